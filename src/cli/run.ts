@@ -1,0 +1,45 @@
+/** The command line's dispatcher: argv in, text and an exit code out; errors become messages, never stack traces. */
+import { isLedgerError, InputErrors } from '../errors.js';
+import { stateCommand, usage as stateUsage } from './commands/state.js';
+import { UsageError, type CliIo, type ExitCode } from './io.js';
+
+type Command = (argv: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  state: { run: stateCommand, usage: stateUsage },
+};
+
+function help(): string {
+  return ['warranty-ledger: an event-sourced warranty ledger', '', 'commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+/** Runs one command line; never throws for bad input or usage. */
+export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${help()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`unknown command ${JSON.stringify(name)}\n${help()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof InputErrors) {
+      io.stderr(`${error.errors.map((e) => e.message).join('\n')}\n`);
+      return 1;
+    }
+    if (isLedgerError(error)) {
+      io.stderr(`${(error as Error).message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

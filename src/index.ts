@@ -1,0 +1,49 @@
+/**
+ * warranty-ledger: an event-sourced warranty ledger. Named exports only; the command line lives in
+ * `cli/` and is not part of the library API.
+ */
+export {
+  LedgerError,
+  InputError,
+  InputErrors,
+  CommandRejected,
+  UnknownPolicyError,
+  ConcurrencyError,
+  DuplicateEventError,
+  isLedgerError,
+  isInputError,
+  isCommandRejected,
+  isConcurrencyError,
+  isUnknownPolicyError,
+  isDuplicateEventError,
+} from './errors.js';
+
+export {
+  eventDataSchemas,
+  EVENT_TYPES,
+  SEVERITIES,
+  CAUSES,
+  COVERED_CAUSES,
+  EXCLUDED_CAUSES,
+  isEventType,
+  type EventType,
+  type EventData,
+  type Cause,
+  type Severity,
+  type Money,
+} from './events/catalogue.js';
+export type { EventOf, UnitEvent, UnitEventInput } from './events/envelope.js';
+export { parseEvent, parseEventLine, parseJsonl, serializeEvent, type ParsedJsonl } from './events/jsonl.js';
+export { canonicalJson } from './events/canonical.js';
+
+export { Policy, reaches, type PolicyInput, type CoverageLine, type Threshold } from './policy/schema.js';
+export { createPolicyBook, parsePolicy, parsePolicies, type PolicyBook } from './policy/resolve.js';
+export { PRESETS } from './policy/presets/index.js';
+
+export { initialState, type UnitState, type Entitlement, type Anomaly, type Note, type Because } from './unit/state.js';
+export { fold, evolve } from './unit/evolve.js';
+
+export { projectUnits, projectUnit, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
+export { unitView, type UnitView, type CoverageView, type EntitlementView } from './projections/unit-view.js';
+
+export { parseTimePoint, type TimePoint } from './time/as-of.js';

@@ -1,0 +1,37 @@
+/** Parts every preset shares: the coverage-start chain (rulebook 3) and the exclusions (rulebook 9). */
+import type { PolicyInput } from '../schema.js';
+import { DEFAULT_EXCLUSIONS } from '../schema.js';
+
+/** The day after final acceptance, else completion, else delivery, else the sale (rulebook 3). */
+export const STANDARD_START: PolicyInput['start'] = [
+  { event: 'AcceptanceSigned', offsetDays: 1 },
+  { event: 'InstallationCompleted', offsetDays: 0 },
+  { event: 'UnitDelivered', offsetDays: 0 },
+  { event: 'UnitSold', offsetDays: 0 },
+];
+
+export const STANDARD_EXCLUSIONS = DEFAULT_EXCLUSIONS;
+
+/** Three failed repairs of the same problem entitle a replacement (rulebook 6). */
+export const THREE_FAILED_REPAIRS: NonNullable<PolicyInput['repeatedFailure']> = {
+  threshold: { value: 3, comparison: 'at-least' },
+  remedy: 'replacement',
+};
+
+/** Respond 1 h, on site 2 h, resolved 24 h, for every severity [003]. */
+export const HOUSEHOLD_SERVICE_LEVELS: PolicyInput['serviceLevels'] = {
+  general: { response: { minutes: 60 }, arrival: { minutes: 120 }, resolution: { minutes: 1_440 } },
+  serious: { response: { minutes: 60 }, arrival: { minutes: 120 }, resolution: { minutes: 1_440 } },
+  urgent: { response: { minutes: 60 }, arrival: { minutes: 120 }, resolution: { minutes: 1_440 } },
+};
+
+/** More than 20 days out of service restarts the warranty [003]. */
+export const TWENTY_DAYS_DOWNTIME_RESTART: NonNullable<PolicyInput['downtime']> = {
+  threshold: { value: 28_800, comparison: 'more-than' },
+  effect: 'restart',
+};
+
+/** A covered fault not restored within 24 h owes a loaner [003]. */
+export const LOANER_AFTER_24_HOURS: NonNullable<PolicyInput['loaner']> = {
+  threshold: { value: 1_440, comparison: 'more-than' },
+};

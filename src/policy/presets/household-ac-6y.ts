@@ -1,0 +1,38 @@
+/** `household-ac-6y` [003]: unit and compressor 72 months, spare parts for life, downtime restart, loaner. */
+import type { PolicyInput } from '../schema.js';
+import {
+  HOUSEHOLD_SERVICE_LEVELS,
+  LOANER_AFTER_24_HOURS,
+  STANDARD_EXCLUSIONS,
+  STANDARD_START,
+  THREE_FAILED_REPAIRS,
+  TWENTY_DAYS_DOWNTIME_RESTART,
+} from './common.js';
+
+export const householdAc6y: PolicyInput = {
+  id: 'household-ac-6y',
+  version: 1,
+  title: 'Household air conditioner: unit 72 months, compressor 72 months, spare parts for life [003]',
+  timeZone: 'UTC',
+  start: STANDARD_START,
+  coverage: [
+    { component: 'unit', months: 72, remedies: ['repair', 'replacement'] },
+    { component: 'compressor', months: 72, remedies: ['repair', 'replacement'] },
+    { component: 'parts', lifetime: true, remedies: ['replacement'] },
+  ],
+  partRule: { kind: 'restart' },
+  repeatedFailure: THREE_FAILED_REPAIRS,
+  downtime: TWENTY_DAYS_DOWNTIME_RESTART,
+  extendByDowntime: false,
+  replacement: 'restart',
+  returns: null,
+  unboxingDefect: { remedy: 'replacement' },
+  exclusions: STANDARD_EXCLUSIONS,
+  charges: {
+    withinCoverage: { covered: 'free', excluded: 'parts-at-cost' },
+    afterCoverage: 'parts-at-cost',
+    partsAvailableYears: 10,
+  },
+  serviceLevels: HOUSEHOLD_SERVICE_LEVELS,
+  loaner: LOANER_AFTER_24_HOURS,
+};

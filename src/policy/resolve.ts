@@ -1,0 +1,75 @@
+/** Finding the policy a unit is judged under: presets plus the caller's policies, by id and version. */
+import { z } from 'zod';
+import { InputError, UnknownPolicyError } from '../errors.js';
+import { inputErrorFrom } from '../events/issues.js';
+import { parseDay, type Day } from '../time/calendar.js';
+import { PRESETS } from './presets/index.js';
+import { Policy, type PolicyInput } from './schema.js';
+
+/** The policies a ledger knows, by id and version. */
+export interface PolicyBook {
+  /** Every policy, highest version last within an id. */
+  readonly all: readonly Policy[];
+  /**
+   * The policy for `id`: the given `version`, else the highest version in force on `saleDay`
+   * (its `effectiveFrom` on or before it), else the highest version. Throws UnknownPolicyError.
+   */
+  resolve(id: string, options?: { version?: number | undefined; saleDay?: Day | undefined }): Policy;
+  has(id: string): boolean;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Validates one policy, throwing InputError naming the field. */
+export function parsePolicy(value: unknown, source?: string, prefix = ''): Policy {
+  const parsed = Policy.safeParse(value);
+  if (!parsed.success) throw inputErrorFrom(parsed.error, value, undefined, prefix, source);
+  return deepFreeze(parsed.data);
+}
+
+/** Validates a policy file's content: one policy or a list of them. */
+export function parsePolicies(value: unknown, source?: string): Policy[] {
+  if (Array.isArray(value)) return value.map((v, i) => parsePolicy(v, source, String(i)));
+  if (value === null || typeof value !== 'object') throw new InputError(undefined, '', 'expected a policy object or a list of policies', source);
+  return [parsePolicy(value, source)];
+}
+
+const presetPolicies: readonly Policy[] = PRESETS.map((p) => parsePolicy(p as PolicyInput, `preset ${p.id}`));
+
+/** A policy book holding the presets, with `policies` added or overriding by id and version. */
+export function createPolicyBook(policies: readonly Policy[] = []): PolicyBook {
+  const byKey = new Map<string, Policy>();
+  for (const p of [...presetPolicies, ...policies]) byKey.set(`${p.id}\u0000${p.version}`, p);
+  const all = [...byKey.values()].sort((a, b) => (a.id === b.id ? a.version - b.version : a.id < b.id ? -1 : 1));
+  const byId = new Map<string, Policy[]>();
+  for (const p of all) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  return {
+    all,
+    has: (id) => byId.has(id),
+    resolve(id, options = {}) {
+      const versions = byId.get(id);
+      if (!versions) throw new UnknownPolicyError(id);
+      if (options.version !== undefined) {
+        const exact = versions.find((p) => p.version === options.version);
+        if (!exact) throw new UnknownPolicyError(id, options.version);
+        return exact;
+      }
+      const saleDay = options.saleDay;
+      if (saleDay !== undefined) {
+        for (let i = versions.length - 1; i >= 0; i--) {
+          const from = versions[i]!.effectiveFrom;
+          if (from === undefined || parseDay(from)! <= saleDay) return versions[i]!;
+        }
+      }
+      return versions[versions.length - 1]!;
+    },
+  };
+}
+
+export const PolicyList = z.union([Policy, z.array(Policy)]);

@@ -1,0 +1,68 @@
+/**
+ * Coverage lines (rulebook 4, 5, fine print 3, 4, 11, 13): each policy line's start and end as the
+ * history now stands, part lines, and whether a component is covered on a date.
+ */
+import type { CoverageLine, Policy } from '../policy/schema.js';
+import { termEnd, type Day } from '../time/calendar.js';
+import type { UnitState } from '../unit/state.js';
+import { coverageStart } from './coverage-start.js';
+
+const MS_PER_DAY = 86_400_000;
+
+/** A coverage line as the view shows it; `endDay` null for lifetime. */
+export interface LineView {
+  readonly component: string;
+  readonly startDay: Day;
+  readonly endDay: Day | null;
+  readonly source: 'policy' | 'part';
+}
+
+function policyLineView(state: UnitState, policy: Policy, def: CoverageLine, start: Day): LineView {
+  const line = state.lines[def.component];
+  const anchor = line?.anchorDay ?? null;
+  const startDay = anchor === null ? start : Math.max(anchor, start);
+  if ('lifetime' in def) return { component: def.component, startDay, endDay: null, source: 'policy' };
+  const months = def.months + (line?.extensionMonths ?? 0);
+  const downtimeDays = policy.extendByDowntime ? Math.floor(state.downtime.closedMs / MS_PER_DAY) : 0;
+  return { component: def.component, startDay, endDay: termEnd(startDay, months) + downtimeDays, source: 'policy' };
+}
+
+/** The policy's line for `component` (a component without one is covered by the `unit` line). */
+export function policyLineFor(policy: Policy, component: string): CoverageLine {
+  return policy.coverage.find((l) => l.component === component) ?? policy.coverage.find((l) => l.component === 'unit')!;
+}
+
+function later(a: Day | null, b: Day | null): Day | null {
+  return a === null || b === null ? null : Math.max(a, b);
+}
+
+/** Every coverage line: the policy's, with a part line shown in place of its component's policy line. */
+export function coverageLines(state: UnitState, policy: Policy): LineView[] {
+  const start = coverageStart(state, policy);
+  if (start === null) return [];
+  const byComponent = new Map<string, LineView>();
+  for (const def of policy.coverage) byComponent.set(def.component, policyLineView(state, policy, def, start.day));
+  for (const component of Object.keys(state.partLines).sort()) {
+    const part = state.partLines[component]!;
+    const covering = byComponent.get(part.coveredBy) ?? byComponent.get('unit')!;
+    const ownEnd = part.months === null ? null : termEnd(part.startDay, part.months + part.extensionMonths);
+    byComponent.set(component, { component, startDay: part.startDay, endDay: later(ownEnd, covering.endDay), source: 'part' });
+  }
+  return [...byComponent.values()];
+}
+
+/** The line that covers `component`: its part line, else its policy line, else the `unit` line. */
+export function lineFor(lines: readonly LineView[], component: string): LineView | undefined {
+  return lines.find((l) => l.component === component) ?? lines.find((l) => l.component === 'unit');
+}
+
+export function isActiveOn(line: LineView, day: Day): boolean {
+  return line.startDay <= day && (line.endDay === null || day <= line.endDay);
+}
+
+/** True when `component` is under coverage on `day`, as the history stands now (a returned unit never is). */
+export function isCoveredOn(state: UnitState, policy: Policy, component: string, day: Day): boolean {
+  if (state.lifecycle === 'returned') return false;
+  const line = lineFor(coverageLines(state, policy), component);
+  return line !== undefined && isActiveOn(line, day);
+}

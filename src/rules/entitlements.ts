@@ -1,0 +1,46 @@
+/** Raising and fulfilling entitlements, and raising anomalies: each built with its `because`. */
+import type { Anomaly, Entitlement, EntitlementKind, Note, UnitState } from '../unit/state.js';
+
+/** Adds an entitlement, `open` unless `fulfilledBy` names the event that already settled it. */
+export function entitle(
+  state: UnitState,
+  kind: EntitlementKind,
+  rule: string,
+  eventIds: readonly string[],
+  sinceMs: number,
+  extra: { faultId?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string } = {},
+): void {
+  const entitlement: Entitlement = { kind, status: 'open', because: [{ rule, eventIds: [...eventIds] }], sinceMs };
+  if (extra.faultId !== undefined) entitlement.faultId = extra.faultId;
+  if (extra.returnId !== undefined) entitlement.returnId = extra.returnId;
+  if (extra.orRefund) entitlement.orRefund = true;
+  if (extra.fulfilledBy !== undefined) {
+    entitlement.status = 'fulfilled';
+    entitlement.fulfilledBy = extra.fulfilledBy;
+  }
+  state.entitlements.push(entitlement);
+}
+
+/** Marks every open entitlement that `matches` as fulfilled by `eventId`; returns how many. */
+export function fulfil(state: UnitState, matches: (e: Entitlement) => boolean, eventId: string, onlyFirst = false): number {
+  let n = 0;
+  for (const e of state.entitlements) {
+    if (e.status !== 'open' || !matches(e)) continue;
+    e.status = 'fulfilled';
+    e.fulfilledBy = eventId;
+    n++;
+    if (onlyFirst) break;
+  }
+  return n;
+}
+
+export function raiseAnomaly(state: UnitState, rule: string, eventIds: readonly string[]): void {
+  const anomaly: Anomaly = { rule, eventIds: [...eventIds] };
+  state.anomalies.push(anomaly);
+}
+
+/** Records that a rule looked at an event and did not count it, and why. */
+export function note(state: UnitState, eventId: string, rule: string, reason: string): void {
+  const n: Note = { eventId, rule, reason };
+  state.notes.push(n);
+}

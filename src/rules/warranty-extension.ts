@@ -1,0 +1,25 @@
+/** `WarrantyExtended` (rulebook 4): adds months to a line's term; lifetime lines are unchanged. */
+import type { EventOf } from '../events/envelope.js';
+import type { UnitState } from '../unit/state.js';
+import { note } from './entitlements.js';
+import type { Moment } from './moment.js';
+
+const RULE = 'warranty-extension';
+
+export function extendWarranty(state: UnitState, event: EventOf<'WarrantyExtended'>, at: Moment): void {
+  const component = event.data.component ?? 'unit';
+  const def = at.policy.coverage.find((l) => l.component === component);
+  const part = state.partLines[component];
+  if (def && !('lifetime' in def)) {
+    const line = (state.lines[component] ??= { anchorDay: null, extensionMonths: 0, movedBy: [] });
+    line.extensionMonths += event.data.months;
+    line.movedBy.push(event.id);
+  } else if (def) {
+    note(state, event.id, RULE, `not applied: the ${component} line is lifetime`);
+  } else if (part) {
+    part.extensionMonths += event.data.months;
+    part.eventIds.push(event.id);
+  } else {
+    note(state, event.id, RULE, `not applied: no coverage line for component ${component}`);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * One event applied to a unit's state: the rule mutators each event type calls, in order. Every
+ * function here mutates `state` in place and never throws on imported history; what the rules did
+ * not allow becomes an anomaly, what they did not count becomes a note.
+ */
+import type { EventOf, UnitEvent } from '../events/envelope.js';
+import { recordStartEvent } from '../rules/coverage-start.js';
+import { isCoveredOn } from '../rules/coverage.js';
+import { checkCharge } from '../rules/charges.js';
+import { closeOutage, fireDowntimeEffect, openOutage } from '../rules/downtime.js';
+import { note } from '../rules/entitlements.js';
+import { passLoanerMarks, recordLoanerProvided } from '../rules/loaner.js';
+import type { Moment } from '../rules/moment.js';
+import { recordPartsReplaced } from '../rules/part-coverage.js';
+import { recordRecurrence, recordRepairOutcome } from '../rules/repeated-failure.js';
+import { replaceUnit } from '../rules/replacement.js';
+import { completeReturn, inspectReturn, recordTraining, requestReturn } from '../rules/returns.js';
+import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
+import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
+import { extendWarranty } from '../rules/warranty-extension.js';
+import type { FaultState, UnitState } from './state.js';
+
+function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
+  if (state.sale) return note(state, event.id, 'sale', `a second sale; the first (${state.sale.eventId}) stands`);
+  const { serialNumber, brand, model, customerId, policyId, policyVersion } = event.data;
+  state.sale = { eventId: event.id, saleMs: at.ms, serialNumber, brand, model, policyId, policyVersion };
+  state.serialNumber = serialNumber;
+  state.customerId = customerId;
+  recordStartEvent(state, event, at);
+}
+
+function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Moment): void {
+  const { faultId, component, problemCode, severity, outOfService, atUnboxing } = event.data;
+  if (state.faults[faultId]) return note(state, event.id, 'fault', `fault ${faultId} was already reported; this report is ignored`);
+  const fault: FaultState = {
+    faultId,
+    reportId: event.id,
+    reportMs: at.ms,
+    component,
+    problemCode,
+    severity,
+    outOfService,
+    inCoverage: isCoveredOn(state, at.policy, component, at.day),
+    diagnoses: [],
+    respondedMs: null,
+    arrivedMs: null,
+    resolvedMs: null,
+    outageEndMs: null,
+    loanerDecided: false,
+    loanerProvidedBy: null,
+    pendingParts: [],
+  };
+  state.faults[faultId] = fault;
+  recordRecurrence(state, fault, at);
+  recordUnboxingDefect(state, fault, atUnboxing === true, at);
+  openOutage(state, fault);
+}
+
+function completeRepair(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
+  recordRepairOutcome(state, event, fault, at);
+  recordPartsReplaced(state, event, fault, at);
+  checkCharge(state, event, fault, at);
+  if (event.data.outcome === 'fixed' && !fault.outOfService) resolveFault(state, fault, at, event.id);
+}
+
+function restoreService(state: UnitState, event: EventOf<'ServiceRestored'>, fault: FaultState, at: Moment): void {
+  resolveFault(state, fault, at, event.id);
+  if (fault.outageEndMs !== null || !fault.outOfService) return;
+  closeOutage(state, fault, at);
+  fireDowntimeEffect(state, at, event.id);
+}
+
+type FaultEvent = Extract<UnitEvent, { type: 'FaultDiagnosed' | 'ServiceResponded' | 'TechnicianArrived' | 'RepairCompleted' | 'ServiceRestored' | 'LoanerProvided' }>;
+
+function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
+  const fault = state.faults[event.data.faultId];
+  if (!fault) return note(state, event.id, 'fault', `no fault ${event.data.faultId} was reported before this ${event.type}; ignored`);
+  switch (event.type) {
+    case 'FaultDiagnosed': return void fault.diagnoses.push([at.ms, event.data.cause]);
+    case 'ServiceResponded': return recordResponse(fault, at);
+    case 'TechnicianArrived': return recordArrival(fault, at);
+    case 'RepairCompleted': return completeRepair(state, event, fault, at);
+    case 'ServiceRestored': return restoreService(state, event, fault, at);
+    case 'LoanerProvided': return recordLoanerProvided(state, event, fault);
+  }
+}
+
+/** Applies one event at its moment; events must come in business-time order. */
+export function applyEvent(state: UnitState, event: UnitEvent, at: Moment): void {
+  passLoanerMarks(state, at.policy, at.ms);
+  switch (event.type) {
+    case 'UnitSold': sell(state, event, at); break;
+    case 'UnitDelivered':
+    case 'InstallationCompleted':
+    case 'AcceptanceSigned': recordStartEvent(state, event, at); break;
+    case 'FaultReported': reportFault(state, event, at); break;
+    case 'FaultDiagnosed':
+    case 'ServiceResponded':
+    case 'TechnicianArrived':
+    case 'RepairCompleted':
+    case 'ServiceRestored':
+    case 'LoanerProvided': onFault(state, event, at); break;
+    case 'UnitReplaced': replaceUnit(state, event, at); break;
+    case 'ReturnRequested': requestReturn(state, event, at); break;
+    case 'ReturnInspected': inspectReturn(state, event, at); break;
+    case 'ReturnCompleted': completeReturn(state, event, at); break;
+    case 'ReturnRejected': break;
+    case 'TrainingProvided': recordTraining(state, event); break;
+    case 'MaintenanceVisited': state.maintenance.push({ eventId: event.id, ms: at.ms, kind: event.data.kind }); break;
+    case 'FollowUpRecorded': state.followUps.push({ eventId: event.id, ms: at.ms, faultId: event.data.faultId ?? null }); break;
+    case 'OwnershipTransferred': state.customerId = event.data.customerId; break;
+    case 'WarrantyExtended': extendWarranty(state, event, at); break;
+    default: assertNever(event);
+  }
+  state.lastMs = at.ms;
+  state.eventCount++;
+}
+
+function assertNever(event: never): never {
+  throw new Error(`unhandled event type ${(event as { type: string }).type}`);
+}

@@ -1,0 +1,184 @@
+/**
+ * The state a unit's events fold into: plain objects and arrays only (keyed records have no
+ * prototype), so the same rule mutators run on an Immer draft or directly on a fresh object.
+ */
+import type { Cause, Severity } from '../events/catalogue.js';
+import type { Day } from '../time/calendar.js';
+
+/** A null-prototype record: safe for keys taken from input such as `__proto__`. */
+export type Dict<T> = Record<string, T>;
+export const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
+export const has = (d: Dict<unknown>, key: string): boolean => Object.prototype.hasOwnProperty.call(d, key);
+
+/** Why an entitlement exists or an anomaly was raised: a rule id and the events behind it. */
+export interface Because {
+  readonly rule: string;
+  readonly eventIds: string[];
+}
+
+export type EntitlementKind = 'replacement' | 'refund' | 'loaner' | 'free-training' | 'warranty-restart';
+
+/** Something the customer is owed, with its reason; `open` until an event fulfils it. */
+export interface Entitlement {
+  kind: EntitlementKind;
+  status: 'open' | 'fulfilled';
+  because: Because[];
+  faultId?: string;
+  returnId?: string;
+  /** Also fulfilled by a completed return (a repeated-failure remedy of exchange or refund). */
+  orRefund?: boolean;
+  /** The event that fulfilled it. */
+  fulfilledBy?: string;
+  /** When it arose (ms). */
+  sinceMs: number;
+}
+
+/** Something the history did that the rules did not allow. */
+export interface Anomaly {
+  rule: string;
+  eventIds: string[];
+}
+
+/** An event a rule looked at and did not count, and why (for explanations). */
+export interface Note {
+  eventId: string;
+  rule: string;
+  reason: string;
+}
+
+/** A policy coverage line's moving parts: the date it was restarted from and months added by extensions. */
+export interface LineState {
+  anchorDay: Day | null;
+  extensionMonths: number;
+  /** The events that moved it (restarts, extensions), for explanations. */
+  movedBy: string[];
+}
+
+/** A replaced part's own coverage line (rulebook 5). */
+export interface PartLine {
+  startDay: Day;
+  /** The part's own term; null for lifetime. */
+  months: number | null;
+  extensionMonths: number;
+  /** The policy line that covered the part before (its own component's line, else `unit`). */
+  coveredBy: string;
+  eventIds: string[];
+}
+
+export interface FaultState {
+  faultId: string;
+  reportId: string;
+  reportMs: number;
+  component: string;
+  problemCode: string;
+  severity: Severity;
+  outOfService: boolean;
+  /** Reported within coverage, as the coverage stood at the report (fine print 2). */
+  inCoverage: boolean;
+  /** Diagnoses in business-time order: [ms, cause]. */
+  diagnoses: [number, Cause][];
+  respondedMs: number | null;
+  arrivedMs: number | null;
+  resolvedMs: number | null;
+  /** Out-of-service faults: when the outage ended (restoration, replacement or return). */
+  outageEndMs: number | null;
+  loanerDecided: boolean;
+  /** The first `LoanerProvided` for this fault. */
+  loanerProvidedBy: string | null;
+  /** Parts replaced under the `restart` rule, waiting for the fault's resolution. */
+  pendingParts: { component: string; repairId: string }[];
+}
+
+/** Failed repairs of one (component, problemCode) since the last replacement (rulebook 6). */
+export interface ProblemState {
+  component: string;
+  problemCode: string;
+  failedRepairIds: string[];
+  /** The last `fixed` repair, failed if the same problem is reported again. */
+  pendingFixed: { repairId: string; faultId: string } | null;
+  entitled: boolean;
+}
+
+/** Downtime of the current coverage period (rulebook 7): merged closed intervals and their sum. */
+export interface DowntimeState {
+  periodStartMs: number;
+  segments: [number, number][];
+  closedMs: number;
+  countedReportIds: string[];
+  replaceFired: boolean;
+}
+
+export interface ReturnState {
+  requestId: string;
+  requestMs: number;
+  reason: 'no-reason' | 'unusable' | 'cannot-operate';
+  /** Within the policy's window; null when the policy has no returns rule. */
+  withinWindow: boolean | null;
+  inspectionId: string | null;
+}
+
+export interface Sale {
+  eventId: string;
+  saleMs: number;
+  serialNumber: string;
+  brand: string;
+  model: string;
+  policyId: string;
+  policyVersion?: number | undefined;
+}
+
+/** Everything the rules know about one unit after folding its events. */
+export interface UnitState {
+  unitId: string;
+  sale: Sale | null;
+  serialNumber: string | null;
+  customerId: string | null;
+  /** The latest event of each coverage-start kind: [ms, eventId] (fine print 1). */
+  startEvents: Dict<[number, string]>;
+  lifecycle: 'open' | 'returned';
+  returnedMs: number | null;
+  lines: Dict<LineState>;
+  partLines: Dict<PartLine>;
+  faults: Dict<FaultState>;
+  /** Faults with an outage still open, in report order. */
+  openOutages: string[];
+  problems: Dict<ProblemState>;
+  downtime: DowntimeState;
+  returns: Dict<ReturnState>;
+  entitlements: Entitlement[];
+  anomalies: Anomaly[];
+  notes: Note[];
+  maintenance: { eventId: string; ms: number; kind: 'periodic' | 'inspection' }[];
+  followUps: { eventId: string; ms: number; faultId: string | null }[];
+  replacements: { eventId: string; ms: number }[];
+  lastMs: number;
+  eventCount: number;
+}
+
+/** A unit with no events yet. */
+export function initialState(unitId: string): UnitState {
+  return {
+    unitId,
+    sale: null,
+    serialNumber: null,
+    customerId: null,
+    startEvents: dict(),
+    lifecycle: 'open',
+    returnedMs: null,
+    lines: dict(),
+    partLines: dict(),
+    faults: dict(),
+    openOutages: [],
+    problems: dict(),
+    downtime: { periodStartMs: -8.64e15, segments: [], closedMs: 0, countedReportIds: [], replaceFired: false },
+    returns: dict(),
+    entitlements: [],
+    anomalies: [],
+    notes: [],
+    maintenance: [],
+    followUps: [],
+    replacements: [],
+    lastMs: -8.64e15,
+    eventCount: 0,
+  };
+}
