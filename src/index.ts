@@ -47,3 +47,6 @@ export { projectUnits, projectUnit, groupByUnit, stateDocument, type ProjectionO
 export { unitView, type UnitView, type CoverageView, type EntitlementView } from './projections/unit-view.js';
 
 export { parseTimePoint, type TimePoint } from './time/as-of.js';
+
+export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, SubscribeOptions, Subscription } from './store/event-store.js';
+export { createMemoryStore } from './store/memory/memory-store.js';

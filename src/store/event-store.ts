@@ -1,0 +1,58 @@
+/**
+ * The event store interface every store implements (in-memory, file, EventStoreDB): one stream per
+ * unit, append with an expected revision, read a stream, read everything in order, subscribe.
+ */
+import type { UnitEvent } from '../events/envelope.js';
+
+/**
+ * What the caller expects of the stream before an append: any state, no stream yet, an existing
+ * stream, or the revision (0-based) of its last event.
+ */
+export type ExpectedRevision = 'any' | 'no-stream' | 'stream-exists' | number;
+
+/** An event as stored: its stream, its revision in the stream (0-based) and its global position. */
+export interface RecordedEvent {
+  readonly event: UnitEvent;
+  readonly streamId: string;
+  readonly revision: number;
+  /** Global order across all streams; positions only grow. */
+  readonly position: bigint;
+}
+
+export interface AppendResult {
+  /** The revision of the stream's last event after the append (pass it as the next expected revision). */
+  readonly nextExpectedRevision: number;
+  /** How many events were new; events whose id was already stored with the same content are skipped. */
+  readonly written: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events after this position (a checkpoint); from the beginning when absent. */
+  readonly after?: bigint | undefined;
+  /** Called once when the subscription has delivered everything stored when it started. */
+  readonly onCaughtUp?: (() => void) | undefined;
+  /** Called if the subscription stops on an error it could not recover from. */
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves when no handler call is running. */
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  /**
+   * Appends events to a stream atomically. Events whose id is stored already with the same content
+   * are skipped (a retried append stores nothing twice); the same id with different content throws
+   * DuplicateEventError; a revision mismatch throws ConcurrencyError and writes nothing.
+   */
+  append(streamId: string, events: readonly UnitEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
+  /** A stream's events in revision order; a missing stream is an empty history. */
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** Every stored event in global order, after `after` when given. */
+  readAll(options?: { after?: bigint }): AsyncIterable<RecordedEvent>;
+  /** Catch-up subscription: stored events after the checkpoint, then live ones, in global order, one handler call at a time. */
+  subscribe(handler: (event: RecordedEvent) => void | Promise<void>, options?: SubscribeOptions): Subscription;
+  /** Releases what the store holds (files, connections, locks). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,81 @@
+/** The embedded default store: everything in memory, O(1) per append whatever the number of streams. */
+import { canonicalJson } from '../../events/canonical.js';
+import type { UnitEvent } from '../../events/envelope.js';
+import { ConcurrencyError, DuplicateEventError } from '../../errors.js';
+import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
+import { createSubscriptionHub } from '../subscription-hub.js';
+
+/** Checks an expected revision against a stream's last revision (-1 when it has no events). */
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, last: number): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no-stream' && last === -1) ||
+    (expected === 'stream-exists' && last >= 0) ||
+    expected === last;
+  if (!ok) throw new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, last === -1 ? 'no-stream' : last);
+}
+
+/** The new events of an append, after dropping those already stored under the same id and content. */
+export function newEventsOf(
+  events: readonly UnitEvent[],
+  stored: (id: string) => UnitEvent | undefined,
+): UnitEvent[] {
+  const fresh: UnitEvent[] = [];
+  const inBatch = new Map<string, UnitEvent>();
+  for (const event of events) {
+    const earlier = stored(event.id) ?? inBatch.get(event.id);
+    if (earlier) {
+      if (earlier !== event && canonicalJson(earlier) !== canonicalJson(event)) {
+        throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
+      }
+      continue;
+    }
+    inBatch.set(event.id, event);
+    fresh.push(event);
+  }
+  return fresh;
+}
+
+/**
+ * An in-memory event store.
+ * @example const store = createMemoryStore(); await store.append('U-1', events, { expectedRevision: 'no-stream' });
+ */
+export function createMemoryStore(): EventStore {
+  const streams = new Map<string, RecordedEvent[]>();
+  const all: RecordedEvent[] = [];
+  const byId = new Map<string, UnitEvent>();
+  const hub = createSubscriptionHub((after) => readFrom(after));
+
+  function* readFrom(after: bigint | undefined): Generator<RecordedEvent> {
+    for (let i = after === undefined ? 0 : Number(after) + 1; i < all.length; i++) yield all[i]!;
+  }
+
+  return {
+    async append(streamId, events, options = {}): Promise<AppendResult> {
+      const stream = streams.get(streamId) ?? [];
+      const fresh = newEventsOf(events, (id) => byId.get(id));
+      if (fresh.length > 0) checkExpectedRevision(streamId, options.expectedRevision ?? 'any', stream.length - 1);
+      for (const event of fresh) {
+        const recorded: RecordedEvent = { event, streamId, revision: stream.length, position: BigInt(all.length) };
+        stream.push(recorded);
+        all.push(recorded);
+        byId.set(event.id, event);
+      }
+      if (stream.length > 0) streams.set(streamId, stream);
+      if (fresh.length > 0) hub.notify();
+      return { nextExpectedRevision: stream.length - 1, written: fresh.length };
+    },
+    async readStream(streamId) {
+      return [...(streams.get(streamId) ?? [])];
+    },
+    async *readAll(options = {}) {
+      yield* readFrom(options.after);
+    },
+    subscribe(handler, options?: SubscribeOptions): Subscription {
+      return hub.subscribe(handler, options);
+    },
+    async close() {
+      await hub.stopAll();
+    },
+  };
+}
