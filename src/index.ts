@@ -42,6 +42,9 @@ export { PRESETS } from './policy/presets/index.js';
 
 export { initialState, type UnitState, type Entitlement, type Anomaly, type Note, type Because } from './unit/state.js';
 export { fold, evolve } from './unit/evolve.js';
+export { decide, type PendingEvent } from './unit/decide.js';
+export { COMMAND_EVENTS, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';
+export { inBusinessOrder } from './unit/order.js';
 
 export { projectUnits, projectUnit, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
 export { unitView, type UnitView, type CoverageView, type EntitlementView } from './projections/unit-view.js';
@@ -50,3 +53,5 @@ export { parseTimePoint, type TimePoint } from './time/as-of.js';
 
 export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, SubscribeOptions, Subscription } from './store/event-store.js';
 export { createMemoryStore } from './store/memory/memory-store.js';
+export { handleCommand, type CommandOptions, type CommandResult } from './ledger/handle-command.js';
+export { createLedger, type Ledger, type LedgerOptions } from './ledger/create-ledger.js';

@@ -1,0 +1,64 @@
+/**
+ * A ledger for embedding: a store (in memory by default), the policies and a clock, with commands
+ * in and views out. This is the library's edge; the rules underneath are pure.
+ */
+import type { UnitEvent } from '../events/envelope.js';
+import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
+import { projectUnit, projectUnits, type ProjectionOptions, type UnitProjection } from '../projections/project.js';
+import type { EventStore } from '../store/event-store.js';
+import { createMemoryStore } from '../store/memory/memory-store.js';
+import { timed } from '../unit/order.js';
+import type { UnitCommand } from '../unit/commands.js';
+import { handleCommand, type CommandResult } from './handle-command.js';
+
+export interface LedgerOptions {
+  readonly store?: EventStore;
+  readonly policies?: PolicyBook;
+  /** The clock for `recordedAt` and for views without `asOf` (default: the system clock). */
+  readonly now?: () => Date;
+  readonly maxRetries?: number;
+}
+
+type ViewOptions = Partial<Omit<ProjectionOptions, 'policies'>>;
+
+export interface Ledger {
+  readonly store: EventStore;
+  readonly policies: PolicyBook;
+  /** Records a command (see handleCommand). */
+  execute(command: UnitCommand): Promise<CommandResult>;
+  /** One unit's projection as of a moment (now by default); undefined when it has no events by then. */
+  unit(unitId: string, options?: ViewOptions): Promise<UnitProjection | undefined>;
+  /** Every unit's projection. */
+  units(options?: ViewOptions): Promise<Map<string, UnitProjection>>;
+  /** Every stored event, in global order. */
+  events(): Promise<UnitEvent[]>;
+}
+
+/**
+ * Creates a ledger.
+ * @example const ledger = createLedger(); await ledger.execute(command); (await ledger.unit('U-1'))?.view
+ */
+export function createLedger(options: LedgerOptions = {}): Ledger {
+  const store = options.store ?? createMemoryStore();
+  const policies = options.policies ?? createPolicyBook();
+  const now = options.now ?? (() => new Date());
+  const projection = (o: ViewOptions): ProjectionOptions => ({ asOf: o.asOf ?? now(), knownAt: o.knownAt, policies });
+  async function events(): Promise<UnitEvent[]> {
+    const all: UnitEvent[] = [];
+    for await (const r of store.readAll()) all.push(r.event);
+    return all;
+  }
+  return {
+    store,
+    policies,
+    execute: (command) => handleCommand(store, command, { policies, now, maxRetries: options.maxRetries }),
+    async unit(unitId, o = {}) {
+      const stream = await store.readStream(unitId);
+      return projectUnit(stream.map((r, i) => timed(r.event, i)), projection(o));
+    },
+    async units(o = {}) {
+      return projectUnits(await events(), projection(o));
+    },
+    events,
+  };
+}

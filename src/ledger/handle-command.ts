@@ -1,0 +1,78 @@
+/**
+ * The command shell (Chassaing's "run on an event store"): read the unit's stream, fold, decide,
+ * append with the expected revision; on a concurrency conflict read again and retry, a bounded
+ * number of times. A command already recorded returns its stored events and appends nothing.
+ */
+import { isConcurrencyError } from '../errors.js';
+import type { UnitEvent } from '../events/envelope.js';
+import type { PolicyBook } from '../policy/resolve.js';
+import type { Policy } from '../policy/schema.js';
+import { policyForSale } from '../projections/project.js';
+import type { EventStore, RecordedEvent } from '../store/event-store.js';
+import { eventIdFor, type UnitCommand } from '../unit/commands.js';
+import { decide } from '../unit/decide.js';
+import { applyInOrder } from '../unit/evolve.js';
+import { inBusinessOrder, timed } from '../unit/order.js';
+import { initialState, type UnitState } from '../unit/state.js';
+
+export interface CommandOptions {
+  readonly policies: PolicyBook;
+  /** The clock that stamps `recordedAt`. */
+  readonly now: () => Date;
+  /** Conflicts retried before the ConcurrencyError is thrown (default 3). */
+  readonly maxRetries?: number;
+}
+
+export interface CommandResult {
+  /** The events this command recorded (or had recorded, for a repeat). */
+  readonly events: UnitEvent[];
+  /** True when the command had been recorded before and nothing was appended now. */
+  readonly repeated: boolean;
+  /** The unit's state after the command. */
+  readonly state: UnitState;
+  readonly policy: Policy;
+}
+
+function policyOf(history: readonly UnitEvent[], command: UnitCommand, book: PolicyBook): Policy {
+  const sale = inBusinessOrder(history).find((t) => t.event.type === 'UnitSold');
+  if (sale) return policyForSale(sale, book);
+  if (command.type === 'RegisterSale') return policyForSale(timed({ ...command, id: command.commandId, type: 'UnitSold', recordedAt: command.occurredAt }, 0), book);
+  // No sale yet and not a sale: decide refuses it whatever the policy; any one will do.
+  return book.all[0]!;
+}
+
+function fold(history: readonly UnitEvent[], unitId: string, policy: Policy): UnitState {
+  return applyInOrder(initialState(unitId), inBusinessOrder(history), policy);
+}
+
+function commandEvents(recorded: readonly RecordedEvent[], commandId: string): UnitEvent[] {
+  const first = eventIdFor(commandId, 0);
+  return recorded.filter((r) => r.event.id === first || r.event.id.startsWith(`${commandId}#`)).map((r) => r.event);
+}
+
+/**
+ * Handles one command against the store; throws CommandRejected when the rules forbid it,
+ * UnknownPolicyError for a sale under an unknown policy, and ConcurrencyError once retries run out.
+ * @example await handleCommand(store, { type: 'RecordAcceptance', commandId: 'c-2', unitId: 'U-1', occurredAt, data: {} }, { policies, now: () => new Date() })
+ */
+export async function handleCommand(store: EventStore, command: UnitCommand, options: CommandOptions): Promise<CommandResult> {
+  const maxRetries = options.maxRetries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    const recorded = await store.readStream(command.unitId);
+    const history = recorded.map((r) => r.event);
+    const policy = policyOf(history, command, options.policies);
+    const earlier = commandEvents(recorded, command.commandId);
+    if (earlier.length > 0) return { events: earlier, repeated: true, state: fold(history, command.unitId, policy), policy };
+    const state = fold(history, command.unitId, policy);
+    const recordedAt = options.now().toISOString();
+    const events = decide(command, state, policy).map((e) => ({ ...e, recordedAt }) as UnitEvent);
+    if (events.length === 0) return { events, repeated: true, state, policy };
+    const last = recorded[recorded.length - 1];
+    try {
+      await store.append(command.unitId, events, { expectedRevision: last ? last.revision : 'no-stream' });
+      return { events, repeated: false, state: fold([...history, ...events], command.unitId, policy), policy };
+    } catch (error) {
+      if (!isConcurrencyError(error) || attempt >= maxRetries) throw error;
+    }
+  }
+}

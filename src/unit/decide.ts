@@ -1,0 +1,134 @@
+/**
+ * The unit decider: turns a command into the events it records, or refuses it with
+ * CommandRejected { rule, reason } when the rules forbid it. Imported history never passes through
+ * here; it is folded as it is and what the rules did not allow becomes an anomaly.
+ */
+import type { EventType } from '../events/catalogue.js';
+import type { EventOf } from '../events/envelope.js';
+import { CommandRejected } from '../errors.js';
+import type { Policy } from '../policy/schema.js';
+import { countsAt } from '../rules/exclusions.js';
+import { instantOf } from './order.js';
+import { COMMAND_EVENTS, eventIdFor, type CommandOf, type UnitCommand } from './commands.js';
+import type { FaultState, UnitState } from './state.js';
+
+/** An event decided but not yet stored: the store's edge stamps `recordedAt`. */
+export type PendingEvent = { [T in EventType]: Omit<EventOf<T>, 'recordedAt'> }[EventType];
+
+function recordOf(command: UnitCommand): PendingEvent {
+  return { id: eventIdFor(command.commandId, 0), type: COMMAND_EVENTS[command.type], unitId: command.unitId, occurredAt: command.occurredAt, data: command.data } as PendingEvent;
+}
+
+const reject = (rule: string, reason: string): never => {
+  throw new CommandRejected(rule, reason);
+};
+
+function faultOf(state: UnitState, command: { data: { faultId: string } }): FaultState {
+  return state.faults[command.data.faultId] ?? reject('fault', `no fault ${command.data.faultId} has been reported for unit ${state.unitId}`);
+}
+
+function onFault(command: Extract<UnitCommand, { data: { faultId: string } }>, state: UnitState): PendingEvent[] {
+  faultOf(state, command);
+  return [recordOf(command)];
+}
+
+function registerSale(command: CommandOf<'RegisterSale'>, state: UnitState): PendingEvent[] {
+  if (!state.sale) return [recordOf(command)];
+  if (state.sale.eventId === command.commandId) return [];
+  return reject('sale', `unit ${state.unitId} was already sold (${state.sale.eventId})`);
+}
+
+function reportFault(command: CommandOf<'ReportFault'>, state: UnitState): PendingEvent[] {
+  const earlier = state.faults[command.data.faultId];
+  if (!earlier) return [recordOf(command)];
+  if (earlier.reportId === command.commandId) return [];
+  return reject('fault', `fault ${command.data.faultId} was already reported (${earlier.reportId})`);
+}
+
+function recordRepair(command: CommandOf<'RecordRepair'>, state: UnitState, policy: Policy): PendingEvent[] {
+  const fault = faultOf(state, command);
+  const charged = command.data.charged;
+  if (charged && charged.amount > 0 && countsAt(fault, instantOf(command.occurredAt), policy)) {
+    reject('charged-while-covered', `fault ${fault.faultId} is covered and was reported within coverage: the repair is free (rulebook 10)`);
+  }
+  return [recordOf(command)];
+}
+
+function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): PendingEvent[] {
+  const owed = state.entitlements.some((e) => e.kind === 'replacement' && e.status === 'open');
+  if (!owed && command.data.reason !== 'goodwill') {
+    reject('replacement-without-entitlement', `no replacement is owed for unit ${state.unitId}; use reason "goodwill" to replace anyway`);
+  }
+  return [recordOf(command)];
+}
+
+function completeReturn(command: CommandOf<'CompleteReturn'>, state: UnitState): PendingEvent[] {
+  const { returnId } = command.data;
+  const owed = state.entitlements.some(
+    (e) => e.status === 'open' && ((e.kind === 'refund' && (e.returnId === returnId || e.returnId === undefined)) || (e.kind === 'replacement' && e.orRefund === true)),
+  );
+  if (owed) return [recordOf(command)];
+  const request = state.returns[returnId];
+  if (request?.withinWindow === false) return reject('refund-outside-window', `return ${returnId} was requested after the window`);
+  return reject('refund-without-entitlement', `no refund is owed for return ${returnId}`);
+}
+
+function onReturn(command: Extract<UnitCommand, { type: 'InspectReturn' | 'RejectReturn' }>, state: UnitState): PendingEvent[] {
+  if (!state.returns[command.data.returnId]) reject('returns', `no return ${command.data.returnId} was requested`);
+  return [recordOf(command)];
+}
+
+function extendWarranty(command: CommandOf<'ExtendWarranty'>, state: UnitState, policy: Policy): PendingEvent[] {
+  const component = command.data.component ?? 'unit';
+  const def = policy.coverage.find((l) => l.component === component);
+  if (def && 'lifetime' in def) reject('warranty-extension', `the ${component} line is lifetime; it cannot be extended`);
+  if (!def && !state.partLines[component]) reject('warranty-extension', `unit ${state.unitId} has no coverage line for ${component}`);
+  return [recordOf(command)];
+}
+
+function requestReturn(command: CommandOf<'RequestReturn'>, state: UnitState): PendingEvent[] {
+  const earlier = state.returns[command.data.returnId];
+  if (!earlier) return [recordOf(command)];
+  if (earlier.requestId === command.commandId) return [];
+  return reject('returns', `return ${command.data.returnId} was already requested`);
+}
+
+/**
+ * Decides a command against the unit's state under its policy (for `RegisterSale`, the policy
+ * the sale names). Throws CommandRejected when the rules forbid it; a repeat of an already
+ * recorded command returns no events.
+ * @example decide({ type: 'ReportFault', commandId: 'c-7', unitId: 'U-1', occurredAt, data }, state, policy)
+ */
+export function decide(command: UnitCommand, state: UnitState, policy: Policy): PendingEvent[] {
+  if (command.type !== 'RegisterSale' && !state.sale) reject('sale', `unit ${state.unitId} has no recorded sale`);
+  if (state.lifecycle === 'returned' && command.type !== 'RecordFollowUp') reject('returned', `unit ${state.unitId} was returned`);
+  switch (command.type) {
+    case 'RegisterSale': return registerSale(command, state);
+    case 'ReportFault': return reportFault(command, state);
+    case 'RecordRepair': return recordRepair(command, state, policy);
+    case 'DiagnoseFault':
+    case 'RecordResponse':
+    case 'RecordArrival':
+    case 'RestoreService':
+    case 'ProvideLoaner': return onFault(command, state);
+    case 'ReplaceUnit': return replaceUnit(command, state);
+    case 'RequestReturn': return requestReturn(command, state);
+    case 'InspectReturn':
+    case 'RejectReturn': return onReturn(command, state);
+    case 'CompleteReturn': return completeReturn(command, state);
+    case 'ExtendWarranty': return extendWarranty(command, state, policy);
+    case 'RecordDelivery':
+    case 'RecordInstallation':
+    case 'RecordAcceptance':
+    case 'ProvideTraining':
+    case 'RecordMaintenance':
+    case 'RecordFollowUp':
+    case 'TransferOwnership': return [recordOf(command)];
+    default: return assertNever(command);
+  }
+}
+
+function assertNever(command: never): never {
+  throw new Error(`unhandled command ${(command as { type: string }).type}`);
+}
+
