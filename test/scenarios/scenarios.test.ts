@@ -1,0 +1,32 @@
+/**
+ * Every check of every public scenario, through the library API (parseJsonl, createPolicyBook,
+ * projectUnits, stateDocument), matched as shared/scenarios/check.mjs matches them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createPolicyBook, parseJsonl, projectUnits, stateDocument } from '../../src/index.js';
+import { mismatches } from '../support/expect-match.js';
+import { checkLabel, loadScenarios } from './load.js';
+
+const scenarios = loadScenarios();
+const policies = createPolicyBook();
+
+describe('public scenarios through the library', () => {
+  it('finds all eight scenarios with 23 checks', () => {
+    expect(scenarios.map((s) => s.name)).toHaveLength(8);
+    expect(scenarios.reduce((n, s) => n + s.checks.length, 0)).toBe(23);
+  });
+
+  for (const scenario of scenarios) {
+    describe(scenario.name, () => {
+      const { events } = parseJsonl(readFileSync(scenario.eventsPath, 'utf8'), { source: scenario.eventsPath });
+      scenario.checks.forEach((check, i) => {
+        it(checkLabel(scenario, check, i), () => {
+          const document = stateDocument(projectUnits(events, { asOf: check.asOf, knownAt: check.knownAt, policies }));
+          const why = Object.entries(check.units).flatMap(([unitId, expected]) => mismatches(expected, document.units[unitId], unitId));
+          expect(why).toEqual([]);
+        });
+      });
+    });
+  }
+});
