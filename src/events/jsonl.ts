@@ -9,6 +9,7 @@ import { canonicalJson, contentHash } from './canonical.js';
 import { EVENT_TYPES, eventDataSchemas, isEventType } from './catalogue.js';
 import type { UnitEvent } from './envelope.js';
 import { inputErrorFrom } from './issues.js';
+import { protoKeyPath } from './proto-key.js';
 
 const MAX_LINE_CHARS = 1_000_000;
 
@@ -23,7 +24,9 @@ const Envelope = z.strictObject({
 });
 
 /** Checks one decoded JSON value against the envelope and its type's data schema. */
-export function parseEvent(value: unknown, line?: number): UnitEvent | InputError {
+export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true): UnitEvent | InputError {
+  const protoKey = mayHaveProtoKey ? protoKeyPath(value) : undefined;
+  if (protoKey) return new InputError(line, protoKey, 'unknown field');
   const envelope = Envelope.safeParse(value);
   if (!envelope.success) return inputErrorFrom(envelope.error, value, line);
   const { id, type, unitId, occurredAt, recordedAt, data } = envelope.data;
@@ -54,7 +57,8 @@ export function parseEventLine(text: string, line: number): UnitEvent | InputErr
   } catch (error) {
     return new InputError(line, '', `invalid JSON: ${(error as Error).message}`);
   }
-  return parseEvent(value, line);
+  // JSON.parse makes `__proto__` an own key; only a line that spells it (or escapes anything) can hold one.
+  return parseEvent(value, line, text.includes('__proto__') || text.includes('\\u'));
 }
 
 /** Result of reading a whole JSONL text: events in line order, with their line numbers. */
