@@ -30,7 +30,7 @@ export function reasonOf(issue: z.core.$ZodIssue, input: unknown): { field: stri
   const at = valueAt(input, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return at === undefined ? { field, reason: 'required' } : { field, reason: `expected ${issue.expected}, got ${describe(at)}` };
+      return at === undefined ? { field, reason: 'required' } : { field, reason: `expected ${issue.expected === 'int' ? 'an integer' : issue.expected}, got ${describe(at)}` };
     case 'invalid_value':
       return { field, reason: `expected ${oneOf(issue.values)}, got ${describe(at)}` };
     case 'unrecognized_keys':
