@@ -1,0 +1,126 @@
+/**
+ * The file store's single writer, with group commit: appends queue up while a write is in flight,
+ * then each is checked in arrival order (expected revision, duplicate ids) against the index plus
+ * the appends staged before it, the accepted ones are written in one write and one fsync, and only
+ * then are they added to the index and acknowledged. A failed write or fsync cuts the file back to
+ * its last acknowledged size and breaks the writer: the store must be reopened.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import type { UnitEvent } from '../../events/envelope.js';
+import { serializeEvent } from '../../events/jsonl.js';
+import { InputError, LedgerError } from '../../errors.js';
+import type { AppendResult, ExpectedRevision } from '../event-store.js';
+import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
+import type { StreamIndex } from './stream-index.js';
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly UnitEvent[];
+  readonly expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface StagedAppend {
+  readonly pending: PendingAppend;
+  readonly fresh: UnitEvent[];
+  readonly result: AppendResult;
+}
+
+export interface AppendWriter {
+  append(streamId: string, events: readonly UnitEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Resolves once every queued append is settled; later appends are refused. */
+  close(): Promise<void>;
+}
+
+function checkOwnStream(streamId: string, events: readonly UnitEvent[]): void {
+  const stray = events.find((e) => e.unitId !== streamId);
+  if (stray) throw new InputError(undefined, 'unitId', `event ${stray.id} is for unit ${stray.unitId}, not stream ${streamId}: a store file keeps one stream per unit`);
+}
+
+export function createAppendWriter(path: string, handle: FileHandle, size: number, index: StreamIndex, onWritten: () => void): AppendWriter {
+  const queue: PendingAppend[] = [];
+  let running = false;
+  let drained: Promise<void> = Promise.resolve();
+  let refusal: Error | null = null;
+
+  function stage(batch: readonly PendingAppend[]): StagedAppend[] {
+    const stagedById = new Map<string, UnitEvent>();
+    const stagedCount = new Map<string, number>();
+    const staged: StagedAppend[] = [];
+    for (const pending of batch) {
+      try {
+        checkOwnStream(pending.streamId, pending.events);
+        const fresh = newEventsOf(pending.events, (id) => index.byId(id) ?? stagedById.get(id));
+        const last = index.stream(pending.streamId).length + (stagedCount.get(pending.streamId) ?? 0) - 1;
+        if (fresh.length > 0) checkExpectedRevision(pending.streamId, pending.expected, last);
+        for (const event of fresh) stagedById.set(event.id, event);
+        stagedCount.set(pending.streamId, (stagedCount.get(pending.streamId) ?? 0) + fresh.length);
+        staged.push({ pending, fresh, result: { nextExpectedRevision: last + fresh.length, written: fresh.length } });
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
+    return staged;
+  }
+
+  async function write(staged: readonly StagedAppend[]): Promise<void> {
+    const text = staged.flatMap((s) => s.fresh.map((e) => `${serializeEvent(e)}\n`)).join('');
+    if (text === '') return;
+    const bytes = Buffer.from(text, 'utf8');
+    try {
+      for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset)).bytesWritten;
+      await handle.sync();
+      size += bytes.length;
+    } catch (error) {
+      refusal = new LedgerError(`file store ${path} failed to write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); reopen it`);
+      await handle.truncate(size).then(() => handle.sync()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0);
+      if (refusal) {
+        for (const pending of batch) pending.reject(refusal);
+        continue;
+      }
+      const staged = stage(batch);
+      try {
+        await write(staged);
+      } catch (error) {
+        for (const s of staged) s.pending.reject(error);
+        continue;
+      }
+      for (const s of staged) {
+        for (const event of s.fresh) index.add(s.pending.streamId, event);
+        s.pending.resolve(s.result);
+      }
+      if (staged.some((s) => s.fresh.length > 0)) onWritten();
+    }
+  }
+
+  function kick(): void {
+    if (running) return;
+    running = true;
+    drained = flush().finally(() => {
+      running = false;
+      if (queue.length > 0) kick();
+    });
+  }
+
+  return {
+    append(streamId, events, expected) {
+      return new Promise<AppendResult>((resolve, reject) => {
+        if (refusal) return reject(refusal);
+        queue.push({ streamId, events, expected, resolve, reject });
+        kick();
+      });
+    },
+    async close() {
+      while (running) await drained;
+      refusal ??= new LedgerError(`file store ${path} is closed`);
+    },
+  };
+}

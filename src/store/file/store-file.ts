@@ -1,0 +1,69 @@
+/**
+ * Reading a store file on open. The file is plain interchange JSONL, so every complete line must
+ * parse (or the open fails, naming the lines). Only the bytes after the last newline can come from
+ * a crash mid-append: when they hold a whole event the newline is added, otherwise they are cut
+ * and reported. An acknowledged append was fsynced whole, newline included, so it is never cut.
+ */
+import { open, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { UnitEvent } from '../../events/envelope.js';
+import { parseEventLine, parseJsonl } from '../../events/jsonl.js';
+import { InputError } from '../../errors.js';
+
+/** What opening a store file repaired; absent fields mean nothing of that kind happened. */
+export interface FileStoreRecovery {
+  /** A torn last line (a crash mid-write), cut from the file: its line number, byte offset and text. */
+  readonly cut?: { readonly line: number; readonly offset: number; readonly bytes: number; readonly text: string };
+  /** A last line holding a whole event but no newline: kept, and the newline written. */
+  readonly completedLine?: number;
+  /** The owner of a lock left behind by a process that no longer runs, taken over. */
+  readonly staleLock?: { readonly pid: number; readonly host: string };
+}
+
+export interface LoadedStoreFile {
+  readonly events: UnitEvent[];
+  readonly recovery: Omit<FileStoreRecovery, 'staleLock'>;
+}
+
+function countLines(text: Buffer): number {
+  let n = 0;
+  for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+async function syncDirectoryOf(path: string): Promise<void> {
+  const dir = await open(dirname(path), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+/** Reads (creating when missing) a store file and repairs its tail; the caller holds the lock. */
+export async function loadStoreFile(path: string): Promise<LoadedStoreFile> {
+  const existed = await stat(path).then(() => true, () => false);
+  const handle = await open(path, 'a+');
+  try {
+    if (!existed) await syncDirectoryOf(path);
+    const bytes = await handle.readFile();
+    const end = bytes.lastIndexOf(10) + 1;
+    const body = bytes.subarray(0, end).toString('utf8');
+    const events = parseJsonl(body, { source: path }).events;
+    if (end === bytes.length) return { events, recovery: {} };
+    const tail = bytes.subarray(end).toString('utf8');
+    const line = countLines(bytes.subarray(0, end)) + 1;
+    const parsed = tail.trim() === '' ? undefined : parseEventLine(tail.replace(/\r$/, ''), line);
+    if (parsed && !(parsed instanceof InputError)) {
+      const whole = parseJsonl(`${body}${tail}\n`, { source: path }).events;
+      await handle.write('\n');
+      await handle.sync();
+      return { events: whole, recovery: { completedLine: line } };
+    }
+    await handle.truncate(end);
+    await handle.sync();
+    return { events, recovery: { cut: { line, offset: end, bytes: bytes.length - end, text: tail } } };
+  } finally {
+    await handle.close();
+  }
+}
