@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json] [-- --events N]`: replay speed and memory, library against a
+// hand-written baseline on the same generated fleet, in one run. See docs/performance.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+
+// The measurements need --expose-gc (a collection before each timing) and room for two copies of
+// the fleet; re-run this file with those flags unless it already has them.
+if (typeof globalThis.gc !== 'function') {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
+
+const { AS_OF, generateFleet } = await import('./generate.mjs');
+const { baselineFold, baselinePipeline } = await import('./baseline.mjs');
+const { disagreements } = await import('./compare.mjs');
+const { interleaved, rate, round, table, grouped, timeOnce } = await import('./measure.mjs');
+const { measureAppends, measureFileStore } = await import('./stores.mjs');
+const { measureAsOfQuery } = await import('./as-of.mjs');
+const { measureStateCommandRss } = await import('./rss.mjs');
+const lib = await import('../dist/index.js');
+
+const flag = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const json = args.includes('--json');
+const totalEvents = flag('--events', 1_000_000);
+const seed = flag('--seed', 42);
+const rounds = flag('--rounds', 3);
+const log = (text) => process.stderr.write(`${text}\n`);
+const asOfMs = Date.parse(AS_OF) + 86_400_000;
+const startedMs = Date.now();
+
+log(`generating ~${grouped(totalEvents)} events (seed ${seed})...`);
+const fleet = generateFleet({ events: totalEvents, seed });
+const quarter = generateFleet({ events: Math.round(totalEvents / 4), seed: seed + 1 });
+const dir = mkdtempSync(join(tmpdir(), 'warranty-ledger-bench-'));
+const fleetFile = join(dir, 'fleet.jsonl');
+writeFileSync(fleetFile, fleet.text);
+log(`${grouped(fleet.events)} events, ${grouped(fleet.units)} units, ${round(fleet.text.length / 1e6, 1)} MB of JSONL; ${grouped(quarter.events)} events for scaling`);
+
+const { events } = lib.parseJsonl(fleet.text);
+if (events.length !== fleet.events) throw new Error(`parsed ${events.length} events of ${fleet.events}`);
+
+// 1. Equal work: the library and the baseline agree on every unit, or the bench fails.
+log('checking the baseline against the library on every unit...');
+const projections = lib.projectUnits(events, { asOf: AS_OF });
+const wrong = [
+  ...disagreements(projections, baselineFold(events, asOfMs)),
+  ...disagreements(projections, baselinePipeline(fleet.text, asOfMs)),
+];
+if (wrong.length > 0) {
+  for (const w of wrong) log(`DISAGREEMENT unit ${w.unitId}, ${w.field}: library ${w.library}, baseline ${w.baseline}`);
+  process.exit(1);
+}
+
+// 2. Fold: every unit's view from parsed events.
+log(`fold: library and baseline, best of ${rounds}...`);
+const fold = interleaved(
+  {
+    library: () => lib.projectUnits(events, { asOf: AS_OF }),
+    baseline: () => baselineFold(events, asOfMs),
+  },
+  rounds,
+);
+
+// 3. Pipeline: JSONL text -> validated events -> every unit's view (the state command's work);
+// and the same at a quarter of the events, for scaling.
+log(`pipeline: library, baseline and the quarter-size fleet, best of ${rounds}...`);
+const libraryPipeline = (text) => lib.projectUnits(lib.parseJsonl(text).events, { asOf: AS_OF });
+const pipeline = interleaved(
+  {
+    library: () => libraryPipeline(fleet.text),
+    baseline: () => baselinePipeline(fleet.text, asOfMs),
+    libraryQuarter: () => libraryPipeline(quarter.text),
+  },
+  rounds,
+);
+
+// 4. Stores.
+log('append: in-memory store at 100,000 and at every event...');
+const appends = await measureAppends(lib, events);
+log('file store...');
+const fileStore = await measureFileStore(lib, events, dir);
+
+// 5. As-of questions on a unit with 10,000 events.
+log('as-of query on a 10,000-event unit...');
+const asOfQuery = measureAsOfQuery(lib);
+
+// 6. Peak RSS of the state command over the whole file, as a child process.
+log('peak RSS of `warranty-ledger state` over the fleet file...');
+const rss = measureStateCommandRss(fleetFile, AS_OF);
+rmSync(dir, { recursive: true, force: true });
+
+const rates = {
+  fold: { library: rate(fleet.events, fold.library), baseline: rate(fleet.events, fold.baseline) },
+  pipeline: { library: rate(fleet.events, pipeline.library), baseline: rate(fleet.events, pipeline.baseline) },
+  pipelineQuarter: rate(quarter.events, pipeline.libraryQuarter),
+};
+const result = {
+  events: fleet.events,
+  units: fleet.units,
+  ratios: {
+    fold: round(rates.fold.library / rates.fold.baseline),
+    pipeline: round(rates.pipeline.library / rates.pipeline.baseline),
+  },
+  eventsPerSecond: {
+    foldLibrary: Math.round(rates.fold.library),
+    foldBaseline: Math.round(rates.fold.baseline),
+    pipelineLibrary: Math.round(rates.pipeline.library),
+    pipelineBaseline: Math.round(rates.pipeline.baseline),
+    pipelineLibraryQuarter: Math.round(rates.pipelineQuarter),
+  },
+  appendCostGrowth: round(appends.micros.large / appends.micros.small),
+  appendMicros: { [`at${appends.small}`]: round(appends.micros.small, 3), [`at${appends.large}`]: round(appends.micros.large, 3) },
+  fileStore,
+  scalingRatio: round(rates.pipeline.library / rates.pipelineQuarter),
+  scalingEvents: [quarter.events, fleet.events],
+  stateCommandPeakRssMB: rss.peakRssMB,
+  asOfQuery,
+  seconds: Math.round((Date.now() - startedMs) / 1000),
+};
+const targets = [
+  ['ratios.fold', result.ratios.fold, '>= 0.5', result.ratios.fold >= 0.5],
+  ['ratios.pipeline', result.ratios.pipeline, '>= 0.5', result.ratios.pipeline >= 0.5],
+  ['appendCostGrowth', result.appendCostGrowth, '<= 1.3', result.appendCostGrowth <= 1.3],
+  ['scalingRatio', result.scalingRatio, '>= 0.8', result.scalingRatio >= 0.8],
+  ['stateCommandPeakRssMB', result.stateCommandPeakRssMB, '<= 600', result.stateCommandPeakRssMB !== null && result.stateCommandPeakRssMB <= 600],
+  ['asOfQuery.medianMs', asOfQuery.medianMs, '< 1', asOfQuery.medianMs < 1],
+];
+result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok]));
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  const rows = [
+    ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
+    ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
+  ];
+  process.stdout.write(`\n${grouped(fleet.events)} events, ${grouped(fleet.units)} units, as of ${AS_OF}\n\n`);
+  process.stdout.write(`${table(['events/s', 'library', 'baseline', 'ratio'], rows)}\n\n`);
+  const other = [
+    [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
+    ['file store appends/s (fsync per batch)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
+    [`pipeline events/s at ${grouped(quarter.events)} / ${grouped(fleet.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio}`],
+    ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
+    [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
+  ];
+  process.stdout.write(`${table(['measure', 'figure', 'note'], other)}\n\n`);
+  process.stdout.write(`${table(['target', 'measured', 'wanted', 'met'], targets.map(([n, v, w, ok]) => [n, v, w, ok ? 'yes' : 'NO']))}\n`);
+  process.stdout.write(`\n(${result.seconds} s)\n`);
+}
