@@ -55,3 +55,9 @@ export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, Subscri
 export { createMemoryStore } from './store/memory/memory-store.js';
 export { handleCommand, type CommandOptions, type CommandResult } from './ledger/handle-command.js';
 export { createLedger, type Ledger, type LedgerOptions } from './ledger/create-ledger.js';
+
+// Issue 5: explaining a unit, recomputing under new policy versions, care and fleet views.
+export { explainUnit, type Explanation, type Finding, type StoryLine, type IgnoredItem, type EventRef } from './projections/explain.js';
+export { formatExplanation } from './projections/explain-text.js';
+export { recompute, overridePolicyBook, type Recomputed, type OnProgress } from './projections/recompute.js';
+export { diffPolicies, diffViews, type PolicyDiff, type UnitDiff, type Change } from './projections/diff.js';

@@ -1,12 +1,16 @@
 /** The command line's dispatcher: argv in, text and an exit code out; errors become messages, never stack traces. */
 import { isLedgerError, InputErrors } from '../errors.js';
 import { stateCommand, usage as stateUsage } from './commands/state.js';
+import { explainCommand, usage as explainUsage } from './commands/explain.js';
+import { diffCommand, usage as diffUsage } from './commands/diff.js';
 import { UsageError, type CliIo, type ExitCode } from './io.js';
 
 type Command = (argv: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   state: { run: stateCommand, usage: stateUsage },
+  explain: { run: explainCommand, usage: explainUsage },
+  diff: { run: diffCommand, usage: diffUsage },
 };
 
 function help(): string {

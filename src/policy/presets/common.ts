@@ -35,3 +35,22 @@ export const TWENTY_DAYS_DOWNTIME_RESTART: NonNullable<PolicyInput['downtime']> 
 export const LOANER_AFTER_24_HOURS: NonNullable<PolicyInput['loaner']> = {
   threshold: { value: 1_440, comparison: 'more-than' },
 };
+
+/**
+ * Care during coverage (rulebook 12): a maintenance visit every 3 months [003] (quarterly
+ * inspection [004]); a follow-up within 7 days of every installation and repair (the 7 days are a
+ * policy default this library chose: the sources ask for 100% follow-up but name no delay).
+ */
+export const CARE_EVERY_3_MONTHS: NonNullable<PolicyInput['care']> = {
+  maintenanceEveryMonths: 3,
+  followUpWithinDays: 7,
+};
+
+/**
+ * Fleet early warning (rulebook 13 [000] "early warning when a problem recurs"): 3 or more failures
+ * of one (model, component, problem) in one calendar month. The number is a default this library
+ * chose; the sources name none.
+ */
+export const FLEET_EARLY_WARNING: NonNullable<PolicyInput['fleet']> = {
+  earlyWarningFailures: { value: 3, comparison: 'at-least' },
+};

@@ -1,6 +1,8 @@
 /** `household-ac-6y` [003]: unit and compressor 72 months, spare parts for life, downtime restart, loaner. */
 import type { PolicyInput } from '../schema.js';
 import {
+  CARE_EVERY_3_MONTHS,
+  FLEET_EARLY_WARNING,
   HOUSEHOLD_SERVICE_LEVELS,
   LOANER_AFTER_24_HOURS,
   STANDARD_EXCLUSIONS,
@@ -35,4 +37,6 @@ export const householdAc6y: PolicyInput = {
   },
   serviceLevels: HOUSEHOLD_SERVICE_LEVELS,
   loaner: LOANER_AFTER_24_HOURS,
+  care: CARE_EVERY_3_MONTHS,
+  fleet: FLEET_EARLY_WARNING,
 };

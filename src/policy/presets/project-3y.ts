@@ -1,6 +1,6 @@
 /** `project-3y` [004]: all equipment 36 months, key parts restart, service levels by severity, 15-day returns. */
 import type { PolicyInput } from '../schema.js';
-import { STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS } from './common.js';
+import { CARE_EVERY_3_MONTHS, FLEET_EARLY_WARNING, STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS } from './common.js';
 
 export const project3y: PolicyInput = {
   id: 'project-3y',
@@ -28,4 +28,6 @@ export const project3y: PolicyInput = {
     urgent: { response: { minutes: 10 }, resolution: { minutes: 120, from: 'arrival' } },
   },
   loaner: null,
+  care: CARE_EVERY_3_MONTHS,
+  fleet: FLEET_EARLY_WARNING,
 };

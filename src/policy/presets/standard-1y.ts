@@ -1,6 +1,6 @@
 /** `standard-1y` [002]: whole unit 12 months, parts extended 12 months, respond 12 h, on site 48 h. */
 import type { PolicyInput } from '../schema.js';
-import { STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS } from './common.js';
+import { FLEET_EARLY_WARNING, STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS } from './common.js';
 
 const levels = { response: { minutes: 720 }, arrival: { minutes: 2_880 } };
 
@@ -26,4 +26,7 @@ export const standard1y: PolicyInput = {
   },
   serviceLevels: { general: levels, serious: levels, urgent: levels },
   loaner: null,
+  // [002] promises follow-up visits during the warranty but names no maintenance interval.
+  care: { maintenanceEveryMonths: null, followUpWithinDays: 7 },
+  fleet: FLEET_EARLY_WARNING,
 };

@@ -1,6 +1,8 @@
 /** `water-heater-5y` [003]: main unit 60 months, tank 96 months (replacement only), downtime restart, loaner. */
 import type { PolicyInput } from '../schema.js';
 import {
+  CARE_EVERY_3_MONTHS,
+  FLEET_EARLY_WARNING,
   HOUSEHOLD_SERVICE_LEVELS,
   LOANER_AFTER_24_HOURS,
   STANDARD_EXCLUSIONS,
@@ -34,4 +36,6 @@ export const waterHeater5y: PolicyInput = {
   },
   serviceLevels: HOUSEHOLD_SERVICE_LEVELS,
   loaner: LOANER_AFTER_24_HOURS,
+  care: CARE_EVERY_3_MONTHS,
+  fleet: FLEET_EARLY_WARNING,
 };

@@ -1,0 +1,86 @@
+/**
+ * Progress for long runs (issue 5.7): one `\r`-updated line on stderr (events read, units, rate),
+ * only when stderr is a terminal, the input is large and the output is not `--json`. Also the
+ * history loading every reading command shares, so each one reports progress the same way.
+ */
+import { statSync } from 'node:fs';
+import type { UnitEvent } from '../events/envelope.js';
+import type { PolicyBook } from '../policy/resolve.js';
+import { parseTimePoint, type TimePoint } from '../time/as-of.js';
+import { loadEvents, loadPolicyBook } from './input.js';
+import type { CliIo } from './io.js';
+
+/** Inputs at least this large (bytes) get a progress line. */
+export const LARGE_INPUT_BYTES = 1_000_000;
+const EVERY_MS = 200;
+
+export interface Progress {
+  /** Reports work done so far; prints at most every 200 ms. */
+  tick(events: number, units: number): void;
+  /** Prints the final line (and a newline) when enabled. */
+  done(events: number, units: number): void;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A progress line on stderr, or a silent one when `enabled` is false. */
+export function createProgress(io: CliIo, label: string, enabled: boolean): Progress {
+  if (!enabled) return { tick: () => {}, done: () => {} };
+  const started = io.now().getTime();
+  let last = -Infinity;
+  const line = (events: number, units: number, now: number) => {
+    const seconds = Math.max((now - started) / 1000, 0.001);
+    return `${label}: ${fmt(events)} events, ${fmt(units)} units, ${fmt(events / seconds)} events/s`;
+  };
+  return {
+    tick(events, units) {
+      const now = io.now().getTime();
+      if (now - last < EVERY_MS) return;
+      last = now;
+      io.stderr(`\r${line(events, units, now)}`);
+    },
+    done(events, units) {
+      io.stderr(`\r${line(events, units, io.now().getTime())}\n`);
+    },
+  };
+}
+
+/** True when a progress line is wanted: a terminal, no `--json`, and a large input file. */
+export function wantsProgress(io: CliIo, path: string, json: boolean | undefined): boolean {
+  if (!io.stderrIsTty || json) return false;
+  try {
+    return statSync(path).size >= LARGE_INPUT_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/** The flags every history-reading command shares, already parsed. */
+export interface HistoryFlags {
+  'as-of'?: string | undefined;
+  'known-at'?: string | undefined;
+  policy?: string[] | undefined;
+  json?: boolean | undefined;
+}
+
+/** A history read from the command line: the events, the policies and the moments to judge at. */
+export interface History {
+  events: UnitEvent[];
+  policies: PolicyBook;
+  asOf: TimePoint;
+  knownAt: TimePoint | undefined;
+  progress: Progress;
+}
+
+/** Reads FILE with the shared flags (as-of defaults to now), with a progress line for a large file. */
+export function readHistory(path: string, values: HistoryFlags, io: CliIo, label: string): History {
+  const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
+  const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
+  const policies = loadPolicyBook(values.policy ?? []);
+  const enabled = wantsProgress(io, path, values.json);
+  if (enabled) io.stderr(`${label}: reading ${path}...`);
+  const { events } = loadEvents(path, policies);
+  const progress = createProgress(io, label, enabled);
+  if (enabled) io.stderr(`\r${label}: read ${fmt(events.length)} events\n`);
+  return { events, policies, asOf, knownAt, progress };
+}
