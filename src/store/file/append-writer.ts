@@ -8,9 +8,10 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { UnitEvent } from '../../events/envelope.js';
 import { serializeEvent } from '../../events/jsonl.js';
-import { InputError, LedgerError } from '../../errors.js';
+import { LedgerError } from '../../errors.js';
 import type { AppendResult, ExpectedRevision } from '../event-store.js';
 import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
+import { checkOwnStream } from '../own-stream.js';
 import type { StreamIndex } from './stream-index.js';
 
 interface PendingAppend {
@@ -31,11 +32,6 @@ export interface AppendWriter {
   append(streamId: string, events: readonly UnitEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Resolves once every queued append is settled; later appends are refused. */
   close(): Promise<void>;
-}
-
-function checkOwnStream(streamId: string, events: readonly UnitEvent[]): void {
-  const stray = events.find((e) => e.unitId !== streamId);
-  if (stray) throw new InputError(undefined, 'unitId', `event ${stray.id} is for unit ${stray.unitId}, not stream ${streamId}: a store file keeps one stream per unit`);
 }
 
 export function createAppendWriter(path: string, handle: FileHandle, size: number, index: StreamIndex, onWritten: () => void): AppendWriter {

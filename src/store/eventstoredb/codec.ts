@@ -1,0 +1,99 @@
+/**
+ * How a ledger event is laid out in EventStoreDB: event type = contract type, JSON data = the
+ * event's data, metadata = the envelope's other fields, and an event id (a UUID) derived from the
+ * ledger id so that a retried append is recognised by the server as the same event.
+ */
+import { createHash } from 'node:crypto';
+import { jsonEvent, type AllStreamResolvedEvent, type EventData, type JSONType, type Position, type ResolvedEvent } from '@eventstore/db-client';
+import type { UnitEvent } from '../../events/envelope.js';
+import { parseEvent } from '../../events/jsonl.js';
+import { InputError } from '../../errors.js';
+import type { RecordedEvent } from '../event-store.js';
+
+/** The version of the metadata layout below; readers refuse versions they do not know. */
+export const SCHEMA_VERSION = 1;
+
+/** The metadata of a ledger event in EventStoreDB (`$correlationId`/`$causationId` as the server's own projections expect). */
+export interface LedgerEventMetadata {
+  readonly ledgerEventId: string;
+  readonly unitId: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly schemaVersion: number;
+  readonly $correlationId: string;
+  readonly $causationId: string;
+}
+
+/** Correlation (the conversation) and causation (the command) ids written with an append. */
+export interface CausalIds {
+  readonly correlationId?: string | undefined;
+  readonly causationId?: string | undefined;
+}
+
+/**
+ * The EventStoreDB event id of a ledger event: SHA-256 of the ledger id shaped as an RFC 9562
+ * version 8 (custom) UUID, so the same ledger id always gives the same UUID.
+ */
+export function eventUuid(ledgerEventId: string): string {
+  const bytes = createHash('sha256').update(`warranty-ledger:${ledgerEventId}`, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** One ledger event as EventStoreDB event data; without causal ids, the batch's first event id stands for both. */
+export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): EventData {
+  const causationId = ids.causationId ?? firstId;
+  const metadata: LedgerEventMetadata = {
+    ledgerEventId: event.id,
+    unitId: event.unitId,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    schemaVersion: SCHEMA_VERSION,
+    $correlationId: ids.correlationId ?? causationId,
+    $causationId: causationId,
+  };
+  return jsonEvent({ id: eventUuid(event.id), type: event.type, data: event.data as JSONType, metadata: metadata as unknown as JSONType });
+}
+
+const PREPARE_BITS = 64n;
+const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
+
+/** A log position as one bigint that sorts as the server orders `$all` (commit, then prepare). */
+export function encodePosition(position: Position): bigint {
+  return (position.commit << PREPARE_BITS) | position.prepare;
+}
+
+export function decodePosition(position: bigint): Position {
+  return { commit: position >> PREPARE_BITS, prepare: position & PREPARE_MASK };
+}
+
+function refuse(where: string, field: string, reason: string): never {
+  throw new InputError(undefined, field, reason, `EventStoreDB ${where}`);
+}
+
+/**
+ * A resolved event read back as a ledger event, validated like any input; undefined for events
+ * that are not the ledger's (other streams, system events).
+ */
+export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, streamPrefix: string): RecordedEvent | undefined {
+  const stored = resolved.event;
+  if (!stored || !stored.streamId.startsWith(streamPrefix) || stored.type.startsWith('$')) return undefined;
+  const where = `${stored.streamId}@${stored.revision}`;
+  if (!stored.isJson) refuse(where, '', 'not a JSON event');
+  const metadata = (stored.metadata ?? {}) as Partial<LedgerEventMetadata>;
+  if (metadata.schemaVersion !== SCHEMA_VERSION) refuse(where, 'metadata.schemaVersion', `expected ${SCHEMA_VERSION}, got ${JSON.stringify(metadata.schemaVersion)}`);
+  const streamId = stored.streamId.slice(streamPrefix.length);
+  const event = parseEvent({
+    id: metadata.ledgerEventId,
+    type: stored.type,
+    unitId: metadata.unitId ?? streamId,
+    occurredAt: metadata.occurredAt,
+    recordedAt: metadata.recordedAt,
+    data: stored.data,
+  });
+  if (event instanceof InputError) refuse(where, event.field, event.reason);
+  const position = stored.position ? encodePosition(stored.position) : -1n;
+  return { event, streamId, revision: Number(stored.revision), position };
+}

@@ -1,0 +1,56 @@
+/**
+ * Reads that survive a dropped connection: a stream read resumes after the last revision received,
+ * a `$all` read after the last position, so a retry neither loses nor repeats an event.
+ */
+import { START, StreamNotFoundError, type EventStoreDBClient } from '@eventstore/db-client';
+import type { RecordedEvent } from '../event-store.js';
+import { decodePosition, encodePosition, fromResolved } from './codec.js';
+import { backoff, isTransient, type RetryPolicy } from './retry.js';
+
+/** A unit's stream; a missing stream is an empty history. */
+export async function readUnitStream(client: EventStoreDBClient, streamName: string, prefix: string, policy: RetryPolicy): Promise<RecordedEvent[]> {
+  const out: RecordedEvent[] = [];
+  let next = 0n;
+  for (let failures = 0; ; ) {
+    try {
+      for await (const resolved of client.readStream(streamName, { fromRevision: next === 0n ? START : next })) {
+        if (resolved.event) next = resolved.event.revision + 1n;
+        const recorded = fromResolved(resolved, prefix);
+        if (recorded) out.push(recorded);
+      }
+      return out;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return out;
+      if (!isTransient(error) || ++failures >= (policy.attempts ?? 5)) throw error;
+      await backoff(policy, failures - 1);
+    }
+  }
+}
+
+/** The ledger's events in `$all` after a position (all of them when undefined), filtered by stream prefix. */
+export async function* readLedgerAll(client: EventStoreDBClient, prefix: string, after: bigint | undefined, policy: RetryPolicy): AsyncGenerator<RecordedEvent> {
+  let last = after;
+  for (let failures = 0; ; ) {
+    const read = client.readAll({ fromPosition: last === undefined ? START : decodePosition(last) });
+    let done = false;
+    try {
+      for await (const resolved of read) {
+        const position = resolved.event?.position;
+        if (!position) continue;
+        const encoded = encodePosition(position);
+        if (last !== undefined && encoded <= last) continue;
+        last = encoded;
+        failures = 0;
+        const recorded = fromResolved(resolved, prefix);
+        if (recorded) yield recorded;
+      }
+      done = true;
+      return;
+    } catch (error) {
+      if (!isTransient(error) || ++failures >= (policy.attempts ?? 5)) throw error;
+      await backoff(policy, failures - 1);
+    } finally {
+      if (!done) await read.cancel().catch(() => undefined);
+    }
+  }
+}
