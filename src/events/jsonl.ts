@@ -27,9 +27,15 @@ const Envelope = z.strictObject({
 export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true): UnitEvent | InputError {
   const protoKey = mayHaveProtoKey ? protoKeyPath(value) : undefined;
   if (protoKey) return new InputError(line, protoKey, 'unknown field');
-  const envelope = Envelope.safeParse(value);
-  if (!envelope.success) return inputErrorFrom(envelope.error, value, line);
-  const { id, type, unitId, occurredAt, recordedAt, data } = envelope.data;
+  let fields: EnvelopeFields;
+  if (isPlainEnvelope(value)) {
+    fields = value;
+  } else {
+    const envelope = Envelope.safeParse(value);
+    if (!envelope.success) return inputErrorFrom(envelope.error, value, line);
+    fields = envelope.data;
+  }
+  const { id, type, unitId, occurredAt, recordedAt, data } = fields;
   if (!isEventType(type)) {
     return new InputError(line, 'type', `unknown event type ${JSON.stringify(type)} (known: ${EVENT_TYPES.join(', ')})`);
   }
@@ -39,8 +45,37 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
   }
   const parsed = eventDataSchemas[type].safeParse(data);
   if (!parsed.success) return inputErrorFrom(parsed.error, data, line, 'data');
+  if (id !== undefined) return { id, type, unitId, occurredAt, recordedAt: recordedAt ?? occurredAt, data: parsed.data } as UnitEvent;
   const event = { type, unitId, occurredAt, recordedAt: recordedAt ?? occurredAt, data: parsed.data };
-  return { id: id ?? generatedId(event), ...event } as UnitEvent;
+  return { id: generatedId(event as Omit<UnitEvent, 'id'>), ...event } as UnitEvent;
+}
+
+type EnvelopeFields = z.infer<typeof Envelope>;
+const ENVELOPE_KEYS = new Set(Object.keys(Envelope.shape));
+
+const isString = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
+
+/**
+ * A cheap check that only ever says yes when `Envelope` would accept `value` unchanged: the
+ * common, valid line skips a zod pass (and its copy). Anything else, valid or not, goes to
+ * `Envelope`, which stays the judge of every rejection and its message.
+ */
+function isPlainEnvelope(value: unknown): value is EnvelopeFields {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const v = value as Record<string, unknown>;
+  for (const key in v) if (!ENVELOPE_KEYS.has(key)) return false;
+  const data = v.data;
+  return (
+    (v.id === undefined || isString(v.id, 1, 200)) &&
+    isString(v.type, 0, 200) &&
+    isString(v.unitId, 1, 200) &&
+    isString(v.occurredAt, 0, 64) &&
+    (v.recordedAt === undefined || isString(v.recordedAt, 0, 64)) &&
+    data !== null &&
+    typeof data === 'object' &&
+    Object.getPrototypeOf(data) === Object.prototype &&
+    !Object.prototype.hasOwnProperty.call(data, 'constructor')
+  );
 }
 
 /** Ids generated for events imported without one: the same content always gets the same id. */
@@ -67,45 +102,64 @@ export interface ParsedJsonl {
   readonly lines: number[];
 }
 
+/** Reads JSONL one line at a time, for a text or a file streamed in chunks: see `parseJsonl`. */
+export interface JsonlReader {
+  /** Reads line `n` (1-based, without its line break); false once `maxErrors` errors were found. */
+  line(raw: string, n: number): boolean;
+  /** The events read, or throws InputErrors when any line was bad. */
+  finish(): ParsedJsonl;
+}
+
+/** A JsonlReader: the same rules as `parseJsonl`, one line at a time. */
+export function createJsonlReader(options: { maxErrors?: number; source?: string } = {}): JsonlReader {
+  const maxErrors = options.maxErrors ?? 20;
+  const errors: InputError[] = [];
+  const events: UnitEvent[] = [];
+  const lines: number[] = [];
+  // id -> index in `events`; the first event's canonical form is computed only for a repeated id.
+  const seen = new Map<string, number>();
+  return {
+    line(text, n) {
+      const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+      if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return errors.length < maxErrors;
+      const event = parseEventLine(raw, n);
+      if (event instanceof InputError) {
+        errors.push(options.source ? new InputError(event.line, event.field, event.reason, options.source) : event);
+        return errors.length < maxErrors;
+      }
+      const earlier = seen.get(event.id);
+      if (earlier === undefined) {
+        seen.set(event.id, events.length);
+        events.push(event);
+        lines.push(n);
+      } else if (canonicalJson(events[earlier]!) !== canonicalJson(event)) {
+        errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${lines[earlier]} with different content`, options.source));
+      }
+      return errors.length < maxErrors;
+    },
+    finish() {
+      if (errors.length > 0) throw new InputErrors(errors);
+      return { events, lines };
+    },
+  };
+}
+
 /**
  * Parses a whole JSONL text: blank lines are skipped, an event repeated under its id is kept once,
  * and one id with two different contents is an error naming both lines. Throws InputErrors (every
  * bad line, up to `maxErrors`) and returns nothing when any line is bad.
  */
 export function parseJsonl(text: string, options: { maxErrors?: number; source?: string } = {}): ParsedJsonl {
-  const maxErrors = options.maxErrors ?? 20;
-  const errors: InputError[] = [];
-  const events: UnitEvent[] = [];
-  const lines: number[] = [];
-  const seen = new Map<string, { line: number; canonical: string | undefined; index: number }>();
+  const reader = createJsonlReader(options);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let n = 1; start <= text.length && errors.length < maxErrors; n++) {
+  for (let n = 1; start <= text.length; n++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    const more = reader.line(text.slice(start, end), n);
     start = end + 1;
-    if (raw.trim() === '') continue;
-    const event = parseEventLine(raw, n);
-    if (event instanceof InputError) {
-      errors.push(options.source ? new InputError(event.line, event.field, event.reason, options.source) : event);
-      continue;
-    }
-    const earlier = seen.get(event.id);
-    if (earlier) {
-      const first = events[earlier.index]!;
-      const canonical = earlier.canonical ?? canonicalJson(first);
-      seen.set(event.id, { ...earlier, canonical });
-      if (canonical !== canonicalJson(event)) {
-        errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${earlier.line} with different content`, options.source));
-      }
-      continue;
-    }
-    seen.set(event.id, { line: n, canonical: undefined, index: events.length });
-    events.push(event);
-    lines.push(n);
+    if (!more) break;
   }
-  if (errors.length > 0) throw new InputErrors(errors);
-  return { events, lines };
+  return reader.finish();
 }
 
 /** One event as its JSONL line (canonical key order, so equal events give equal lines). */

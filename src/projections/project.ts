@@ -64,27 +64,66 @@ export function policyForSale(sale: Timed, book: PolicyBook): Policy {
   return book.resolve(policyId, { version: policyVersion, saleDay: dayOf(sale.occurredMs, latest.timeZone) });
 }
 
+/** The moments and policies of one projection request, resolved once for every unit. */
+interface Request {
+  readonly book: PolicyBook;
+  readonly asOf: TimePoint;
+  readonly knownAt: TimePoint | undefined;
+  /** The known-at moment in UTC (which sale is known), when there is one. */
+  readonly knownAtUtc: Cutoff | undefined;
+  /** Cutoffs by time zone. */
+  readonly cutoffs: Map<string, { asOf: Cutoff; knownAt: Cutoff | undefined }>;
+}
+
+function requestOf(options: ProjectionOptions): Request {
+  const knownAt = options.knownAt === undefined ? undefined : toTimePoint(options.knownAt, 'knownAt');
+  return {
+    book: options.policies ?? defaultBook(),
+    asOf: toTimePoint(options.asOf, 'asOf'),
+    knownAt,
+    knownAtUtc: knownAt && cutoffIn(knownAt, 'UTC'),
+    cutoffs: new Map(),
+  };
+}
+
+function cutoffsIn(request: Request, zone: string): { asOf: Cutoff; knownAt: Cutoff | undefined } {
+  let found = request.cutoffs.get(zone);
+  if (!found) {
+    found = { asOf: cutoffIn(request.asOf, zone), knownAt: request.knownAt && cutoffIn(request.knownAt, zone) };
+    request.cutoffs.set(zone, found);
+  }
+  return found;
+}
+
+/** The events that had occurred (and were known) by the cutoffs: a prefix of `known` unless `knownAt` drops some. */
+function keptOf(known: Timed[], asOf: Cutoff, knownAt: Cutoff | undefined): Timed[] {
+  if (knownAt) return known.filter((t) => isBefore(t.occurredMs, asOf) && isBefore(t.recordedMs, knownAt));
+  let n = 0;
+  while (n < known.length && isBefore(known[n]!.occurredMs, asOf)) n++;
+  return n === known.length ? known : known.slice(0, n);
+}
+
+/** One unit from its events in business-time order. */
+function projectKnown(known: Timed[], request: Request): UnitProjection | undefined {
+  const knownAtUtc = request.knownAtUtc;
+  const sale = known.find((t) => t.event.type === 'UnitSold' && (!knownAtUtc || isBefore(t.recordedMs, knownAtUtc)));
+  const policy = sale ? policyForSale(sale, request.book) : null;
+  const cutoffs = cutoffsIn(request, policy?.timeZone ?? 'UTC');
+  const kept = keptOf(known, cutoffs.asOf, cutoffs.knownAt);
+  if (kept.length === 0) return undefined;
+  const unitId = kept[0]!.event.unitId;
+  const keptSale = kept.find((t) => t.event.type === 'UnitSold');
+  if (!policy || !keptSale) return { unitId, policy: null, state: null, view: noSaleView(kept[0]!.event), asOf: cutoffs.asOf };
+  const state = applyInOrder(initialState(unitId), kept, policy);
+  return { unitId, policy, state, view: unitView(state, policy, cutoffs.asOf), asOf: cutoffs.asOf };
+}
+
 /**
  * Projects one unit from its events (any order) at the given moments; undefined when none of its
  * events had occurred (and been recorded) by then (fine print 12).
  */
 export function projectUnit(unitEvents: readonly Timed[], options: ProjectionOptions): UnitProjection | undefined {
-  const book = options.policies ?? defaultBook();
-  const asOf = toTimePoint(options.asOf, 'asOf');
-  const knownAtPoint = options.knownAt === undefined ? undefined : toTimePoint(options.knownAt, 'knownAt');
-  const known = [...unitEvents].sort(compareTimed);
-  const sale = known.find((t) => t.event.type === 'UnitSold' && (!knownAtPoint || isBefore(t.recordedMs, cutoffIn(knownAtPoint, 'UTC'))));
-  const policy = sale ? policyForSale(sale, book) : null;
-  const zone = policy?.timeZone ?? 'UTC';
-  const cutoff = cutoffIn(asOf, zone);
-  const knownAt = knownAtPoint && cutoffIn(knownAtPoint, zone);
-  const kept = known.filter((t) => isBefore(t.occurredMs, cutoff) && (!knownAt || isBefore(t.recordedMs, knownAt)));
-  if (kept.length === 0) return undefined;
-  const unitId = kept[0]!.event.unitId;
-  const keptSale = kept.find((t) => t.event.type === 'UnitSold');
-  if (!policy || !keptSale) return { unitId, policy: null, state: null, view: noSaleView(kept[0]!.event), asOf: cutoff };
-  const state = applyInOrder(initialState(unitId), kept, policy);
-  return { unitId, policy, state, view: unitView(state, policy, cutoff), asOf: cutoff };
+  return projectKnown([...unitEvents].sort(compareTimed), requestOf(options));
 }
 
 let book: PolicyBook | undefined;
@@ -93,16 +132,34 @@ function defaultBook(): PolicyBook {
 }
 
 /**
+ * Every unit's projection at the given moments, one unit at a time in sorted unit-id order: a
+ * caller that keeps only the views (the state command) lets each unit's state go at once.
+ * @example for (const p of eachUnitProjection(events, { asOf: '2025-06-01' })) print(p.view);
+ */
+export function* eachUnitProjection(events: readonly UnitEvent[], options: ProjectionOptions): Generator<UnitProjection, void, undefined> {
+  const request = requestOf(options);
+  // Indices, not objects, per unit: each unit's timed events are built just before its fold.
+  const units = new Map<string, number[]>();
+  for (let i = 0; i < events.length; i++) {
+    const unitId = events[i]!.unitId;
+    const list = units.get(unitId);
+    if (list) list.push(i);
+    else units.set(unitId, [i]);
+  }
+  for (const unitId of [...units.keys()].sort()) {
+    const known = units.get(unitId)!.map((i) => timed(events[i]!, i)).sort(compareTimed);
+    const projection = projectKnown(known, request);
+    if (projection) yield projection;
+  }
+}
+
+/**
  * Every unit's projection at the given moments, keyed by unit id in sorted order.
  * @example const units = projectUnits(events, { asOf: '2025-06-01' }); units.get('U-1')?.view.status
  */
 export function projectUnits(events: readonly UnitEvent[], options: ProjectionOptions): Map<string, UnitProjection> {
   const result = new Map<string, UnitProjection>();
-  const groups = groupByUnit(events);
-  for (const unitId of [...groups.keys()].sort()) {
-    const projection = projectUnit(groups.get(unitId)!, options);
-    if (projection) result.set(unitId, projection);
-  }
+  for (const projection of eachUnitProjection(events, options)) result.set(projection.unitId, projection);
   return result;
 }
 

@@ -1,6 +1,6 @@
 /** ISO 8601 timestamps with an offset, as the contract requires, and their instants. */
 
-import { daysInMonth } from './calendar.js';
+import { dayFromCivil, daysInMonth } from './calendar.js';
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -9,6 +9,54 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9}
  * text is not one or names a date or time that does not exist (30 February, 24:00, +25:00).
  */
 export function parseInstant(text: string): number | undefined {
+  const fast = parseCommonInstant(text);
+  return fast === null ? parseAnyInstant(text) : fast;
+}
+
+/** The digits at text[from..from+count) as a number, or -1 when one is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The replay hot path: `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, by character codes. Returns
+ * undefined for a timestamp of that shape naming a time that does not exist, and null for any
+ * other shape (left to the general parser), so both paths give the same answer.
+ */
+function parseCommonInstant(text: string): number | undefined | null {
+  const length = text.length;
+  if ((length !== 20 && length !== 25) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return null;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  let offsetMinutes = 0;
+  if (length === 20) {
+    if (text.charCodeAt(19) !== 90) return null;
+  } else {
+    const sign = text.charCodeAt(19);
+    const offsetHours = digits(text, 20, 2);
+    const offsetMins = digits(text, 23, 2);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || offsetHours < 0 || offsetMins < 0) return null;
+    if (offsetHours > 23 || offsetMins > 59) return undefined;
+    offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHours * 60 + offsetMins);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return dayFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000;
+}
+
+function parseAnyInstant(text: string): number | undefined {
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
