@@ -4,23 +4,13 @@
  * yet written; surviving power loss is what the fsync before each acknowledgement is for.)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openFileStore } from '../../src/store/file/file-store.js';
 import { readAllOf, waitUntil } from '../contract/helpers.js';
-
-/** Bundles the child script from source with esbuild (the bundler tsup runs on), so no build is needed. */
-async function bundleChild(dir: string): Promise<string> {
-  const requireFromTsup = createRequire(createRequire(import.meta.url).resolve('tsup'));
-  const esbuild = requireFromTsup('esbuild') as typeof import('esbuild');
-  const outfile = join(dir, 'crash-writer.mjs');
-  await esbuild.build({ entryPoints: [fileURLToPath(new URL('./crash-writer.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
-  return outfile;
-}
+import { bundleChild } from './bundle-child.js';
 
 async function killAfterAcks(script: string, path: string, acks: number): Promise<string[]> {
   const child = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -36,7 +26,7 @@ async function killAfterAcks(script: string, path: string, acks: number): Promis
 describe('file store crash safety', () => {
   it('keeps every acknowledged event, exactly once, after the writer is killed with SIGKILL (three times over)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wl-crash-'));
-    const script = await bundleChild(dir);
+    const script = await bundleChild(new URL('./crash-writer.ts', import.meta.url), 'crash-writer');
     const path = join(dir, 'ledger.jsonl');
     const acknowledged: string[] = [];
     for (let round = 0; round < 3; round++) {
@@ -50,6 +40,7 @@ describe('file store crash safety', () => {
       expect([...count.values()].every((n) => n === 1)).toBe(true);
       expect(acknowledged.filter((id) => count.get(id) !== 1)).toEqual([]);
     }
+    rmSync(script);
     expect(acknowledged.length).toBeGreaterThanOrEqual(900);
   });
 });

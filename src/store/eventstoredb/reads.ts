@@ -2,10 +2,28 @@
  * Reads that survive a dropped connection: a stream read resumes after the last revision received,
  * a `$all` read after the last position, so a retry neither loses nor repeats an event.
  */
-import { START, StreamNotFoundError, type EventStoreDBClient } from '@eventstore/db-client';
+import type { Readable } from 'node:stream';
+import { START, StreamNotFoundError, type AllStreamResolvedEvent, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent } from '../event-store.js';
 import { decodePosition, encodePosition, fromResolved } from './codec.js';
 import { backoff, isTransient, type RetryPolicy } from './retry.js';
+
+/**
+ * Iterates a client read or subscription. Leaving it early cancels the call and then drains it:
+ * a call merely abandoned stays paused with data buffered, and the client's dispose() waits on it.
+ */
+export async function* iterateCall<E>(call: Readable, cancel: () => Promise<void>): AsyncGenerator<E> {
+  let done = false;
+  try {
+    for await (const item of call.iterator({ destroyOnReturn: false })) yield item as E;
+    done = true;
+  } finally {
+    if (!done) {
+      await cancel().catch(() => undefined);
+      call.resume();
+    }
+  }
+}
 
 /** A unit's stream; a missing stream is an empty history. */
 export async function readUnitStream(client: EventStoreDBClient, streamName: string, prefix: string, policy: RetryPolicy): Promise<RecordedEvent[]> {
@@ -13,7 +31,8 @@ export async function readUnitStream(client: EventStoreDBClient, streamName: str
   let next = 0n;
   for (let failures = 0; ; ) {
     try {
-      for await (const resolved of client.readStream(streamName, { fromRevision: next === 0n ? START : next })) {
+      const read = client.readStream(streamName, { fromRevision: next === 0n ? START : next });
+      for await (const resolved of iterateCall<ResolvedEvent>(read, () => read.cancel())) {
         if (resolved.event) next = resolved.event.revision + 1n;
         const recorded = fromResolved(resolved, prefix);
         if (recorded) out.push(recorded);
@@ -32,9 +51,8 @@ export async function* readLedgerAll(client: EventStoreDBClient, prefix: string,
   let last = after;
   for (let failures = 0; ; ) {
     const read = client.readAll({ fromPosition: last === undefined ? START : decodePosition(last) });
-    let done = false;
     try {
-      for await (const resolved of read) {
+      for await (const resolved of iterateCall<AllStreamResolvedEvent>(read, () => read.cancel())) {
         const position = resolved.event?.position;
         if (!position) continue;
         const encoded = encodePosition(position);
@@ -44,13 +62,10 @@ export async function* readLedgerAll(client: EventStoreDBClient, prefix: string,
         const recorded = fromResolved(resolved, prefix);
         if (recorded) yield recorded;
       }
-      done = true;
       return;
     } catch (error) {
       if (!isTransient(error) || ++failures >= (policy.attempts ?? 5)) throw error;
       await backoff(policy, failures - 1);
-    } finally {
-      if (!done) await read.cancel().catch(() => undefined);
     }
   }
 }

@@ -4,10 +4,10 @@
  * stream prefix by the server. A dropped subscription is resumed after the last event delivered, and
  * events at or before it are skipped, so a drop neither loses nor repeats an event.
  */
-import { START, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import { START, streamNameFilter, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
 import { decodePosition, fromResolved } from './codec.js';
-import { readLedgerAll } from './reads.js';
+import { iterateCall, readLedgerAll } from './reads.js';
 import { backoff, isTransient, type RetryPolicy } from './retry.js';
 
 /** Wraps what the handler threw, so it is never mistaken for a connection failure and retried. */
@@ -40,16 +40,17 @@ export function subscribeToLedger(
     live = undefined;
     if (!current) return;
     await current.unsubscribe().catch(() => undefined);
-    current.destroy();
+    current.resume();
   }
 
   async function followLive(): Promise<void> {
     for (let failures = 0; !stopped; ) {
       await closeLive();
       if (stopped) return;
-      live = client.subscribeToAll({ fromPosition: last === undefined ? START : decodePosition(last), filter: streamNameFilter({ prefixes: [prefix] }) });
+      const current = client.subscribeToAll({ fromPosition: last === undefined ? START : decodePosition(last), filter: streamNameFilter({ prefixes: [prefix] }) });
+      live = current;
       try {
-        for await (const resolved of live) {
+        for await (const resolved of iterateCall<AllStreamResolvedEvent>(current, () => current.unsubscribe())) {
           if (stopped) return;
           const recorded = fromResolved(resolved, prefix);
           if (!recorded || (last !== undefined && recorded.position <= last)) continue;
