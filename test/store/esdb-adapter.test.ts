@@ -4,10 +4,10 @@
  * filtering of other applications' events, refusal of unreadable events, and checkpoints.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { ConcurrencyError, InputError } from '../../src/errors.js';
 import { decodePosition, eventUuid } from '../../src/store/eventstoredb/codec.js';
 import { createEventStoreDbCheckpointStore } from '../../src/store/eventstoredb/checkpoint-store.js';
-import type { EventStoreDbStore } from '../../src/store/eventstoredb/eventstoredb-store.js';
+import { connectEventStoreDb, type EventStoreDbStore } from '../../src/store/eventstoredb/eventstoredb-store.js';
 import { testServerStores } from '../support/esdb-test-server/stores.js';
 import { freshUnitId, increasing, readAllOf, visit, visits } from '../contract/helpers.js';
 
@@ -93,6 +93,20 @@ describe('EventStoreDB adapter', () => {
     const error = await store.readStream(unit).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: 'metadata.schemaVersion', source: `EventStoreDB ${store.streamPrefix}${unit}@1` });
+  });
+
+  it('reports conflicts correctly even from a client made with throwOnAppendFailure=false', async () => {
+    for (const stores of [batch, plain]) {
+      const server = await stores.server();
+      const store = connectEventStoreDb(`${server.connectionString}&throwOnAppendFailure=false`, { streamPrefix: `${(await open(stores)).streamPrefix}f-` });
+      opened.push(store);
+      const unit = freshUnitId();
+      await store.append(unit, visits(unit, 0, 3));
+      const error = await store.append(unit, [visit(unit, 3)], { expectedRevision: 0 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(error).toMatchObject({ expectedRevision: 0, actualRevision: 2 });
+      expect(await store.append(unit, [visit(unit, 3)])).toEqual({ nextExpectedRevision: 3, written: 1 });
+    }
   });
 
   it('keeps checkpoints in EventStoreDB: missing, saved, replaced, cleared', async () => {

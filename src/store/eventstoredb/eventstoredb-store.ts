@@ -32,6 +32,8 @@ export interface EventStoreDbStore extends EventStore {
   append(streamId: string, events: readonly UnitEvent[], options?: { expectedRevision?: ExpectedRevision } & CausalIds): Promise<AppendResult>;
 }
 
+const actualRevision = (stored: readonly unknown[]): number | 'no-stream' => (stored.length === 0 ? 'no-stream' : stored.length - 1);
+
 function conflictOf(streamId: string, expected: ExpectedRevision, error: WrongExpectedVersionError): ConcurrencyError {
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no-stream';
   return new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, actual);
@@ -67,7 +69,10 @@ export function createEventStoreDbStore(client: EventStoreDBClient, options: Eve
       const data = fresh.map((e) => toEventData(e, appendOptions, fresh[0]!.id));
       try {
         const result = await withRetries(policy, () => client.appendToStream(streamName(streamId), data, { expectedRevision }));
-        return { nextExpectedRevision: Number(result.nextExpectedRevision), written: fresh.length };
+        if (result.success) return { nextExpectedRevision: Number(result.nextExpectedRevision), written: fresh.length };
+        // A client made with throwOnAppendFailure=false reports a conflict as a result, and on the
+        // BatchAppend path with a wrong revision (BigInt of a boolean): read the actual one instead.
+        if (!pinned || round >= rounds) throw new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, actualRevision(await readStream(streamId)));
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (!pinned || round >= rounds) throw conflictOf(streamId, expected, error);
