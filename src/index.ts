@@ -61,3 +61,5 @@ export { explainUnit, type Explanation, type Finding, type StoryLine, type Ignor
 export { formatExplanation } from './projections/explain-text.js';
 export { recompute, overridePolicyBook, type Recomputed, type OnProgress } from './projections/recompute.js';
 export { diffPolicies, diffViews, type PolicyDiff, type UnitDiff, type Change } from './projections/diff.js';
+export { careUnits, careOf, type CareView, type MaintenanceSlot, type FollowUpItem } from './projections/care.js';
+export { fleetView, type FleetView, type FleetOptions, type FailureGroup, type EarlyWarning } from './projections/fleet.js';

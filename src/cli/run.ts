@@ -3,6 +3,10 @@ import { isLedgerError, InputErrors } from '../errors.js';
 import { stateCommand, usage as stateUsage } from './commands/state.js';
 import { explainCommand, usage as explainUsage } from './commands/explain.js';
 import { diffCommand, usage as diffUsage } from './commands/diff.js';
+import { careCommand, usage as careUsage } from './commands/care.js';
+import { fleetCommand, usage as fleetUsage } from './commands/fleet.js';
+import { evidenceCommand, usage as evidenceUsage } from './commands/evidence.js';
+import { reportCommand, usage as reportUsage } from './commands/report.js';
 import { UsageError, type CliIo, type ExitCode } from './io.js';
 
 type Command = (argv: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
@@ -11,6 +15,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   state: { run: stateCommand, usage: stateUsage },
   explain: { run: explainCommand, usage: explainUsage },
   diff: { run: diffCommand, usage: diffUsage },
+  care: { run: careCommand, usage: careUsage },
+  fleet: { run: fleetCommand, usage: fleetUsage },
+  evidence: { run: evidenceCommand, usage: evidenceUsage },
+  report: { run: reportCommand, usage: reportUsage },
 };
 
 function help(): string {

@@ -1,0 +1,23 @@
+/** `warranty-ledger report FILE --unit U --out page.html [--as-of] [--known-at] [--policy FILE]`: the unit's timeline page. */
+import { writeFileSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import { timelineData } from '../../report/timeline-data.js';
+import { timelineHtml } from '../../report/timeline-html.js';
+import { HISTORY_OPTIONS, parse } from '../args.js';
+import { UsageError, type CliIo, type ExitCode } from '../io.js';
+import { readHistory } from '../progress.js';
+
+export const usage = 'warranty-ledger report FILE.jsonl --unit ID --out PAGE.html [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...';
+
+const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'string' } } as const;
+
+export function reportCommand(argv: string[], io: CliIo): ExitCode {
+  const { values, positionals } = parse(argv, OPTIONS, usage);
+  if (positionals.length !== 1 || values.unit === undefined || values.out === undefined) throw new UsageError(`expected one events file, --unit and --out\nusage: ${usage}`);
+  const { events, policies, asOf, knownAt } = readHistory(positionals[0]!, values, io, 'report');
+  const data = timelineData(events, values.unit, { asOf, knownAt, policies });
+  if (!data) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then: nothing to draw`);
+  writeFileSync(values.out, timelineHtml(data));
+  io.stdout(`wrote ${values.out}: ${data.bars.length} coverage line(s), ${data.marks.length} mark(s), ${data.spans.length} outage(s), ${data.flags.length} flag(s)\n`);
+  return 0;
+}

@@ -1,0 +1,155 @@
+/**
+ * The fleet view (rulebook 13): failures per model, component and problem by month, quarter and
+ * year; an early warning when a problem recurs at or above a policy threshold in one month; units
+ * nearing the end of coverage; open entitlements and service-level breaches across the fleet.
+ */
+import type { UnitEvent } from '../events/envelope.js';
+import { reaches, type Policy, type Threshold } from '../policy/schema.js';
+import { toTimePoint } from '../time/as-of.js';
+import { formatInstant } from '../time/instant.js';
+import { civilFromDay, dayOf, formatDay, parseDay } from '../time/calendar.js';
+import { applyInOrder } from '../unit/evolve.js';
+import { initialState } from '../unit/state.js';
+import { selectUnit } from './explain-replay.js';
+import { groupByUnit, type ProjectionOptions } from './project.js';
+import type { OnProgress } from './recompute.js';
+import { unitView } from './unit-view.js';
+
+/** Failures of one (model, component, problem): each `FaultReported` counts once, in its month. */
+export interface FailureGroup {
+  model: string;
+  component: string;
+  problemCode: string;
+  total: number;
+  byYear: Record<string, number>;
+  byQuarter: Record<string, number>;
+  byMonth: Record<string, number>;
+}
+
+export interface EarlyWarning {
+  model: string;
+  component: string;
+  problemCode: string;
+  month: string;
+  failures: number;
+  threshold: Threshold;
+  units: string[];
+}
+
+export interface FleetView {
+  asOf: string;
+  units: number;
+  events: number;
+  failures: FailureGroup[];
+  earlyWarnings: EarlyWarning[];
+  endingSoon: { unitId: string; model: string; end: string; daysLeft: number }[];
+  openEntitlements: { unitId: string; kind: string; rule: string; faultId?: string; eventIds: string[] }[];
+  breaches: { unitId: string; faultId: string; measure: string; limitMinutes: number; actualMinutes: number }[];
+  totals: { failures: number; earlyWarnings: number; endingSoon: number; openEntitlements: number; breaches: number };
+}
+
+export interface FleetOptions extends ProjectionOptions {
+  /** Days ahead of the as-of date that count as "nearing the end of coverage" (default 60). */
+  endingWithinDays?: number | undefined;
+  /** Overrides every policy's `fleet.earlyWarningFailures`. */
+  earlyWarning?: Threshold | undefined;
+  onProgress?: OnProgress | undefined;
+}
+
+const NO_SALE = '(no sale)';
+const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** The stricter of two thresholds: the one reached by fewer failures. */
+function stricter(a: Threshold | undefined, b: Threshold | undefined): Threshold | undefined {
+  if (!a || !b) return a ?? b;
+  const need = (t: Threshold) => (t.comparison === 'at-least' ? t.value : t.value + 1);
+  return need(b) < need(a) ? b : a;
+}
+
+interface Group extends FailureGroup {
+  threshold: Threshold | undefined;
+  unitsByMonth: Map<string, Set<string>>;
+}
+
+function addFailure(groups: Map<string, Group>, model: string, component: string, problemCode: string, day: number, unitId: string, policy: Policy | null): void {
+  const key = `${model}\u0000${component}\u0000${problemCode}`;
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { model, component, problemCode, total: 0, byYear: {}, byQuarter: {}, byMonth: {}, threshold: undefined, unitsByMonth: new Map() }));
+  const { year, month } = civilFromDay(day);
+  const m = `${year}-${String(month).padStart(2, '0')}`;
+  const q = `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  g.total++;
+  g.byYear[String(year)] = (g.byYear[String(year)] ?? 0) + 1;
+  g.byQuarter[q] = (g.byQuarter[q] ?? 0) + 1;
+  g.byMonth[m] = (g.byMonth[m] ?? 0) + 1;
+  g.threshold = stricter(g.threshold, policy?.fleet?.earlyWarningFailures);
+  const units = g.unitsByMonth.get(m) ?? new Set<string>();
+  units.add(unitId);
+  g.unitsByMonth.set(m, units);
+}
+
+function warnings(groups: readonly Group[], override: Threshold | undefined): EarlyWarning[] {
+  const out: EarlyWarning[] = [];
+  for (const g of groups) {
+    const threshold = override ?? g.threshold;
+    if (!threshold) continue;
+    for (const [month, failures] of Object.entries(sorted(g.byMonth))) {
+      if (reaches(failures, threshold)) out.push({ model: g.model, component: g.component, problemCode: g.problemCode, month, failures, threshold, units: [...g.unitsByMonth.get(month)!].sort() });
+    }
+  }
+  return out;
+}
+
+/**
+ * The fleet at the as-of (and known-at) moment. Pure; `onProgress` is called every 500 units.
+ * @example const f = fleetView(events, { asOf: '2025-06-30' }); f.earlyWarnings
+ */
+export function fleetView(events: readonly UnitEvent[], options: FleetOptions): FleetView {
+  const within = options.endingWithinDays ?? 60;
+  const point = toTimePoint(options.asOf, 'asOf');
+  const groups = new Map<string, Group>();
+  const view: FleetView = { asOf: point.kind === 'date' ? formatDay(point.day) : formatInstant(point.ms), units: 0, events: 0, failures: [], earlyWarnings: [], endingSoon: [], openEntitlements: [], breaches: [], totals: { failures: 0, earlyWarnings: 0, endingSoon: 0, openEntitlements: 0, breaches: 0 } };
+  const byUnit = groupByUnit(events);
+  let seen = 0;
+  let n = 0;
+  for (const unitId of [...byUnit.keys()].sort()) {
+    const unitEvents = byUnit.get(unitId)!;
+    seen += unitEvents.length;
+    if (++n % 500 === 0) options.onProgress?.(seen, n);
+    const s = selectUnit(unitEvents, options);
+    if (!s) continue;
+    view.units++;
+    view.events += s.kept.length;
+    const sale = s.kept.find((t) => t.event.type === 'UnitSold')?.event;
+    const model = sale?.type === 'UnitSold' ? sale.data.model : NO_SALE;
+    const zone = s.policy?.timeZone ?? 'UTC';
+    for (const t of s.kept) {
+      if (t.event.type === 'FaultReported') addFailure(groups, model, t.event.data.component, t.event.data.problemCode, dayOf(t.occurredMs, zone), unitId, s.policy);
+    }
+    if (!s.policy) continue;
+    const v = unitView(applyInOrder(initialState(unitId), s.kept, s.policy), s.policy, s.asOf);
+    const unit = v.coverage.find((c) => c.component === 'unit');
+    const daysLeft = unit?.end ? parseDay(unit.end)! - s.asOf.day : null;
+    if (v.status === 'active' && daysLeft !== null && daysLeft <= within) view.endingSoon.push({ unitId, model, end: unit!.end!, daysLeft });
+    for (const e of v.entitlements) {
+      if (e.status !== 'open') continue;
+      const item: FleetView['openEntitlements'][number] = { unitId, kind: e.kind, rule: e.because[0]?.rule ?? '?', eventIds: e.because.flatMap((b) => b.eventIds) };
+      if (e.faultId !== undefined) item.faultId = e.faultId;
+      view.openEntitlements.push(item);
+    }
+    for (const b of v.slaBreaches) view.breaches.push({ unitId, ...b });
+  }
+  options.onProgress?.(seen, n);
+  const list = [...groups.values()].sort((a, b) => b.total - a.total || (a.model + a.component + a.problemCode < b.model + b.component + b.problemCode ? -1 : 1));
+  view.failures = list.map(({ threshold: _t, unitsByMonth: _u, ...g }) => ({ ...g, byYear: sorted(g.byYear), byQuarter: sorted(g.byQuarter), byMonth: sorted(g.byMonth) }));
+  view.earlyWarnings = warnings(list, options.earlyWarning);
+  view.endingSoon.sort((a, b) => a.daysLeft - b.daysLeft || (a.unitId < b.unitId ? -1 : 1));
+  view.totals = {
+    failures: list.reduce((sum, g) => sum + g.total, 0),
+    earlyWarnings: view.earlyWarnings.length,
+    endingSoon: view.endingSoon.length,
+    openEntitlements: view.openEntitlements.length,
+    breaches: view.breaches.length,
+  };
+  return view;
+}
