@@ -103,9 +103,13 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
   });
 
   it('long runs show a progress line on a terminal, and stay silent with --json or without a terminal', async () => {
+    // A smaller fleet that is still a large input (over 1 MB), to keep the four runs quick.
+    const file = join(mkdtempSync(join(tmpdir(), 'wl-progress-')), 'fleet.jsonl');
+    writeFileSync(file, `${generateFleet(8_000, 7).events.map(serializeEvent).join('\n')}\n`);
     const tty = await cli(['fleet', file, '--as-of', AS_OF], { tty: true });
     expect(tty.code).toBe(0);
     expect(tty.stderr).toContain('\r');
+    expect(tty.stderr).toMatch(/^fleet: reading .*\.\.\.\rfleet: read [\d,]+ events\n/);
     expect(tty.stderr).toMatch(/fleet: [\d,]+ events, [\d,]+ units, [\d,]+ events\/s\n$/);
     expect((await cli(['fleet', file, '--as-of', AS_OF, '--json'], { tty: true })).stderr).toBe('');
     expect((await cli(['fleet', file, '--as-of', AS_OF])).stderr).toBe('');

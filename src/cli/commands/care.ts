@@ -1,4 +1,5 @@
 /** `warranty-ledger care FILE [--unit U] [--as-of] [--known-at] [--policy FILE] [--json]`: maintenance and follow-ups (rulebook 12). */
+import { InputError } from '../../errors.js';
 import { careUnits, type CareView } from '../../projections/care.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -43,6 +44,7 @@ export function careCommand(argv: string[], io: CliIo): ExitCode {
   const { events, policies, asOf, knownAt, progress } = readHistory(positionals[0]!, values, io, 'care');
   const views = careUnits(events, { asOf, knownAt, policies, unitId: values.unit });
   progress.done(events.length, views.length);
+  if (values.unit !== undefined && views.length === 0) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then`);
   if (values.json) {
     io.stdout(`${JSON.stringify({ units: views }, null, 2)}\n`);
     return 0;

@@ -34,7 +34,7 @@ export function evidenceCommand(argv: string[], io: CliIo): ExitCode {
     return verify(values.verify, io);
   }
   if (positionals.length !== 1 || values.unit === undefined || values.out === undefined) throw new UsageError(`expected one events file, --unit and --out\nusage: ${usage}`);
-  const history = readHistory(positionals[0]!, { ...values, json: true }, io, 'evidence');
+  const history = readHistory(positionals[0]!, values, io, 'evidence');
   const unitId = values.unit;
   let asOf = history.asOf;
   if (values['as-of'] === undefined) {
