@@ -63,3 +63,14 @@ export { recompute, overridePolicyBook, type Recomputed, type OnProgress } from 
 export { diffPolicies, diffViews, type PolicyDiff, type UnitDiff, type Change } from './projections/diff.js';
 export { careUnits, careOf, type CareView, type MaintenanceSlot, type FollowUpItem } from './projections/care.js';
 export { fleetView, type FleetView, type FleetOptions, type FailureGroup, type EarlyWarning } from './projections/fleet.js';
+
+// Issue 4: stores. The EventStoreDB adapter is the subpath `warranty-ledger/eventstoredb` (it loads gRPC).
+export { openFileStore, type FileStore, type FileStoreOptions } from './store/file/file-store.js';
+export { StoreLockedError } from './store/file/file-lock.js';
+export type { FileStoreRecovery } from './store/file/store-file.js';
+export { createMemoryCheckpointStore, createFileCheckpointStore, type CheckpointStore } from './store/checkpoints.js';
+export { runProjection, type RunProjectionOptions } from './store/checkpoints-subscription.js';
+export { replayAll, createUnitHistories, type Projection, type UnitHistories, type ReplayProgress, type ReplayOptions } from './store/replay.js';
+/** Building blocks for store adapters (the EventStoreDB entry uses them from here). */
+export { checkExpectedRevision, newEventsOf } from './store/memory/memory-store.js';
+export { checkOwnStream } from './store/own-stream.js';

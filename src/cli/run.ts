@@ -7,6 +7,7 @@ import { careCommand, usage as careUsage } from './commands/care.js';
 import { fleetCommand, usage as fleetUsage } from './commands/fleet.js';
 import { evidenceCommand, usage as evidenceUsage } from './commands/evidence.js';
 import { reportCommand, usage as reportUsage } from './commands/report.js';
+import { importCommand, usage as importUsage } from './commands/import.js';
 import { UsageError, type CliIo, type ExitCode } from './io.js';
 
 type Command = (argv: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   fleet: { run: fleetCommand, usage: fleetUsage },
   evidence: { run: evidenceCommand, usage: evidenceUsage },
   report: { run: reportCommand, usage: reportUsage },
+  import: { run: importCommand, usage: importUsage },
 };
 
 function help(): string {

@@ -4,7 +4,7 @@
  * a crash mid-append: when they hold a whole event the newline is added, otherwise they are cut
  * and reported. An acknowledged append was fsynced whole, newline included, so it is never cut.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEventLine, parseJsonl } from '../../events/jsonl.js';
@@ -66,4 +66,23 @@ export async function loadStoreFile(path: string): Promise<LoadedStoreFile> {
   } finally {
     await handle.close();
   }
+}
+
+/** A store file read without taking its lock or repairing it: what a reader sees while a writer works. */
+export interface StoreFileSnapshot {
+  readonly events: UnitEvent[];
+  /** An unfinished last line (an append in progress, or a crash not yet repaired), left out. */
+  readonly unfinished?: { readonly line: number; readonly bytes: number };
+}
+
+/** Reads a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
+export async function readStoreFileSnapshot(path: string): Promise<StoreFileSnapshot> {
+  const bytes = await readFile(path);
+  const end = bytes.lastIndexOf(10) + 1;
+  const body = bytes.subarray(0, end).toString('utf8');
+  const tail = bytes.subarray(end).toString('utf8');
+  const line = countLines(bytes.subarray(0, end)) + 1;
+  const whole = tail.trim() === '' || !(parseEventLine(tail.replace(/\r$/, ''), line) instanceof InputError);
+  if (whole) return { events: parseJsonl(`${body}${tail}`, { source: path }).events };
+  return { events: parseJsonl(body, { source: path }).events, unfinished: { line, bytes: bytes.length - end } };
 }

@@ -1,0 +1,87 @@
+/**
+ * `--store`: where commands read history from (instead of FILE.jsonl) and where `import` writes.
+ * `file:PATH` is a file store, `esdb://…` or `esdb+discover://…` an EventStoreDB connection string;
+ * the EventStoreDB adapter (and gRPC) is loaded only when a command names one.
+ */
+import { InputError } from '../errors.js';
+import type { UnitEvent } from '../events/envelope.js';
+import type { PolicyBook } from '../policy/resolve.js';
+import type { EventStore } from '../store/event-store.js';
+import { openFileStore } from '../store/file/file-store.js';
+import { readStoreFileSnapshot, type FileStoreRecovery } from '../store/file/store-file.js';
+import { createUnitHistories, replayAll } from '../store/replay.js';
+import type { Options } from './args.js';
+import { checkSalePolicies, loadEvents } from './input.js';
+import { UsageError, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
+
+/** The flag every history-reading command and `import` take. */
+export const STORE_OPTION = { store: { type: 'string' } } as const satisfies Options;
+
+/** A parsed `--store` value. */
+export type StoreSpec = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'esdb'; readonly connectionString: string };
+
+export function parseStoreSpec(text: string): StoreSpec {
+  if (text.startsWith('file:') && text.length > 'file:'.length) return { kind: 'file', path: text.slice('file:'.length) };
+  if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text };
+  throw new UsageError(`--store: expected file:PATH, esdb://HOST:PORT?tls=false or esdb+discover://HOST:PORT, got ${JSON.stringify(text)}`);
+}
+
+/** Where a store is, for messages (an EventStoreDB connection string without its credentials). */
+export function describeStore(spec: StoreSpec): string {
+  return spec.kind === 'file' ? spec.path : spec.connectionString.replace(/\/\/[^@/]*@/, '//');
+}
+
+function recoveryNote(path: string, recovery: FileStoreRecovery): string {
+  const notes = [
+    recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${JSON.stringify(recovery.cut.text.slice(0, 80))})`,
+    recovery.completedLine !== undefined && `added the missing newline after line ${recovery.completedLine}`,
+    recovery.staleLock && `took over a lock left by process ${recovery.staleLock.pid}, which is no longer running`,
+  ].filter(Boolean);
+  return `${path}: on open, ${notes.join('; ')}\n`;
+}
+
+/** Opens a store to write to: a file store takes its lock and reports any repair on stderr. */
+export async function openStore(spec: StoreSpec, io: CliIo): Promise<EventStore> {
+  if (spec.kind === 'file') return openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) });
+  const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
+  return connectEventStoreDb(spec.connectionString);
+}
+
+async function readStore(spec: StoreSpec, io: CliIo): Promise<UnitEvent[]> {
+  if (spec.kind === 'file') {
+    // Read without the writer's lock: a running application may hold it.
+    const snapshot = await readStoreFileSnapshot(spec.path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code) throw new InputError(undefined, '', `cannot read store file ${spec.path}: ${error.code}`);
+      throw error;
+    });
+    if (snapshot.unfinished) io.stderr(`${spec.path}: left out an unfinished last line (line ${snapshot.unfinished.line}): an append in progress, or a crash the next writer will repair\n`);
+    return snapshot.events;
+  }
+  const store = await openStore(spec, io);
+  try {
+    const histories = createUnitHistories();
+    const progress = createProgress(io, `reading ${describeStore(spec)}`, io.stderrIsTty);
+    const done = await replayAll(store, [histories], { progressEvery: 5000, onProgress: (p) => progress.tick(p.events, p.units) });
+    progress.done(done.events, done.units);
+    return histories.events();
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The history a command works on: FILE.jsonl or `--store`, read whole and validated, with every
+ * sale's policy known to the book.
+ * @example const events = await loadHistory(positionals, values.store, policies, io, usage);
+ */
+export async function loadHistory(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string): Promise<UnitEvent[]> {
+  if (store === undefined) {
+    if (positionals.length !== 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
+    return loadEvents(positionals[0]!, book).events;
+  }
+  if (positionals.length !== 0) throw new UsageError(`expected an events file or --store, not both\nusage: ${usage}`);
+  const events = await readStore(parseStoreSpec(store), io);
+  checkSalePolicies(events, [], book);
+  return events;
+}
