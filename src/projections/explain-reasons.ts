@@ -5,7 +5,7 @@
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy, Threshold } from '../policy/schema.js';
 import { coverageStart } from '../rules/coverage-start.js';
-import { causeAt } from '../rules/exclusions.js';
+import { causeAt, countsAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
 import type { Measure } from '../rules/service-levels.js';
 import { formatDay } from '../time/calendar.js';
@@ -241,4 +241,33 @@ export function coverageReasoning(ctx: ReasonContext, line: { component: string;
     out.push('lifetime line: no end');
   }
   return out;
+}
+
+/** One outage as the downtime sum sees it: its span within the current period, and whether it counts. */
+export interface OutageLine {
+  faultId: string;
+  from: string;
+  to: string;
+  open: boolean;
+  minutes: number;
+  counted: boolean;
+  why: string;
+}
+
+/** The outages behind the view's `downtimeMinutes`: the counted ones' union is that number. */
+export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart: string | null; outages: OutageLine[]; unionMinutes: number } {
+  const period = ctx.state.downtime.periodStartMs;
+  const outages: OutageLine[] = [];
+  const counted: [number, number][] = [];
+  for (const f of Object.values(ctx.state.faults)) {
+    if (!f.outOfService) continue;
+    const end = f.outageEndMs ?? asOfMs;
+    const from = Math.max(f.reportMs, period);
+    if (end <= from) continue;
+    const counts = f.outageEndMs === null ? countsAt(f, asOfMs, ctx.policy) : ctx.state.downtime.countedReportIds.includes(f.reportId);
+    const why = counts ? 'counted' : !f.inCoverage ? 'not counted: reported outside coverage (fine print 2)' : `not counted: excluded cause ${causeAt(f, f.outageEndMs ?? asOfMs)} (section 9)`;
+    if (counts) counted.push([from, end]);
+    outages.push({ faultId: f.faultId, from: iso(from), to: iso(end), open: f.outageEndMs === null, minutes: Math.floor((end - from) / MS_PER_MINUTE), counted: counts, why });
+  }
+  return { periodStart: period > -8e15 ? iso(period) : null, outages, unionMinutes: unionMinutes(counted) };
 }

@@ -45,7 +45,8 @@ export function formatExplanation(e: Explanation): string {
     ...c.how.map((h) => `   ${h}`),
   ])));
   out.push(...section('Failed repairs (section 6)', e.failedRepairs.map((f) => [`${f.component} / ${f.problemCode}: ${f.count}`, ...f.repairs.map((r) => `   ${cite(r)}`)])));
-  out.push('', `Downtime (section 7): ${e.downtimeMinutes} min in the current period`);
+  out.push('', `Downtime (section 7): ${e.downtimeMinutes} min in the current period${e.downtime.periodStart ? ` (since ${e.downtime.periodStart})` : ''}, overlaps counted once`);
+  for (const o of e.downtime.outages) out.push(`  ${o.faultId}: ${o.from} -> ${o.to}${o.open ? ' (still out of service)' : ''} = ${o.minutes} min, ${o.why}`);
   out.push(...section('Entitlements', e.entitlements.map((f, i) => finding(f, i + 1))));
   out.push(...section('Anomalies', e.anomalies.map((f, i) => finding(f, i + 1))));
   out.push(...section('Service-level breaches (section 11)', e.breaches.map((f, i) => finding(f, i + 1))));

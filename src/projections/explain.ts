@@ -12,13 +12,13 @@ import { formatDay } from '../time/calendar.js';
 import type { Cutoff } from '../time/as-of.js';
 import type { Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
-import { anomalyReasoning, breachReasoning, coverageReasoning, entitlementReasoning, iso, refOf, type EventRef, type ReasonContext } from './explain-reasons.js';
+import { anomalyReasoning, breachReasoning, coverageReasoning, downtimeLines, entitlementReasoning, iso, refOf, type EventRef, type OutageLine, type ReasonContext } from './explain-reasons.js';
 import { replaySteps, selectUnit } from './explain-replay.js';
 import { sectionOf } from './explain-sections.js';
 import { closingChanges, eventSummary, stepChanges } from './explain-story.js';
 import type { UnitView } from './unit-view.js';
 
-export type { EventRef } from './explain-reasons.js';
+export type { EventRef, OutageLine } from './explain-reasons.js';
 
 /** One event of the story: what it is and what it changed. */
 export interface StoryLine {
@@ -71,6 +71,8 @@ export interface Explanation {
   coverage: { component: string; start: string; end: string | null; active: boolean; how: string[] }[];
   failedRepairs: { component: string; problemCode: string; count: number; repairs: EventRef[] }[];
   downtimeMinutes: number;
+  /** The outages in the current period; the union of the counted ones is `downtimeMinutes`. */
+  downtime: { periodStart: string | null; outages: OutageLine[] };
   entitlements: Finding[];
   anomalies: Finding[];
   breaches: Finding[];
@@ -152,7 +154,7 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
     const view = projectUnit(unitEvents, options)!.view;
     const story = selection.kept.map((t) => ({ event: refOf(t.event), summary: eventSummary(t.event), changes: [] }));
     const anomalies = view.anomalies.map((a) => ({ kind: a.rule, rule: a.rule, section: sectionOf(a.rule), events: a.eventIds.map((id) => refOf(byId.get(id)!.event)), reasoning: ['no UnitSold event for this unit: it has no policy to be judged under'] }));
-    return { ...base, policy: null, status: view.status, serialNumber: null, story, afterLastEvent: [], coverage: [], failedRepairs: [], downtimeMinutes: 0, entitlements: [], anomalies, breaches: [], ignored: [], view };
+    return { ...base, policy: null, status: view.status, serialNumber: null, story, afterLastEvent: [], coverage: [], failedRepairs: [], downtimeMinutes: 0, downtime: { periodStart: null, outages: [] }, entitlements: [], anomalies, breaches: [], ignored: [], view };
   }
   const policy = selection.policy;
   const replay = replaySteps(selection, policy);
@@ -179,6 +181,7 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
       .filter((p) => p.failedRepairIds.length > 0)
       .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length, repairs: refs(ctx, p.failedRepairIds) })),
     downtimeMinutes: view.downtimeMinutes,
+    downtime: (({ periodStart, outages }) => ({ periodStart, outages }))(downtimeLines(ctx, selection.asOf.ms)),
     ...findings(ctx, selection.asOf, view),
     ignored: ignoredItems(ctx, replay.noteRaisedBy),
     view,

@@ -102,3 +102,22 @@ describe('explain', () => {
     expect((await cli(['explain', file])).code).toBe(2);
   });
 });
+
+describe('explain: downtime', () => {
+  it.each(scenarios)('%s: the counted outages listed add up (overlaps once) to the view downtime', (name) => {
+    const events = scenarioEvents(name);
+    for (const asOf of ['2025-02-05', '2025-03-08', '2025-05-03', '2025-06-05', '2026-01-01']) {
+      for (const unitId of projectUnits(events, { asOf }).keys()) {
+        const e = explainUnit(events, unitId, { asOf })!;
+        const spans = e.downtime.outages.filter((o) => o.counted).map((o) => [Date.parse(o.from), Date.parse(o.to)] as const).sort((a, b) => a[0] - b[0]);
+        let total = 0;
+        let end = -Infinity;
+        for (const [a, b] of spans) {
+          if (b > end) total += b - Math.max(a, end);
+          end = Math.max(end, b);
+        }
+        expect(Math.floor(total / 60_000), `${unitId} as of ${asOf}`).toBe(e.downtimeMinutes);
+      }
+    }
+  });
+});
