@@ -21,6 +21,7 @@ export const STORE_OPTION = { store: { type: 'string' } } as const satisfies Opt
 /** A parsed `--store` value. */
 export type StoreSpec = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'esdb'; readonly connectionString: string };
 
+/** Parses a `--store` value, or throws UsageError naming the forms it takes. */
 export function parseStoreSpec(text: string): StoreSpec {
   if (text.startsWith('file:') && text.length > 'file:'.length) return { kind: 'file', path: text.slice('file:'.length) };
   if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text };

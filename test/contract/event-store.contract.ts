@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, DuplicateEventError } from '../../src/errors.js';
 import type { EventStore } from '../../src/store/event-store.js';
+import { describeModelContract } from './model.contract.js';
 import { describeSubscriptionContract } from './subscription.contract.js';
 import { freshUnitId, idsOf, increasing, readAllOf, visit, visits } from './helpers.js';
 
@@ -122,5 +123,6 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
     });
 
     describeSubscriptionContract(open);
+    describeModelContract(open, 15);
   });
 }

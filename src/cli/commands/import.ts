@@ -54,6 +54,7 @@ async function checkAgainstStore(store: EventStore, units: readonly [string, Uni
   });
 }
 
+/** Runs `import`; see the file comment. */
 export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (positionals.length !== 1 || values.store === undefined) throw new UsageError(`expected one events file and --store\nusage: ${usage}`);

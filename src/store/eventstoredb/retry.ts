@@ -28,6 +28,7 @@ export function isTransient(error: unknown): boolean {
   return error instanceof Error && isCommandError(error) && TRANSIENT.has(error.type);
 }
 
+/** Waits before retry number `attempt` (0 first): the backoff doubled each time, capped. */
 export function backoff(policy: RetryPolicy, attempt: number): Promise<void> {
   const ms = Math.min(policy.maxBackoffMs ?? 2000, (policy.backoffMs ?? 50) * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -15,6 +15,7 @@ class HandlerFailed {
   constructor(readonly error: unknown) {}
 }
 
+/** A catch-up subscription to the ledger's streams, resumed after drops (see the file comment). */
 export function subscribeToLedger(
   client: EventStoreDBClient,
   prefix: string,

@@ -34,6 +34,7 @@ export interface AppendWriter {
   close(): Promise<void>;
 }
 
+/** The writer of one open store file; `size` is the file's acknowledged length, `onWritten` wakes subscribers. */
 export function createAppendWriter(path: string, handle: FileHandle, size: number, index: StreamIndex, onWritten: () => void): AppendWriter {
   const queue: PendingAppend[] = [];
   let running = false;

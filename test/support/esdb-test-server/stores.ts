@@ -10,6 +10,7 @@ export interface TestServerStores {
   stop(): Promise<void>;
 }
 
+/** Stores on one double started on first use; `stop` stops it. */
 export function testServerStores(options: EsdbTestServerOptions = {}): TestServerStores {
   let started: Promise<EsdbTestServer> | undefined;
   const server = (): Promise<EsdbTestServer> =>
