@@ -74,3 +74,8 @@ export { replayAll, createUnitHistories, type Projection, type UnitHistories, ty
 /** Building blocks for store adapters (the EventStoreDB entry uses them from here). */
 export { checkExpectedRevision, newEventsOf } from './store/memory/memory-store.js';
 export { checkOwnStream } from './store/own-stream.js';
+export { timelineData, type TimelineData, type TimelineBar, type TimelineFlag, type TimelineMark, type TimelineSpan } from './report/timeline-data.js';
+export { timelineHtml } from './report/timeline-html.js';
+/** Evidence bundles (an edge: node:fs and node:crypto). */
+export { buildBundle, bundleFrom, type Bundle, type BundleInput, type Manifest } from './evidence/bundle.js';
+export { writeBundle, verifyBundle, sha256, type Verification } from './evidence/files.js';
