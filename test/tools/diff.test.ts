@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffPolicies, parsePolicy, PRESETS, projectUnits, recompute } from '../../src/index.js';
+import { createPolicyBook, diffPolicies, explainUnit, parsePolicy, PRESETS, projectUnits, recompute } from '../../src/index.js';
 import { cli, scenarioEvents, scenarioFile, scenariosDir, standardWithThreshold } from './support.js';
 
 const standard = PRESETS.find((p) => p.id === 'standard-1y')!;
@@ -76,4 +76,16 @@ describe('recompute and diff', () => {
     expect(after.view.entitlements[0]?.because[0]?.eventIds).toEqual(['e02-4', 'e02-7']);
     expect(projectUnits(events, { asOf: '2025-06-05' }).get('U-1')!.view.entitlements[0]?.because[0]?.eventIds).toEqual(['e02-4', 'e02-7', 'e02-8']);
   });
+
+  it('terms are frozen at sale: a version effective later judges later sales only, unless a diff asks', () => {
+    const later = parsePolicy({ ...standardWithThreshold(2), effectiveFrom: '2025-02-01' });
+    const events = scenarioEvents('01-coverage-start');
+    const units = projectUnits(events, { asOf: '2025-06-01', policies: createPolicyBook([later]) });
+    expect(units.get('U-1')!.view.policy).toEqual({ id: 'standard-1y', version: 1 }); // sold 2025-01-10
+    expect(units.get('U-2')!.view.policy).toEqual({ id: 'standard-1y', version: 2 }); // sold 2025-02-20
+    expect(explainUnit(events, 'U-1', { asOf: '2025-06-01', policies: createPolicyBook([later]) })!.policy).toMatchObject({ id: 'standard-1y', version: 1 });
+    const rejudged = recompute(events, [later], { asOf: '2025-06-01' });
+    expect(rejudged.map((r) => r.after!.policy!.version)).toEqual([2, 2, 2, 2, 2]);
+  });
 });
+
