@@ -4,7 +4,7 @@
  * have no end.
  */
 import { describe, expect, it } from 'vitest';
-import { accepted, delivered, extended, sold } from '../support/events.js';
+import { accepted, extended, fault, repaired, sold } from '../support/events.js';
 import { given, line, policyLike } from '../support/given.js';
 
 const U = 'U-1';
@@ -132,6 +132,18 @@ describe('WarrantyExtended (rulebook 4)', () => {
     // 2 Jan 2025 + 84 months = 2 Jan 2032.
     expect(line(view, 'compressor').end).toBe('2032-01-01');
     expect(line(view).end).toBe('2031-01-01');
+  });
+
+  it('a component with its own policy line and a replaced part: the extension goes to the policy line (water-heater-5y tank)', () => {
+    // The tank's part line (extend rule: 12 months from 10 Mar 2025) ends no earlier than the tank policy line, 2033-01-01;
+    // 12 more months on that line move it to 2034-01-01.
+    const history = [
+      ...start2Jan2025('water-heater-5y'),
+      fault(U, '2025-03-09T08:00:00Z', 'F-1', { component: 'tank' }),
+      repaired(U, '2025-03-10T08:00:00Z', 'F-1', 'fixed', { parts: ['tank'] }),
+      extended(U, '2025-06-01T09:00:00Z', 12, 'tank'),
+    ];
+    expect(line(given(history).asOf('2025-06-01').view(), 'tank')).toMatchObject({ start: '2025-03-10', end: '2034-01-01' });
   });
 
   it('leaves a lifetime line unchanged', () => {

@@ -172,6 +172,22 @@ describe('periods', () => {
     expect(line(view)).toMatchObject({ start: '2025-02-25', end: '2031-02-24' }); // restarted by the replacement (rulebook 6)
   });
 
+  it('an outage that began before the current period counts from the period start (fine print 6)', () => {
+    // F-2 is excluded while F-1's 22 days restart the warranty on 23 Feb; re-diagnosed a defect, it counts from 23 Feb.
+    const history = [
+      ...base(),
+      outage(U, '2025-02-01T00:00:00Z', 'F-1'),
+      outage(U, '2025-02-10T00:00:00Z', 'F-2', { problemCode: 'broken-louver' }),
+      diagnosed(U, '2025-02-10T01:00:00Z', 'F-2', 'misuse'),
+      restored(U, '2025-02-23T00:00:00Z', 'F-1'),
+      diagnosed(U, '2025-02-24T00:00:00Z', 'F-2', 'defect'),
+      restored(U, '2025-03-10T00:00:00Z', 'F-2'),
+    ];
+    expect(line(given(history).asOf('2025-03-01').view()).start).toBe('2025-02-23');
+    expect(given(history).asOf('2025-03-01').view().downtimeMinutes).toBe(10_080); // 23 Feb to 2 Mar 00:00: 7 d
+    expect(given(history).asOf('2025-03-15').view().downtimeMinutes).toBe(21_600); // 23 Feb to 10 Mar: 15 d
+  });
+
   it('extension months stay part of the term through a restart (fine print 4)', () => {
     const history = [...base(), extended(U, '2025-01-15T00:00:00Z', 12), outage(U, '2025-02-01T00:00:00Z', 'F-1'), restored(U, '2025-02-22T00:00:00Z', 'F-1')];
     // 22 Feb 2025 + (72 + 12) months = 22 Feb 2032.

@@ -41,6 +41,26 @@ describe('extend (standard-1y: 12 months from the repair date)', () => {
   });
 });
 
+describe('extending a part line (rulebook 4, fine print 3, 4)', () => {
+  const first = [
+    ...base('standard-1y'),
+    fault(U, '2025-02-28T08:00:00Z', 'F-1'),
+    repaired(U, '2025-03-01T08:00:00Z', 'F-1', 'fixed', { parts: ['fan-motor'] }),
+    extended(U, '2025-04-01T08:00:00Z', 12, 'fan-motor'),
+  ];
+
+  it('adds its months to the part\'s own term', () => {
+    // 1 Mar 2025 + (12 + 12) months = 1 Mar 2027.
+    expect(line(given(first).asOf('2025-05-01').view(), 'fan-motor')).toMatchObject({ start: '2025-03-01', end: '2027-02-28' });
+  });
+
+  it('the months stay part of the term when a second replacement moves the line', () => {
+    const moved = [...first, fault(U, '2025-11-01T08:00:00Z', 'F-2'), repaired(U, '2025-11-03T08:00:00Z', 'F-2', 'fixed', { parts: ['fan-motor'] })];
+    // 3 Nov 2025 + 24 months = 3 Nov 2027.
+    expect(line(given(moved).asOf('2025-12-01').view(), 'fan-motor')).toMatchObject({ start: '2025-11-03', end: '2027-11-02' });
+  });
+});
+
 describe('never shorter than the line that covered it', () => {
   // water-heater-5y: extend 12 months; the unit line runs 2025-01-02 to 2030-01-01.
   const history = [...base('water-heater-5y'), fault(U, '2025-03-09T08:00:00Z', 'F-1'), repaired(U, '2025-03-10T08:00:00Z', 'F-1', 'fixed', { parts: ['fan'] })];

@@ -4,7 +4,7 @@
  * coverage 2025-01-02 to 2026-01-01.
  */
 import { describe, expect, it } from 'vitest';
-import { accepted, diagnosed, fault, repaired, replaced, sold } from '../support/events.js';
+import { accepted, diagnosed, fault, repaired, replaced, returnCompleted, returnRequested, sold } from '../support/events.js';
 import { entitlements, failedRepairs, given, policyLike } from '../support/given.js';
 
 const U = 'U-1';
@@ -69,6 +69,40 @@ describe('three failed repairs of the same problem (rulebook 6)', () => {
     expect(given(h, { policies: [two] }).asOf('2025-03-02').view().entitlements).toEqual([
       { kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id] }] },
     ]);
+  });
+});
+
+describe('other remedies (rulebook 6: "some consumer-goods rules use 2 repairs and a choice of exchange or refund")', () => {
+  const choice = policyLike('standard-1y', { id: 'exchange-or-refund', repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'replacement-or-refund' } });
+  const twoFailures = () => [
+    sold(U, '2025-01-01T09:00:00Z', 'exchange-or-refund'),
+    accepted(U, '2025-01-01T10:00:00Z'),
+    fault(U, '2025-02-01T08:00:00Z', 'F-1'),
+    repaired(U, '2025-02-02T08:00:00Z', 'F-1', 'failed'),
+    repaired(U, '2025-02-03T08:00:00Z', 'F-1', 'failed'),
+  ];
+
+  it('a completed return settles the choice, with no anomaly', () => {
+    const done = returnCompleted(U, '2025-02-10T08:00:00Z', 'R-1');
+    const view = given([...twoFailures(), returnRequested(U, '2025-02-09T08:00:00Z', 'R-1', 'unusable'), done], { policies: [choice] }).asOf('2025-02-10').view();
+    expect(view.entitlements).toMatchObject([{ kind: 'replacement', status: 'fulfilled', fulfilledBy: done.id }]);
+    expect(view.anomalies).toEqual([]);
+    expect(view.status).toBe('returned');
+  });
+
+  it('so does a replacement', () => {
+    const view = given([...twoFailures(), replaced(U, '2025-02-10T08:00:00Z', 'repeated-failure')], { policies: [choice] }).asOf('2025-02-10').view();
+    expect(view.entitlements).toMatchObject([{ kind: 'replacement', status: 'fulfilled' }]);
+    expect(view.anomalies).toEqual([]);
+  });
+
+  it('a refund remedy owes a refund, settled by a completed return', () => {
+    const refund = policyLike('standard-1y', { id: 'refund-after-two', repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'refund' } });
+    const history = twoFailures().map((e) => (e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: 'refund-after-two' } } : e));
+    expect(given(history, { policies: [refund] }).asOf('2025-02-05').view().entitlements).toMatchObject([{ kind: 'refund', status: 'open', because: [{ rule: 'repeated-failure' }] }]);
+    const done = given([...history, returnRequested(U, '2025-02-09T08:00:00Z', 'R-1', 'unusable'), returnCompleted(U, '2025-02-10T08:00:00Z', 'R-1')], { policies: [refund] }).asOf('2025-02-10').view();
+    expect(done.entitlements).toMatchObject([{ kind: 'refund', status: 'fulfilled' }]);
+    expect(done.anomalies).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
  * Policy project-3y; delivered 3 Mar 2025, so requests dated up to 18 Mar are within the window.
  */
 import { describe, expect, it } from 'vitest';
-import { delivered, returnCompleted, returnInspected, returnRejected, returnRequested, sold, trained } from '../support/events.js';
+import { delivered, fault, repaired, returnCompleted, returnInspected, returnRejected, returnRequested, sold, trained } from '../support/events.js';
 import { entitlements, given } from '../support/given.js';
 
 const U = 'U-1';
@@ -112,6 +112,22 @@ describe('a completed return ends coverage (fine print 11)', () => {
     expect(view.status).toBe('returned');
     // Delivered 3 Mar 2025 + 36 months: the last covered day is 2 Mar 2028.
     expect(view.coverage).toEqual([{ component: 'unit', start: '2025-03-03', end: '2028-03-02', active: false }]);
+  });
+});
+
+describe('after a completed return nothing is covered', () => {
+  it('a fault reported later counts for nothing, and may be charged', () => {
+    const history = [
+      ...base(),
+      returnRequested(U, '2025-03-10T09:00:00Z', 'R-1', 'no-reason'),
+      returnInspected(U, '2025-03-11T09:00:00Z', 'R-1', ok),
+      returnCompleted(U, '2025-03-12T09:00:00Z', 'R-1'),
+      fault(U, '2025-04-01T08:00:00Z', 'F-1'),
+      repaired(U, '2025-04-02T08:00:00Z', 'F-1', 'failed', { charged: 100 }),
+    ];
+    const view = given(history).asOf('2025-05-01').view();
+    expect(view.failedRepairs).toEqual([]);
+    expect(view.anomalies).toEqual([]);
   });
 });
 

@@ -88,6 +88,11 @@ describe('missing steps', () => {
     expect(breaches(history, '2026-06-30')).toEqual([{ faultId: 'F-1', measure: 'response', limitMinutes: 120, actualMinutes: 300 }]);
   });
 
+  it('a response recorded after the resolution changes nothing', () => {
+    const history = [...base(), outage(U, T0, 'F-1'), restored(U, at(300), 'F-1'), responded(U, at(400), 'F-1')];
+    expect(breaches(history, LATER)).toEqual([{ faultId: 'F-1', measure: 'response', limitMinutes: 120, actualMinutes: 300 }]);
+  });
+
   it('a failed repair does not resolve the fault', () => {
     const history = [...base(), general, responded(U, at(10), 'F-1'), repaired(U, at(60), 'F-1', 'failed')];
     expect(breaches(history, at(481))).toEqual([{ faultId: 'F-1', measure: 'resolution', limitMinutes: 480, actualMinutes: 481 }]);
