@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { InputError, InputErrors } from '../errors.js';
 import { parseInstant } from '../time/instant.js';
 import { canonicalJson, contentHash } from './canonical.js';
-import { EVENT_TYPES, eventDataSchemas, isEventType } from './catalogue.js';
+import { EVENT_TYPES, eventDataSchemas, isEventType, type EventType } from './catalogue.js';
 import type { UnitEvent } from './envelope.js';
 import { inputErrorFrom } from './issues.js';
 import { protoKeyPath } from './proto-key.js';
@@ -35,10 +35,13 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
     if (!envelope.success) return inputErrorFrom(envelope.error, value, line);
     fields = envelope.data;
   }
-  const { id, type, unitId, occurredAt, recordedAt, data } = fields;
-  if (!isEventType(type)) {
-    return new InputError(line, 'type', `unknown event type ${JSON.stringify(type)} (known: ${EVENT_TYPES.join(', ')})`);
+  const { id, unitId, occurredAt, recordedAt: recordedAtGiven, data } = fields;
+  if (!isEventType(fields.type)) {
+    return new InputError(line, 'type', `unknown event type ${JSON.stringify(fields.type)} (known: ${EVENT_TYPES.join(', ')})`);
   }
+  // Shared strings keep a million events small: one `type` string per type, one timestamp when both are equal.
+  const type = TYPE_NAMES[fields.type];
+  const recordedAt = recordedAtGiven === occurredAt ? occurredAt : recordedAtGiven;
   if (parseInstant(occurredAt) === undefined) return new InputError(line, 'occurredAt', `expected an ISO 8601 timestamp with an offset, got ${JSON.stringify(occurredAt)}`);
   if (recordedAt !== undefined && parseInstant(recordedAt) === undefined) {
     return new InputError(line, 'recordedAt', `expected an ISO 8601 timestamp with an offset, got ${JSON.stringify(recordedAt)}`);
@@ -51,6 +54,7 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
 }
 
 type EnvelopeFields = z.infer<typeof Envelope>;
+const TYPE_NAMES = Object.fromEntries(EVENT_TYPES.map((t) => [t, t])) as { [T in EventType]: T };
 const ENVELOPE_KEYS = new Set(Object.keys(Envelope.shape));
 
 const isString = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
@@ -118,6 +122,8 @@ export function createJsonlReader(options: { maxErrors?: number; source?: string
   const lines: number[] = [];
   // id -> index in `events`; the first event's canonical form is computed only for a repeated id.
   const seen = new Map<string, number>();
+  // One unitId string per unit, shared by its events.
+  const unitIds = new Map<string, string>();
   return {
     line(text, n) {
       const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
@@ -129,6 +135,9 @@ export function createJsonlReader(options: { maxErrors?: number; source?: string
       }
       const earlier = seen.get(event.id);
       if (earlier === undefined) {
+        const unitId = unitIds.get(event.unitId);
+        if (unitId === undefined) unitIds.set(event.unitId, event.unitId);
+        else (event as { unitId: string }).unitId = unitId;
         seen.set(event.id, events.length);
         events.push(event);
         lines.push(n);

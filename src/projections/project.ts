@@ -136,7 +136,12 @@ function defaultBook(): PolicyBook {
  * caller that keeps only the views (the state command) lets each unit's state go at once.
  * @example for (const p of eachUnitProjection(events, { asOf: '2025-06-01' })) print(p.view);
  */
-export function* eachUnitProjection(events: readonly UnitEvent[], options: ProjectionOptions): Generator<UnitProjection, void, undefined> {
+export function* eachUnitProjection(
+  events: readonly UnitEvent[],
+  options: ProjectionOptions,
+  /** The units to project, in this order (every unit, in sorted order, when absent). */
+  unitIds?: Iterable<string>,
+): Generator<UnitProjection, void, undefined> {
   const request = requestOf(options);
   // Indices, not objects, per unit: each unit's timed events are built just before its fold.
   const units = new Map<string, number[]>();
@@ -146,8 +151,10 @@ export function* eachUnitProjection(events: readonly UnitEvent[], options: Proje
     if (list) list.push(i);
     else units.set(unitId, [i]);
   }
-  for (const unitId of [...units.keys()].sort()) {
-    const known = units.get(unitId)!.map((i) => timed(events[i]!, i)).sort(compareTimed);
+  for (const unitId of unitIds ?? [...units.keys()].sort()) {
+    const indices = units.get(unitId);
+    if (!indices) continue;
+    const known = indices.map((i) => timed(events[i]!, i)).sort(compareTimed);
     const projection = projectKnown(known, request);
     if (projection) yield projection;
   }

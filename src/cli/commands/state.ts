@@ -1,10 +1,10 @@
 /** `warranty-ledger state FILE.jsonl [--as-of] [--known-at] [--policy FILE] [--json]`: every unit's view. */
-import { projectUnits, stateDocument } from '../../projections/project.js';
+import { eachUnitProjection } from '../../projections/project.js';
 import { parseTimePoint } from '../../time/as-of.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { loadEvents, loadPolicyBook } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { unitTable } from '../table.js';
+import { inObjectKeyOrder, writeStateJson, writeStateTables } from '../state-output.js';
 
 export const usage = 'warranty-ledger state FILE.jsonl [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
@@ -15,12 +15,9 @@ export function stateCommand(argv: string[], io: CliIo): ExitCode {
   const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
   const policies = loadPolicyBook(values.policy ?? []);
   const { events } = loadEvents(positionals[0]!, policies);
-  const projections = projectUnits(events, { asOf, knownAt, policies });
-  if (values.json) {
-    io.stdout(`${JSON.stringify(stateDocument(projections), null, 2)}\n`);
-  } else {
-    const blocks = [...projections].map(([unitId, p]) => unitTable(unitId, p.view));
-    io.stdout(blocks.length === 0 ? 'no units\n' : `${blocks.join('\n\n')}\n`);
-  }
+  // One unit at a time, printed as it is projected: only the events stay in memory.
+  const options = { asOf, knownAt, policies };
+  if (values.json) writeStateJson(eachUnitProjection(events, options, inObjectKeyOrder(events.map((e) => e.unitId))), io);
+  else writeStateTables(eachUnitProjection(events, options), io);
   return 0;
 }
