@@ -4,7 +4,7 @@
  * replays the events since the last save, so projections skip positions they have applied.
  */
 import { open, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { syncDirectoryOf } from './file/store-file.js';
 
 /** Where checkpoints live: a position per projection name; `undefined` means "from the beginning". */
 export interface CheckpointStore {
@@ -49,12 +49,7 @@ async function writeDurably(path: string, text: string): Promise<void> {
     await file.close();
   }
   await rename(temporary, path);
-  const dir = await open(dirname(path), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await syncDirectoryOf(path);
 }
 
 /**

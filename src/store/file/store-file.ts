@@ -31,7 +31,8 @@ function countLines(text: Buffer): number {
   return n;
 }
 
-async function syncDirectoryOf(path: string): Promise<void> {
+/** Fsyncs the directory holding `path`, so a file created or renamed there survives a crash. */
+export async function syncDirectoryOf(path: string): Promise<void> {
   const dir = await open(dirname(path), 'r');
   try {
     await dir.sync();
