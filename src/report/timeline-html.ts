@@ -172,8 +172,8 @@ ${rows(d.superseded.map((o) => [o.component, o.start, o.end ?? 'lifetime', o.by,
 <table><tr><th>when</th><th>kind</th><th>what</th><th>why</th></tr>
 ${rows(flagRows)}
 </table>
-<h2>Faults and repairs</h2>
-<table><tr><th>when</th><th>fault</th><th>what</th></tr>
+<h2>Faults, repairs and other marks</h2>
+<table><tr><th>when</th><th>mark</th><th>what</th></tr>
 ${rows(d.marks.map((m) => [iso(m.ms), m.label, m.detail]))}
 </table>
 </body>
