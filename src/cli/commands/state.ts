@@ -1,20 +1,20 @@
-/** `warranty-ledger state FILE.jsonl [--as-of] [--known-at] [--policy FILE] [--json]`: every unit's view. */
+/** `warranty-ledger state FILE.jsonl|--store SPEC [--as-of] [--known-at] [--policy FILE] [--json]`: every unit's view. */
 import { eachUnitProjection } from '../../projections/project.js';
 import { parseTimePoint } from '../../time/as-of.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
-import { loadEvents, loadPolicyBook } from '../input.js';
-import { UsageError, type CliIo, type ExitCode } from '../io.js';
+import { loadPolicyBook } from '../input.js';
+import type { CliIo, ExitCode } from '../io.js';
 import { inObjectKeyOrder, writeStateJson, writeStateTables } from '../state-output.js';
+import { STORE_OPTION, loadHistory } from '../store-option.js';
 
-export const usage = 'warranty-ledger state FILE.jsonl [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
+export const usage = 'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
-export function stateCommand(argv: string[], io: CliIo): ExitCode {
-  const { values, positionals } = parse(argv, HISTORY_OPTIONS, usage);
-  if (positionals.length !== 1) throw new UsageError(`expected one events file\nusage: ${usage}`);
+export async function stateCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parse(argv, { ...HISTORY_OPTIONS, ...STORE_OPTION }, usage);
   const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
   const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
   const policies = loadPolicyBook(values.policy ?? []);
-  const { events } = loadEvents(positionals[0]!, policies);
+  const events = await loadHistory(positionals, values.store, policies, io, usage);
   // One unit at a time, printed as it is projected: only the events stay in memory.
   const options = { asOf, knownAt, policies };
   if (values.json) writeStateJson(eachUnitProjection(events, options, inObjectKeyOrder(events.map((e) => e.unitId))), io);

@@ -1,0 +1,130 @@
+/**
+ * The command line on every store: `import FILE --store …` and history-reading commands with
+ * `--store file:PATH` or `--store esdb://…` (EventStoreDB through the protocol test double).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { UnitEvent } from '../../src/events/envelope.js';
+import { parseJsonl, serializeEvent } from '../../src/events/jsonl.js';
+import { run } from '../../src/cli/run.js';
+import { openFileStore } from '../../src/store/file/file-store.js';
+import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
+import { visit, visits } from '../contract/helpers.js';
+import { sold, withId } from '../support/events.js';
+
+const sale = (unitId: string): UnitEvent => withId(sold(unitId, '2025-01-02T09:00:00Z', 'standard-1y'), `${unitId}-sold`);
+
+function history(units: number, perUnit = 2): UnitEvent[] {
+  return Array.from({ length: units }, (_, u) => [sale(`U-${u}`), ...visits(`U-${u}`, 0, perUnit)]).flat();
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'wl-cli-store-'));
+}
+
+function writeJsonl(path: string, events: readonly UnitEvent[]): string {
+  writeFileSync(path, events.map((e) => `${serializeEvent(e)}\n`).join(''));
+  return path;
+}
+
+async function cli(argv: string[], stderrIsTty = false): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty });
+  return { code, stdout, stderr };
+}
+
+let server: EsdbTestServer | undefined;
+afterAll(() => server?.stop());
+
+describe('warranty-ledger import', () => {
+  it('loads an interchange file into a file store, once: a second import writes nothing', async () => {
+    const dir = tempDir();
+    const events = history(3);
+    const file = writeJsonl(join(dir, 'export.jsonl'), events);
+    const store = join(dir, 'ledger.jsonl');
+    const first = await cli(['import', file, '--store', `file:${store}`]);
+    expect(first).toEqual({ code: 0, stdout: `imported ${file} into ${store}: read 9 events (3 units), wrote 9, skipped 0 already stored\n`, stderr: '' });
+    const second = await cli(['import', file, '--store', `file:${store}`]);
+    expect(second.stdout).toContain('read 9 events (3 units), wrote 0, skipped 9 already stored');
+    expect(new Set(parseJsonl(readFileSync(store, 'utf8')).events.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+    expect(readFileSync(store, 'utf8').split('\n')).toHaveLength(10);
+  });
+
+  it('validates the whole file first: one bad line and nothing is written', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, `${serializeEvent(sale('U-1'))}\n{"type":"Nope","unitId":"U-1","occurredAt":"2025-01-01T00:00:00Z","data":{}}\n`);
+    const result = await cli(['import', file, '--store', `file:${join(dir, 'ledger.jsonl')}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^line 2: type: unknown event type "Nope"/);
+    expect(existsSync(join(dir, 'ledger.jsonl'))).toBe(false);
+  });
+
+  it('stops before writing anything when an id is stored with other content', async () => {
+    const dir = tempDir();
+    const storePath = join(dir, 'ledger.jsonl');
+    const store = await openFileStore(storePath);
+    await store.append('U-1', [visit('U-1', 0, 'inspection')]);
+    await store.close();
+    const before = readFileSync(storePath, 'utf8');
+    const file = writeJsonl(join(dir, 'export.jsonl'), history(3));
+    const result = await cli(['import', file, '--store', `file:${storePath}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`event id ${visit('U-1', 0).id} is already used by a different event`);
+    expect(readFileSync(storePath, 'utf8')).toBe(before);
+  });
+
+  it('reports progress on stderr for a large file, only when stderr is a terminal', async () => {
+    const dir = tempDir();
+    const file = writeJsonl(join(dir, 'large.jsonl'), history(400, 14));
+    expect(readFileSync(file).length).toBeGreaterThan(1_000_000);
+    const quiet = await cli(['import', file, '--store', `file:${join(dir, 'a.jsonl')}`]);
+    const shown = await cli(['import', file, '--store', `file:${join(dir, 'b.jsonl')}`], true);
+    expect(quiet.stderr).toBe('');
+    expect(shown.stderr).toMatch(/import into .*b\.jsonl: 6,000 events, 400 units/);
+    expect(shown.stdout).toBe(quiet.stdout.replace('a.jsonl', 'b.jsonl'));
+  });
+
+  it('refuses a --store it does not understand, and a missing --store', async () => {
+    expect((await cli(['import', 'x.jsonl', '--store', 'postgres://db'])).code).toBe(2);
+    expect((await cli(['import', 'x.jsonl'])).stderr).toContain('expected one events file and --store');
+  });
+});
+
+describe('history-reading commands on a store', () => {
+  it('state reads the same history from a file, a file store and EventStoreDB', async () => {
+    const dir = tempDir();
+    const events = history(4);
+    const file = writeJsonl(join(dir, 'export.jsonl'), events);
+    server ??= await startEsdbTestServer();
+    for (const store of [`file:${join(dir, 'ledger.jsonl')}`, server.connectionString]) expect((await cli(['import', file, '--store', store])).code).toBe(0);
+    const fromFile = await cli(['state', file, '--as-of', '2025-06-01', '--json']);
+    expect(JSON.parse(fromFile.stdout).units['U-3'].status).toBe('active');
+    for (const store of [`file:${join(dir, 'ledger.jsonl')}`, server.connectionString]) {
+      const fromStore = await cli(['state', '--store', store, '--as-of', '2025-06-01', '--json']);
+      expect(fromStore.code).toBe(0);
+      expect(JSON.parse(fromStore.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    }
+  });
+
+  it('reads a file store that a writer holds, leaving out an unfinished last line', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ledger.jsonl');
+    const store = await openFileStore(path);
+    await store.append('U-1', [sale('U-1')]);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}{"id":"half`);
+    const result = await cli(['state', '--store', `file:${path}`, '--json']);
+    await store.close();
+    expect(result.code).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout).units)).toEqual(['U-1']);
+    expect(result.stderr).toContain('left out an unfinished last line (line 2)');
+  });
+
+  it('takes a file or --store, not both and not neither', async () => {
+    expect((await cli(['state', 'a.jsonl', '--store', 'file:b.jsonl'])).stderr).toContain('not both');
+    expect((await cli(['state'])).code).toBe(2);
+  });
+});
