@@ -1,0 +1,50 @@
+/** Service-level breaches in an explanation (rulebook 11): the two moments and the whole minutes between. */
+import type { Measure } from '../rules/service-levels.js';
+import type { FaultState } from '../unit/state.js';
+import type { Timed } from '../unit/order.js';
+import { iso, type ReasonContext } from './explain-context.js';
+
+/** The event that recorded a fault's step at `ms`, or undefined. */
+function stepEvent(ctx: ReasonContext, fault: FaultState, ms: number | null, types: readonly string[]): Timed | undefined {
+  if (ms === null) return undefined;
+  return ctx.kept.find((t) => t.occurredMs === ms && types.includes(t.event.type) && (!('faultId' in t.event.data) || (t.event.data as { faultId?: string }).faultId === fault.faultId) && (t.event.type !== 'RepairCompleted' || t.event.data.outcome === 'fixed'));
+}
+
+const STEP_TYPES: Record<Measure, readonly string[]> = {
+  response: ['ServiceResponded'],
+  arrival: ['TechnicianArrived'],
+  resolution: ['ServiceRestored', 'RepairCompleted', 'UnitReplaced', 'ReturnCompleted'],
+};
+const RESOLUTION_TYPES = STEP_TYPES.resolution;
+
+function stepText(ctx: ReasonContext, fault: FaultState, measure: Measure, asOfMs: number): { text: string; ids: string[] } {
+  const own = measure === 'response' ? fault.respondedMs : measure === 'arrival' ? fault.arrivedMs : fault.resolvedMs;
+  if (own !== null) {
+    const ev = stepEvent(ctx, fault, own, STEP_TYPES[measure]);
+    return { text: `${measure} at ${iso(own)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };
+  }
+  if (fault.resolvedMs !== null) {
+    const ev = stepEvent(ctx, fault, fault.resolvedMs, RESOLUTION_TYPES);
+    return { text: `no ${measure} recorded: taken at the resolution ${iso(fault.resolvedMs)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };
+  }
+  return { text: `no ${measure} by the as-of moment ${iso(asOfMs)}: measured up to then`, ids: [] };
+}
+
+/** The events and arithmetic of one service-level breach. */
+export function breachReasoning(ctx: ReasonContext, b: { faultId: string; measure: Measure; limitMinutes: number; actualMinutes: number }, asOfMs: number): { eventIds: string[]; reasoning: string[] } {
+  const fault = ctx.state.faults[b.faultId];
+  if (!fault) return { eventIds: [], reasoning: [] };
+  const limit = ctx.policy.serviceLevels[fault.severity][b.measure];
+  const fromArrival = limit?.from === 'arrival';
+  const from = fromArrival ? stepText(ctx, fault, 'arrival', asOfMs) : { text: `reported at ${iso(fault.reportMs)} (${fault.reportId})`, ids: [fault.reportId] };
+  const to = stepText(ctx, fault, b.measure, asOfMs);
+  return {
+    eventIds: [...new Set([fault.reportId, ...from.ids, ...to.ids])],
+    reasoning: [
+      `policy ${ctx.policy.id} v${ctx.policy.version}: ${fault.severity} faults, ${b.measure} within ${b.limitMinutes} min of the ${fromArrival ? 'arrival' : 'report'}`,
+      `from: ${from.text}`,
+      `to: ${to.text}`,
+      `${b.actualMinutes} whole minutes > ${b.limitMinutes}: breached`,
+    ],
+  };
+}
