@@ -48,6 +48,7 @@ export { inBusinessOrder } from './unit/order.js';
 
 export { projectUnits, projectUnit, eachUnitProjection, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
 export { unitView, type UnitView, type CoverageView, type EntitlementView } from './projections/unit-view.js';
+export { createUnitTimeline, type UnitTimeline, type UnitTimelineOptions } from './projections/unit-timeline.js';
 
 export { parseTimePoint, type TimePoint } from './time/as-of.js';
 

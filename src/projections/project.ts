@@ -42,7 +42,8 @@ export function groupByUnit(events: readonly UnitEvent[]): Map<string, Timed[]> 
   return units;
 }
 
-function noSaleView(first: UnitEvent): UnitView {
+/** The view of a unit whose events include no sale (yet). */
+export function noSaleView(first: UnitEvent): UnitView {
   return {
     status: 'pending',
     coverage: [],

@@ -51,14 +51,31 @@ function stepMs(fault: FaultState, measure: Measure): number | null {
   return own ?? fault.resolvedMs;
 }
 
+type Limit = { readonly minutes: number; readonly from: 'report' | 'arrival' };
+
+/** A severity's limits as a list, looked up once per call rather than once per fault and measure. */
+function limitsOf(policy: Policy, severity: FaultState['severity']): [Measure, Limit][] {
+  const levels = policy.serviceLevels[severity];
+  const limits: [Measure, Limit][] = [];
+  for (const measure of ['response', 'arrival', 'resolution'] as const) {
+    const limit = levels[measure];
+    if (limit) limits.push([measure, limit]);
+  }
+  return limits;
+}
+
 /** Every limit missed, by faults that occurred by `asOfMs`, measured at `asOfMs` for missing steps. */
 export function serviceLevelBreaches(state: UnitState, policy: Policy, asOfMs: number): ServiceLevelBreach[] {
   const breaches: ServiceLevelBreach[] = [];
-  for (const fault of Object.values(state.faults)) {
-    const levels = policy.serviceLevels[fault.severity];
-    for (const measure of ['response', 'arrival', 'resolution'] as const) {
-      const limit = levels[measure];
-      if (!limit) continue;
+  const general = limitsOf(policy, 'general');
+  const serious = limitsOf(policy, 'serious');
+  const urgent = limitsOf(policy, 'urgent');
+  // Keys then lookups: the same order as Object.values, several times faster on a large record.
+  const faultIds = Object.keys(state.faults);
+  for (let i = 0; i < faultIds.length; i++) {
+    const fault = state.faults[faultIds[i]!]!;
+    const limits = fault.severity === 'general' ? general : fault.severity === 'serious' ? serious : urgent;
+    for (const [measure, limit] of limits) {
       const fromMs = limit.from === 'arrival' ? stepMs(fault, 'arrival') : fault.reportMs;
       if (fromMs === null) continue;
       const atMs = stepMs(fault, measure);

@@ -54,3 +54,13 @@ export function evolve(state: UnitState, event: UnitEvent, policy: Policy): Unit
     applyEvent(draft as UnitState, event, at);
   });
 }
+
+/**
+ * Applies already-ordered events to a frozen state in one Immer draft: a new frozen state that
+ * shares every part the events did not touch (for snapshots and as-of answers from them).
+ */
+export function evolveInOrder(state: UnitState, ordered: readonly Timed[], policy: Policy): UnitState {
+  return immer.produce(state, (draft) => {
+    applyInOrder(draft as UnitState, ordered, policy);
+  });
+}
