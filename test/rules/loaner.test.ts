@@ -70,6 +70,10 @@ describe('which faults owe one', () => {
     expect(loaners([...base(), fault(U, '2025-03-01T08:00:00Z', 'F-1')], '2025-03-10')).toEqual([]);
   });
 
+  it('water-heater-5y has the loaner option too', () => {
+    expect(loaners([...base('water-heater-5y'), f1, restored(U, '2025-03-02T08:01:00Z', 'F-1')], '2025-03-10')).toMatchObject([{ kind: 'loaner', status: 'open', faultId: 'F-1' }]);
+  });
+
   it('a policy without the loaner option (standard-1y): none', () => {
     expect(loaners([...base('standard-1y'), f1, restored(U, '2025-03-03T08:00:00Z', 'F-1')], '2025-03-10')).toEqual([]);
   });

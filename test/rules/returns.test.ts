@@ -67,6 +67,11 @@ describe('inspection', () => {
     expect(given(history).asOf('2025-04-01').view().anomalies).toEqual([{ rule: 'refund-without-entitlement', eventIds: [done.id] }]);
   });
 
+  it('a completed return never requested is refund-without-entitlement', () => {
+    const done = returnCompleted(U, '2025-03-12T09:00:00Z', 'R-9');
+    expect(given([...base(), done]).asOf('2025-04-01').view().anomalies).toEqual([{ rule: 'refund-without-entitlement', eventIds: [done.id] }]);
+  });
+
   it('a rejected return leaves the unit active with nothing owed', () => {
     const history = [...base(), returnRequested(U, '2025-03-05T09:00:00Z', 'R-1', 'no-reason'), returnInspected(U, '2025-03-05T11:00:00Z', 'R-1', { intact: true, humanDamage: true }), returnRejected(U, '2025-03-05T12:00:00Z', 'R-1')];
     const view = given(history).asOf('2025-04-01').view();
@@ -90,6 +95,11 @@ describe('cannot operate (fine print 8)', () => {
     const history = [...base(), request, trained(U, '2025-03-07T09:00:00Z', false), free];
     expect(entitlements(given(history).asOf('2025-03-08').view(), 'free-training')).toMatchObject([{ status: 'open' }]);
     expect(entitlements(given(history).asOf('2025-03-09').view(), 'free-training')).toMatchObject([{ status: 'fulfilled', fulfilledBy: free.id }]);
+  });
+
+  it('one free training only: a second cannot-operate request owes no second one', () => {
+    const history = [...base(), request, trained(U, '2025-03-07T09:00:00Z', true), returnRequested(U, '2025-03-08T09:00:00Z', 'R-2', 'cannot-operate')];
+    expect(entitlements(given(history).asOf('2025-03-10').view(), 'free-training')).toMatchObject([{ status: 'fulfilled' }]);
   });
 
   it('a free training before the request does not fulfil it', () => {

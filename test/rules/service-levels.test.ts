@@ -53,6 +53,22 @@ describe('exactly at the limit is no breach; one minute over is', () => {
   });
 });
 
+describe('household-ac-6y and water-heater-5y: respond 1 h, on site 2 h, resolved 24 h', () => {
+  it.each(['household-ac-6y', 'water-heater-5y'])('%s: each limit one minute over is a breach', (policyId) => {
+    const history = [...base(policyId), outage(U, T0, 'F-1'), responded(U, at(61), 'F-1'), arrived(U, at(121), 'F-1'), restored(U, at(1_441), 'F-1')];
+    expect(breaches(history, LATER)).toEqual([
+      { faultId: 'F-1', measure: 'response', limitMinutes: 60, actualMinutes: 61 },
+      { faultId: 'F-1', measure: 'arrival', limitMinutes: 120, actualMinutes: 121 },
+      { faultId: 'F-1', measure: 'resolution', limitMinutes: 1_440, actualMinutes: 1_441 },
+    ]);
+  });
+
+  it.each(['household-ac-6y', 'water-heater-5y'])('%s: each limit met exactly is none', (policyId) => {
+    const history = [...base(policyId), outage(U, T0, 'F-1'), responded(U, at(60), 'F-1'), arrived(U, at(120), 'F-1'), restored(U, at(1_440), 'F-1')];
+    expect(breaches(history, LATER)).toEqual([]);
+  });
+});
+
 describe('urgent: resolution counts from arrival', () => {
   const urgent = outage(U, T0, 'F-1', { severity: 'urgent' });
   const start = [...base(), urgent, responded(U, at(5), 'F-1'), arrived(U, at(30), 'F-1')];

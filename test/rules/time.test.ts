@@ -132,6 +132,17 @@ describe('a unit is listed once one of its events occurred and was known (fine p
   });
 });
 
+describe('a policy time zone with daylight saving (America/New_York)', () => {
+  const newYork = policyLike('standard-1y', { id: 'new-york-1y', timeZone: 'America/New_York' });
+  // Clocks spring forward on 9 Mar 2025: that date ends at 04:00Z on the 10th (midnight EDT).
+  const history = (repairAt: string) => [sold(U, '2025-01-01T15:00:00Z', 'new-york-1y'), fault(U, '2025-03-09T15:00:00Z', 'F-1'), repaired(U, repairAt, 'F-1', 'failed')];
+
+  it('an as-of date ends at local midnight, whatever the offset that day', () => {
+    expect(failedRepairs(given(history('2025-03-10T03:59:59Z'), { policies: [newYork] }).asOf('2025-03-09').view(), 'no-power')).toBe(1);
+    expect(failedRepairs(given(history('2025-03-10T04:00:00Z'), { policies: [newYork] }).asOf('2025-03-09').view(), 'no-power')).toBe(0);
+  });
+});
+
 describe('a policy time zone other than UTC (Asia/Shanghai, UTC+8)', () => {
   const shanghai = policyLike('standard-1y', { id: 'shanghai-1y', timeZone: 'Asia/Shanghai' });
   const inShanghai = (history: Parameters<typeof given>[0]) => given(history, { policies: [shanghai] });
