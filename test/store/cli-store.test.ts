@@ -88,6 +88,22 @@ describe('warranty-ledger import', () => {
     expect(shown.stdout).toBe(quiet.stdout.replace('a.jsonl', 'b.jsonl'));
   });
 
+  it('says what it repaired when it opens a crashed file store, and names the holder of a locked one', async () => {
+    const dir = tempDir();
+    const storePath = writeJsonl(join(dir, 'ledger.jsonl'), [sale('U-1')]);
+    writeFileSync(storePath, `${readFileSync(storePath, 'utf8')}{"id":"torn`);
+    const file = writeJsonl(join(dir, 'export.jsonl'), history(1));
+    const repaired = await cli(['import', file, '--store', `file:${storePath}`]);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stderr).toBe(`${storePath}: on open, cut a torn last line (line 2, 11 bytes at offset ${readFileSync(storePath, 'utf8').indexOf('\n') + 1}: "{\\"id\\":\\"torn")\n`);
+    expect(repaired.stdout).toContain('wrote 2, skipped 1 already stored');
+    const holder = await openFileStore(storePath);
+    const locked = await cli(['import', file, '--store', `file:${storePath}`]);
+    await holder.close();
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain(`${storePath}.lock is held by process ${process.pid}`);
+  });
+
   it('refuses a --store it does not understand, and a missing --store', async () => {
     expect((await cli(['import', 'x.jsonl', '--store', 'postgres://db'])).code).toBe(2);
     expect((await cli(['import', 'x.jsonl'])).stderr).toContain('expected one events file and --store');
