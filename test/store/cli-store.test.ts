@@ -90,7 +90,7 @@ describe('warranty-ledger import', () => {
 
   it('says what it repaired when it opens a crashed file store, and names the holder of a locked one', async () => {
     const dir = tempDir();
-    const storePath = writeJsonl(join(dir, 'ledger.jsonl'), [sale('U-1')]);
+    const storePath = writeJsonl(join(dir, 'ledger.jsonl'), [sale('U-0')]);
     writeFileSync(storePath, `${readFileSync(storePath, 'utf8')}{"id":"torn`);
     const file = writeJsonl(join(dir, 'export.jsonl'), history(1));
     const repaired = await cli(['import', file, '--store', `file:${storePath}`]);
