@@ -3,11 +3,14 @@
  * only when stderr is a terminal, the input is large and the output is not `--json`. Also the
  * history loading every reading command shares, so each one reports progress the same way.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { InputError } from '../errors.js';
+import { createJsonlReader } from '../events/jsonl.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { parseTimePoint, type TimePoint } from '../time/as-of.js';
-import { loadEvents, loadPolicyBook } from './input.js';
+import { checkSalePolicies, loadEvents, loadPolicyBook } from './input.js';
 import type { CliIo } from './io.js';
 
 /** Inputs at least this large (bytes) get a progress line. */
@@ -16,7 +19,7 @@ const EVERY_MS = 200;
 
 export interface Progress {
   /** Reports work done so far; prints at most every 200 ms. */
-  tick(events: number, units: number): void;
+  tick(events: number, units?: number): void;
   /** Prints the final line (and a newline) when enabled. */
   done(events: number, units: number): void;
 }
@@ -28,9 +31,9 @@ export function createProgress(io: CliIo, label: string, enabled: boolean): Prog
   if (!enabled) return { tick: () => {}, done: () => {} };
   const started = io.now().getTime();
   let last = -Infinity;
-  const line = (events: number, units: number, now: number) => {
+  const line = (events: number, units: number | undefined, now: number) => {
     const seconds = Math.max((now - started) / 1000, 0.001);
-    return `${label}: ${fmt(events)} events, ${fmt(units)} units, ${fmt(events / seconds)} events/s`;
+    return `${label}: ${fmt(events)} events, ${units === undefined ? '' : `${fmt(units)} units, `}${fmt(events / seconds)} events/s`;
   };
   return {
     tick(events, units) {
@@ -72,15 +75,50 @@ export interface History {
   progress: Progress;
 }
 
+/** Reads an events file in chunks, one line at a time, ticking `progress` with the lines read so far. */
+function readWithProgress(path: string, book: PolicyBook, progress: Progress): UnitEvent[] {
+  const reader = createJsonlReader();
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new InputError(undefined, '', `cannot read events file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    // The decoder keeps a character split across two chunks whole.
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.allocUnsafe(1 << 22);
+    let rest = '';
+    let n = 0;
+    let more = true;
+    for (let got = readSync(fd, chunk, 0, chunk.length, null); got > 0 && more; got = readSync(fd, chunk, 0, chunk.length, null)) {
+      const lines = (rest + decoder.write(chunk.subarray(0, got))).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        more = reader.line(n === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, ++n);
+        if (!more) break;
+      }
+      progress.tick(n);
+    }
+    const last = rest + decoder.end();
+    if (more) reader.line(n === 0 && last.charCodeAt(0) === 0xfeff ? last.slice(1) : last, ++n);
+  } finally {
+    closeSync(fd);
+  }
+  const { events, lines } = reader.finish();
+  checkSalePolicies(events, lines, book);
+  progress.done(events.length, new Set(events.map((e) => e.unitId)).size);
+  return events;
+}
+
 /** Reads FILE with the shared flags (as-of defaults to now), with a progress line for a large file. */
 export function readHistory(path: string, values: HistoryFlags, io: CliIo, label: string): History {
   const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
   const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
   const policies = loadPolicyBook(values.policy ?? []);
-  const enabled = wantsProgress(io, path, values.json);
-  if (enabled) io.stderr(`${label}: reading ${path}...`);
-  const { events } = loadEvents(path, policies);
-  const progress = createProgress(io, label, enabled);
-  if (enabled) io.stderr(`\r${label}: read ${fmt(events.length)} events\n`);
-  return { events, policies, asOf, knownAt, progress };
+  if (!wantsProgress(io, path, values.json)) {
+    return { events: loadEvents(path, policies).events, policies, asOf, knownAt, progress: createProgress(io, label, false) };
+  }
+  const events = readWithProgress(path, policies, createProgress(io, `${label}: reading`, true));
+  return { events, policies, asOf, knownAt, progress: createProgress(io, label, true) };
 }

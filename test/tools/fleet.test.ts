@@ -109,7 +109,7 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
     const tty = await cli(['fleet', file, '--as-of', AS_OF], { tty: true });
     expect(tty.code).toBe(0);
     expect(tty.stderr).toContain('\r');
-    expect(tty.stderr).toMatch(/^fleet: reading .*\.\.\.\rfleet: read [\d,]+ events\n/);
+    expect(tty.stderr).toMatch(/^\rfleet: reading: [\d,]+ events/);
     expect(tty.stderr).toMatch(/fleet: [\d,]+ events, [\d,]+ units, [\d,]+ events\/s\n$/);
     expect((await cli(['fleet', file, '--as-of', AS_OF, '--json'], { tty: true })).stderr).toBe('');
     expect((await cli(['fleet', file, '--as-of', AS_OF])).stderr).toBe('');
@@ -122,3 +122,28 @@ function policyFile(): string {
   writeFileSync(path, JSON.stringify(standardWithThreshold(2)));
   return path;
 }
+
+describe('reading with a progress line', () => {
+  it('reads the same events as the plain reader, a multi-byte character split across chunks included', async () => {
+    const { events } = generateFleet(30_000, 3);
+    const model = (i: number) => `格力空调-${'型号'.repeat(40)}-${i % 3}`;
+    const lines = events.map((e) => serializeEvent(e.type === 'UnitSold' ? { ...e, data: { ...e.data, model: model(Number(e.unitId.slice(2))) } } : e));
+    let text = `${lines.join('\n')}\n`;
+    // Shift the text until the 4 MiB chunk boundary falls inside a three-byte character.
+    const boundary = 1 << 22;
+    for (let pad = 0; pad < 3; pad++) {
+      const bytes = Buffer.from(text, 'utf8');
+      if ((bytes[boundary]! & 0xc0) === 0x80) break;
+      text = ` ${text}`;
+    }
+    expect(Buffer.byteLength(text)).toBeGreaterThan(boundary);
+    const file = join(mkdtempSync(join(tmpdir(), 'wl-utf8-')), 'fleet.jsonl');
+    writeFileSync(file, text);
+    const plain = await cli(['fleet', file, '--as-of', AS_OF, '--limit', '1000']);
+    const tty = await cli(['fleet', file, '--as-of', AS_OF, '--limit', '1000'], { tty: true });
+    expect(tty.stderr).toMatch(/fleet: reading: [\d,]+ events, [\d,]+ units/);
+    expect(tty.stdout).toBe(plain.stdout);
+    expect(plain.stdout).toContain('格力空调-');
+  });
+});
+
