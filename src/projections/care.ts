@@ -12,6 +12,7 @@ import type { Timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
 import { selectUnit } from './explain-replay.js';
 import { groupByUnit, type ProjectionOptions } from './project.js';
+import type { OnProgress } from './recompute.js';
 
 /** One maintenance slot: due `months` after the coverage start or the previous visit. */
 export interface MaintenanceSlot {
@@ -128,14 +129,19 @@ export function careOf(state: UnitState, policy: Policy, kept: readonly Timed[],
  * The care view of every unit with a sale, in unit id order (rulebook 12).
  * @example careUnits(events, { asOf: '2025-06-30' }).filter((c) => c.summary.followUpsMissing > 0)
  */
-export function careUnits(events: readonly UnitEvent[], options: ProjectionOptions & { unitId?: string | undefined }): CareView[] {
+export function careUnits(events: readonly UnitEvent[], options: ProjectionOptions & { unitId?: string | undefined; onProgress?: OnProgress | undefined }): CareView[] {
   const groups = groupByUnit(options.unitId === undefined ? events : events.filter((e) => e.unitId === options.unitId));
   const out: CareView[] = [];
+  let seen = 0;
+  let n = 0;
   for (const unitId of [...groups.keys()].sort()) {
+    seen += groups.get(unitId)!.length;
+    if (++n % 500 === 0) options.onProgress?.(seen, n);
     const selection = selectUnit(groups.get(unitId)!, options);
     if (!selection?.policy) continue;
     const state = applyInOrder(initialState(unitId), selection.kept, selection.policy);
     out.push(careOf(state, selection.policy, selection.kept, selection.asOf.day));
   }
+  options.onProgress?.(seen, n);
   return out;
 }

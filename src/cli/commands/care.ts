@@ -42,8 +42,13 @@ export function careCommand(argv: string[], io: CliIo): ExitCode {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (positionals.length !== 1) throw new UsageError(`expected one events file\nusage: ${usage}`);
   const { events, policies, asOf, knownAt, progress } = readHistory(positionals[0]!, values, io, 'care');
-  const views = careUnits(events, { asOf, knownAt, policies, unitId: values.unit });
-  progress.done(events.length, views.length);
+  let units = 0;
+  const onProgress = (done: number, n: number) => {
+    units = n;
+    progress.tick(done, n);
+  };
+  const views = careUnits(events, { asOf, knownAt, policies, unitId: values.unit, onProgress });
+  progress.done(events.length, units);
   if (values.unit !== undefined && views.length === 0) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then`);
   if (values.json) {
     io.stdout(`${JSON.stringify({ units: views }, null, 2)}\n`);
