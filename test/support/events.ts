@@ -8,6 +8,11 @@ import { COMMAND_EVENTS, type CommandType, type EventData, type EventOf, type Ev
 
 let next = 0;
 
+/** The same event under another id. */
+export function withId<E extends UnitEvent>(e: E, id: string): E {
+  return { ...e, id };
+}
+
 /** An event of `type` with a fresh id. */
 export function event<T extends EventType>(type: T, unitId: string, occurredAt: string, data: EventData<T>): EventOf<T> {
   next += 1;
@@ -17,11 +22,6 @@ export function event<T extends EventType>(type: T, unitId: string, occurredAt: 
 /** The same event, recorded by the ledger at `recordedAt`. */
 export function late<E extends UnitEvent>(e: E, recordedAt: string): E {
   return { ...e, recordedAt };
-}
-
-/** The same event under another id. */
-export function withId<E extends UnitEvent>(e: E, id: string): E {
-  return { ...e, id };
 }
 
 export const sold = (unitId: string, at: string, policyId: string, extra: Partial<EventData<'UnitSold'>> = {}) =>
@@ -97,9 +97,4 @@ export function commandFor(e: UnitEvent): UnitCommand {
 /** `minutes` after an ISO timestamp, as an ISO timestamp (UTC). */
 export function plusMinutes(at: string, minutes: number): string {
   return new Date(Date.parse(at) + minutes * 60_000).toISOString();
-}
-
-/** `days` after an ISO timestamp, as an ISO timestamp (UTC). */
-export function plusDays(at: string, days: number): string {
-  return plusMinutes(at, days * 1_440);
 }
