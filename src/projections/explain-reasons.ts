@@ -109,7 +109,7 @@ export function coverageReasoning(ctx: ReasonContext, line: { component: string;
   const out: string[] = [];
   if (start) {
     const step = policy.start.find((s) => s.event === start.event);
-    out.push(`start chain (section 3): ${start.event} ${cite(ctx, start.eventId)} + ${step?.offsetDays ?? 0} day(s) = ${formatDay(start.day)}`);
+    out.push(`start chain (section 3): ${cite(ctx, start.eventId)} + ${step?.offsetDays ?? 0} day(s) = ${formatDay(start.day)}`);
   }
   if (ls?.anchorDay !== null && ls?.anchorDay !== undefined) out.push(`restarted on ${formatDay(ls.anchorDay)} by ${ls.movedBy.filter((id) => ctx.byId.get(id)?.event.type !== 'WarrantyExtended').map((id) => cite(ctx, id)).join(', ')}; the line starts on the later of the two: ${formatDay(line.startDay)}`);
   if (def && 'months' in def) {
