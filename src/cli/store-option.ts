@@ -3,7 +3,7 @@
  * `file:PATH` is a file store, `esdb://…` or `esdb+discover://…` an EventStoreDB connection string;
  * the EventStoreDB adapter (and gRPC) is loaded only when a command names one.
  */
-import { InputError } from '../errors.js';
+import { InputError, LedgerError, isLedgerError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import type { EventStore } from '../store/event-store.js';
@@ -42,9 +42,24 @@ function recoveryNote(path: string, recovery: FileStoreRecovery): string {
   return `${path}: on open, ${notes.join('; ')}\n`;
 }
 
+/**
+ * Runs store work, turning what the store's system reports (a file's errno, an EventStoreDB client
+ * error such as `unavailable`) into a LedgerError naming the store, so the CLI prints one line.
+ */
+export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isLedgerError(error) || !(error instanceof Error)) throw error;
+    const { code, type } = error as { code?: unknown; type?: unknown };
+    if (typeof code === 'string' || typeof type === 'string') throw new LedgerError(`store ${describeStore(spec)}: ${error.message || String(type ?? code)}`);
+    throw error;
+  }
+}
+
 /** Opens a store to write to: a file store takes its lock and reports any repair on stderr. */
 export async function openStore(spec: StoreSpec, io: CliIo): Promise<EventStore> {
-  if (spec.kind === 'file') return openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) });
+  if (spec.kind === 'file') return withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) }));
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
   return connectEventStoreDb(spec.connectionString);
 }
@@ -63,7 +78,7 @@ async function readStore(spec: StoreSpec, io: CliIo): Promise<UnitEvent[]> {
   try {
     const histories = createUnitHistories();
     const progress = createProgress(io, `reading ${describeStore(spec)}`, io.stderrIsTty);
-    const done = await replayAll(store, [histories], { progressEvery: 5000, onProgress: (p) => progress.tick(p.events, p.units) });
+    const done = await withStore(spec, () => replayAll(store, [histories], { progressEvery: 5000, onProgress: (p) => progress.tick(p.events, p.units) }));
     progress.done(done.events, done.units);
     return histories.events();
   } finally {

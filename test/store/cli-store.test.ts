@@ -104,6 +104,17 @@ describe('warranty-ledger import', () => {
     expect(locked.stderr).toContain(`${storePath}.lock is held by process ${process.pid}`);
   });
 
+  it('reports a store it cannot reach in one line, exit 1: a missing directory, no EventStoreDB server', async () => {
+    const dir = tempDir();
+    const file = writeJsonl(join(dir, 'export.jsonl'), history(1));
+    const missing = await cli(['import', file, '--store', `file:${join(dir, 'nowhere', 'ledger.jsonl')}`]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^store .*nowhere\/ledger\.jsonl: ENOENT/);
+    const down = await cli(['state', '--store', 'esdb://127.0.0.1:1?tls=false']);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/^store esdb:\/\/127\.0\.0\.1:1\?tls=false: .+\n$/);
+  });
+
   it('refuses a --store it does not understand, and a missing --store', async () => {
     expect((await cli(['import', 'x.jsonl', '--store', 'postgres://db'])).code).toBe(2);
     expect((await cli(['import', 'x.jsonl'])).stderr).toContain('expected one events file and --store');

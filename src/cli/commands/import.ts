@@ -12,7 +12,7 @@ import { parse } from '../args.js';
 import { loadEvents, loadPolicyBook } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { createProgress, wantsProgress } from '../progress.js';
-import { STORE_OPTION, describeStore, openStore, parseStoreSpec } from '../store-option.js';
+import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
 
 export const usage = 'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
 
@@ -67,12 +67,14 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
   let done = 0;
   let written = 0;
   try {
-    await checkAgainstStore(store, units);
-    await eachUnit(units, async (unitId, unitEvents) => {
-      const result = await store.append(unitId, unitEvents, { expectedRevision: 'any' });
-      written += result.written;
-      done += unitEvents.length;
-      progress.tick(done, units.length);
+    await withStore(spec, async () => {
+      await checkAgainstStore(store, units);
+      await eachUnit(units, async (unitId, unitEvents) => {
+        const result = await store.append(unitId, unitEvents, { expectedRevision: 'any' });
+        written += result.written;
+        done += unitEvents.length;
+        progress.tick(done, units.length);
+      });
     });
   } finally {
     await store.close();
