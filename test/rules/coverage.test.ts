@@ -4,7 +4,7 @@
  * have no end.
  */
 import { describe, expect, it } from 'vitest';
-import { accepted, extended, fault, repaired, sold } from '../support/events.js';
+import { accepted, extended, fault, repaired, restored, sold } from '../support/events.js';
 import { given, line, policyLike } from '../support/given.js';
 
 const U = 'U-1';
@@ -144,6 +144,20 @@ describe('WarrantyExtended (rulebook 4)', () => {
       extended(U, '2025-06-01T09:00:00Z', 12, 'tank'),
     ];
     expect(line(given(history).asOf('2025-06-01').view(), 'tank')).toMatchObject({ start: '2025-03-10', end: '2034-01-01' });
+  });
+
+  it('a replaced key part shown by its own line: the extension moves the end shown (household-ac-6y compressor)', () => {
+    // Restart rule: the compressor restored on 3 May 2027 gets 72 months from that date, [2027-05-03, 2033-05-03),
+    // later than its policy line's end 2031-01-01. 12 months bought for the compressor move that end to 2034-05-02.
+    const history = [
+      ...start2Jan2025('household-ac-6y'),
+      fault(U, '2027-05-01T08:00:00Z', 'F-1', { component: 'compressor', outOfService: true }),
+      repaired(U, '2027-05-02T08:00:00Z', 'F-1', 'fixed', { parts: ['compressor'] }),
+      restored(U, '2027-05-03T08:00:00Z', 'F-1'),
+    ];
+    expect(line(given(history).asOf('2027-06-01').view(), 'compressor')).toMatchObject({ start: '2027-05-03', end: '2033-05-02' });
+    const extendedHistory = [...history, extended(U, '2027-06-01T09:00:00Z', 12, 'compressor')];
+    expect(line(given(extendedHistory).asOf('2027-06-01').view(), 'compressor')).toMatchObject({ start: '2027-05-03', end: '2034-05-02' });
   });
 
   it('leaves a lifetime line unchanged', () => {
