@@ -10,21 +10,20 @@ function stepEvent(ctx: ReasonContext, fault: FaultState, ms: number | null, typ
   return ctx.kept.find((t) => t.occurredMs === ms && types.includes(t.event.type) && (!('faultId' in t.event.data) || (t.event.data as { faultId?: string }).faultId === fault.faultId) && (t.event.type !== 'RepairCompleted' || t.event.data.outcome === 'fixed'));
 }
 
-const STEP_TYPES: Record<Measure, readonly string[]> = {
+const STEP_TYPES: Record<Exclude<Measure, 'resolution'>, readonly string[]> = {
   response: ['ServiceResponded'],
   arrival: ['TechnicianArrived'],
-  resolution: ['ServiceRestored', 'RepairCompleted', 'UnitReplaced', 'ReturnCompleted'],
 };
-const RESOLUTION_TYPES = STEP_TYPES.resolution;
 
 function stepText(ctx: ReasonContext, fault: FaultState, measure: Measure, asOfMs: number): { text: string; ids: string[] } {
   const own = measure === 'response' ? fault.respondedMs : measure === 'arrival' ? fault.arrivedMs : fault.resolvedMs;
+  const resolvedBy = fault.resolvedBy === null ? undefined : ctx.kept.find((t) => t.event.id === fault.resolvedBy);
   if (own !== null) {
-    const ev = stepEvent(ctx, fault, own, STEP_TYPES[measure]);
+    const ev = measure === 'resolution' ? resolvedBy : stepEvent(ctx, fault, own, STEP_TYPES[measure]);
     return { text: `${measure} at ${iso(own)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };
   }
   if (fault.resolvedMs !== null) {
-    const ev = stepEvent(ctx, fault, fault.resolvedMs, RESOLUTION_TYPES);
+    const ev = resolvedBy;
     return { text: `no ${measure} recorded: taken at the resolution ${iso(fault.resolvedMs)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };
   }
   return { text: `no ${measure} by the as-of moment ${iso(asOfMs)}: measured up to then`, ids: [] };

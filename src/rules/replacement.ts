@@ -15,7 +15,7 @@ export function replaceUnit(state: UnitState, event: EventOf<'UnitReplaced'>, at
   const fulfilled = fulfil(state, (e) => e.kind === 'replacement', event.id);
   if (fulfilled === 0 && event.data.reason !== 'goodwill') raiseAnomaly(state, 'replacement-without-entitlement', [event.id]);
   for (const faultId of [...state.openOutages]) closeOutage(state, state.faults[faultId]!, at);
-  resolveAllFaults(state, at);
+  resolveAllFaults(state, at, event.id);
   resetProblems(state);
   resetDowntimePeriod(state, at.ms);
   state.partLines = dict();

@@ -52,7 +52,7 @@ export function completeReturn(state: UnitState, event: EventOf<'ReturnCompleted
     else raiseAnomaly(state, 'refund-without-entitlement', [event.id]);
   }
   for (const faultId of [...state.openOutages]) closeOutage(state, state.faults[faultId]!, at);
-  resolveAllFaults(state, at);
+  resolveAllFaults(state, at, event.id);
   state.lifecycle = 'returned';
   state.returnedMs = at.ms;
 }

@@ -32,14 +32,16 @@ export function recordArrival(fault: FaultState, at: Moment): void {
 export function resolveFault(state: UnitState, fault: FaultState, at: Moment, eventId: string): void {
   if (fault.resolvedMs !== null) return;
   fault.resolvedMs = at.ms;
+  fault.resolvedBy = eventId;
   startHeldPartLines(state, fault, at, eventId);
 }
 
 /** Resolves every fault still open: `UnitReplaced` and a completed return do (rulebook 11). */
-export function resolveAllFaults(state: UnitState, at: Moment): void {
+export function resolveAllFaults(state: UnitState, at: Moment, eventId: string): void {
   for (const fault of Object.values(state.faults)) {
     if (fault.resolvedMs === null) {
       fault.resolvedMs = at.ms;
+      fault.resolvedBy = eventId;
       fault.pendingParts = [];
     }
   }

@@ -45,6 +45,7 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
     respondedMs: null,
     arrivedMs: null,
     resolvedMs: null,
+    resolvedBy: null,
     outageEndMs: null,
     loanerDecided: false,
     loanerProvidedBy: null,

@@ -80,6 +80,8 @@ export interface FaultState {
   respondedMs: number | null;
   arrivedMs: number | null;
   resolvedMs: number | null;
+  /** The event that resolved the fault (restoration, fixed repair, replacement or return). */
+  resolvedBy: string | null;
   /** Out-of-service faults: when the outage ended (restoration, replacement or return). */
   outageEndMs: number | null;
   loanerDecided: boolean;
