@@ -8,6 +8,7 @@ import { parseInstant } from '../time/instant.js';
 import { canonicalJson, contentHash } from './canonical.js';
 import { EVENT_TYPES, eventDataSchemas, isEventType, type EventType } from './catalogue.js';
 import type { UnitEvent } from './envelope.js';
+import { createIdIndex } from './id-index.js';
 import { inputErrorFrom } from './issues.js';
 import { protoKeyPath } from './proto-key.js';
 
@@ -121,7 +122,7 @@ export function createJsonlReader(options: { maxErrors?: number; source?: string
   const events: UnitEvent[] = [];
   const lines: number[] = [];
   // id -> index in `events`; the first event's canonical form is computed only for a repeated id.
-  const seen = new Map<string, number>();
+  const seen = createIdIndex((index) => events[index]!.id);
   // One unitId string per unit, shared by its events.
   const unitIds = new Map<string, string>();
   return {
@@ -133,12 +134,11 @@ export function createJsonlReader(options: { maxErrors?: number; source?: string
         errors.push(options.source ? new InputError(event.line, event.field, event.reason, options.source) : event);
         return errors.length < maxErrors;
       }
-      const earlier = seen.get(event.id);
-      if (earlier === undefined) {
+      const earlier = seen.getOrAdd(event.id, events.length);
+      if (earlier < 0) {
         const unitId = unitIds.get(event.unitId);
         if (unitId === undefined) unitIds.set(event.unitId, event.unitId);
         else (event as { unitId: string }).unitId = unitId;
-        seen.set(event.id, events.length);
         events.push(event);
         lines.push(n);
       } else if (canonicalJson(events[earlier]!) !== canonicalJson(event)) {

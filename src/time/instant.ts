@@ -13,15 +13,11 @@ export function parseInstant(text: string): number | undefined {
   return fast === null ? parseAnyInstant(text) : fast;
 }
 
-/** The digits at text[from..from+count) as a number, or -1 when one is not a digit. */
-function digits(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The two digits at text[i], text[i + 1] as a number, or -1 when either is not a digit. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
 }
 
 /**
@@ -33,21 +29,23 @@ function parseCommonInstant(text: string): number | undefined | null {
   const length = text.length;
   if ((length !== 20 && length !== 25) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return null;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if ((century | yy | month | day | hour | minute | second) < 0 || century === 0) return null;
+  const year = century * 100 + yy;
   let offsetMinutes = 0;
   if (length === 20) {
     if (text.charCodeAt(19) !== 90) return null;
   } else {
     const sign = text.charCodeAt(19);
-    const offsetHours = digits(text, 20, 2);
-    const offsetMins = digits(text, 23, 2);
-    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || offsetHours < 0 || offsetMins < 0) return null;
+    const offsetHours = twoDigits(text, 20);
+    const offsetMins = twoDigits(text, 23);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || (offsetHours | offsetMins) < 0) return null;
     if (offsetHours > 23 || offsetMins > 59) return undefined;
     offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHours * 60 + offsetMins);
   }

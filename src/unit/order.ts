@@ -17,7 +17,8 @@ export function instantOf(timestamp: string): number {
 }
 
 export function timed(event: UnitEvent, seq: number): Timed {
-  return { event, occurredMs: instantOf(event.occurredAt), recordedMs: instantOf(event.recordedAt), seq };
+  const occurredMs = instantOf(event.occurredAt);
+  return { event, occurredMs, recordedMs: event.recordedAt === event.occurredAt ? occurredMs : instantOf(event.recordedAt), seq };
 }
 
 export function compareTimed(a: Timed, b: Timed): number {
