@@ -19,7 +19,7 @@ if (typeof globalThis.gc !== 'function') {
 const { AS_OF, generateFleet } = await import('./generate.mjs');
 const { baselineFold, baselinePipeline } = await import('./baseline.mjs');
 const { disagreements } = await import('./compare.mjs');
-const { interleaved, rate, round, table, grouped, timeOnce } = await import('./measure.mjs');
+const { interleaved, rate, round, table, grouped, settle } = await import('./measure.mjs');
 const { measureAppends, measureFileStore } = await import('./stores.mjs');
 const { measureAsOfQuery } = await import('./as-of.mjs');
 const { measureStateCommandRss } = await import('./rss.mjs');
@@ -59,25 +59,34 @@ if (wrong.length > 0) {
 
 // 2. Fold: every unit's view from parsed events.
 log(`fold: library and baseline, best of ${rounds}...`);
+// The library's side is what the state command does with parsed events: every unit projected in
+// turn, its view kept (projectUnits, which also keeps every unit's state, is timed alongside).
+const views = (parsed) => {
+  const result = new Map();
+  for (const p of lib.eachUnitProjection(parsed, { asOf: AS_OF })) result.set(p.unitId, p.view);
+  return result;
+};
 const fold = interleaved(
   {
-    library: () => lib.projectUnits(events, { asOf: AS_OF }),
+    library: () => views(events),
     baseline: () => baselineFold(events, asOfMs),
+    projectUnits: () => lib.projectUnits(events, { asOf: AS_OF }),
   },
   rounds,
 );
 
 // 3. Pipeline: JSONL text -> validated events -> every unit's view (the state command's work);
 // and the same at a quarter of the events, for scaling.
-log(`pipeline: library, baseline and the quarter-size fleet, best of ${rounds}...`);
-const libraryPipeline = (text) => lib.projectUnits(lib.parseJsonl(text).events, { asOf: AS_OF });
+const pipelineRounds = Math.max(1, rounds - 1);
+log(`pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}...`);
+const libraryPipeline = (text) => views(lib.parseJsonl(text).events);
 const pipeline = interleaved(
   {
     library: () => libraryPipeline(fleet.text),
     baseline: () => baselinePipeline(fleet.text, asOfMs),
     libraryQuarter: () => libraryPipeline(quarter.text),
   },
-  rounds,
+  pipelineRounds,
 );
 
 // 4. Stores.
@@ -89,6 +98,7 @@ const fileStore = await measureFileStore(lib, events, dir);
 // 5. As-of questions on a unit with 10,000 events.
 log('as-of query on a 10,000-event unit...');
 const asOfQuery = measureAsOfQuery(lib);
+settle();
 
 // 6. Peak RSS of the state command over the whole file, as a child process.
 log('peak RSS of `warranty-ledger state` over the fleet file...');
@@ -96,7 +106,7 @@ const rss = measureStateCommandRss(fleetFile, AS_OF);
 rmSync(dir, { recursive: true, force: true });
 
 const rates = {
-  fold: { library: rate(fleet.events, fold.library), baseline: rate(fleet.events, fold.baseline) },
+  fold: { library: rate(fleet.events, fold.library), baseline: rate(fleet.events, fold.baseline), projectUnits: rate(fleet.events, fold.projectUnits) },
   pipeline: { library: rate(fleet.events, pipeline.library), baseline: rate(fleet.events, pipeline.baseline) },
   pipelineQuarter: rate(quarter.events, pipeline.libraryQuarter),
 };
@@ -110,6 +120,7 @@ const result = {
   eventsPerSecond: {
     foldLibrary: Math.round(rates.fold.library),
     foldBaseline: Math.round(rates.fold.baseline),
+    foldProjectUnits: Math.round(rates.fold.projectUnits),
     pipelineLibrary: Math.round(rates.pipeline.library),
     pipelineBaseline: Math.round(rates.pipeline.baseline),
     pipelineLibraryQuarter: Math.round(rates.pipelineQuarter),
@@ -129,7 +140,7 @@ const targets = [
   ['appendCostGrowth', result.appendCostGrowth, '<= 1.3', result.appendCostGrowth <= 1.3],
   ['scalingRatio', result.scalingRatio, '>= 0.8', result.scalingRatio >= 0.8],
   ['stateCommandPeakRssMB', result.stateCommandPeakRssMB, '<= 600', result.stateCommandPeakRssMB !== null && result.stateCommandPeakRssMB <= 600],
-  ['asOfQuery.medianMs', asOfQuery.medianMs, '< 1', asOfQuery.medianMs < 1],
+  ['asOfQuery.medianMs', asOfQuery.medianMs, '< 1', asOfQuery.medianMs !== null && asOfQuery.medianMs < 1],
 ];
 result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok]));
 
@@ -139,6 +150,7 @@ if (json) {
   const rows = [
     ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
     ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
+    ['(projectUnits: every state and view kept)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
   ];
   process.stdout.write(`\n${grouped(fleet.events)} events, ${grouped(fleet.units)} units, as of ${AS_OF}\n\n`);
   process.stdout.write(`${table(['events/s', 'library', 'baseline', 'ratio'], rows)}\n\n`);
