@@ -191,9 +191,9 @@ function apply(u, e, ms) {
     case 'WarrantyExtended': {
       const c = d.component ?? 'unit';
       const line = u.policy.lines.find(([name]) => name === c);
-      if (line) {
-        if (line[1] !== null) u.ext.set(c, (u.ext.get(c) ?? 0) + d.months);
-      } else if (u.parts.has(c)) u.parts.get(c).ext += d.months;
+      if (line && line[1] === null) break;
+      if (line) u.ext.set(c, (u.ext.get(c) ?? 0) + d.months);
+      if (u.parts.has(c)) u.parts.get(c).ext += d.months;
       break;
     }
   }
