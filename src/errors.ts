@@ -79,6 +79,7 @@ const LEDGER_ERROR_NAMES = new Set([
   'UnknownPolicyError',
   'ConcurrencyError',
   'DuplicateEventError',
+  'StoreLockedError',
 ]);
 
 const guard =

@@ -10,6 +10,8 @@ export const HISTORY_OPTIONS = {
   'known-at': { type: 'string' },
   policy: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  /** Read history from a store instead of FILE.jsonl: file:PATH or esdb://… */
+  store: { type: 'string' },
 } as const satisfies Options;
 
 export function parse<O extends Options>(argv: string[], options: O, usage: string) {

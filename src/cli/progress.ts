@@ -11,6 +11,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { parseTimePoint, type TimePoint } from '../time/as-of.js';
 import { checkSalePolicies, loadEvents, loadPolicyBook } from './input.js';
+import { loadHistory } from './store-option.js';
 import type { CliIo } from './io.js';
 
 /** Inputs at least this large (bytes) get a progress line. */
@@ -60,6 +61,7 @@ export function wantsProgress(io: CliIo, path: string, json: boolean | undefined
 
 /** The flags every history-reading command shares, already parsed. */
 export interface HistoryFlags {
+  store?: string | undefined;
   'as-of'?: string | undefined;
   'known-at'?: string | undefined;
   policy?: string[] | undefined;
@@ -111,11 +113,19 @@ function readWithProgress(path: string, book: PolicyBook, progress: Progress): U
   return events;
 }
 
-/** Reads FILE with the shared flags (as-of defaults to now), with a progress line for a large file. */
-export function readHistory(path: string, values: HistoryFlags, io: CliIo, label: string): History {
+/**
+ * Reads the history a command works on — FILE.jsonl (the one positional) or `--store` — with the
+ * shared flags (as-of defaults to now), and a progress line for a large file.
+ */
+export async function readHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string): Promise<History> {
   const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
   const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
   const policies = loadPolicyBook(values.policy ?? []);
+  const path = positionals[0];
+  if (values.store !== undefined || path === undefined || positionals.length !== 1) {
+    const events = await loadHistory(positionals, values.store, policies, io, usage);
+    return { events, policies, asOf, knownAt, progress: createProgress(io, label, io.stderrIsTty && !values.json) };
+  }
   if (!wantsProgress(io, path, values.json)) {
     return { events: loadEvents(path, policies).events, policies, asOf, knownAt, progress: createProgress(io, label, false) };
   }

@@ -150,6 +150,24 @@ describe('history-reading commands on a store', () => {
     expect(result.stderr).toContain('left out an unfinished last line (line 2)');
   });
 
+  it('every history-reading command gives the same output from a file and from a file store', async () => {
+    const dir = tempDir();
+    const events = history(3);
+    const file = writeJsonl(join(dir, 'export.jsonl'), events);
+    const store = `file:${join(dir, 'ledger.jsonl')}`;
+    expect((await cli(['import', file, '--store', store])).code).toBe(0);
+    const flags = ['--as-of', '2025-06-01', '--json'];
+    for (const command of [['explain', '--unit', 'U-1'], ['care', '--all'], ['fleet']]) {
+      const fromFile = await cli([...command, file, ...flags]);
+      const fromStore = await cli([...command, '--store', store, ...flags]);
+      expect(fromFile.code).toBe(0);
+      expect(fromStore.code).toBe(0);
+      expect(fromStore.stdout).toBe(fromFile.stdout);
+      expect(fromStore.stdout.length).toBeGreaterThan(20);
+    }
+    expect((await cli(['explain', '--unit', 'U-1', file, '--store', store])).stderr).toContain('not both');
+  });
+
   it('takes a file or --store, not both and not neither', async () => {
     expect((await cli(['state', 'a.jsonl', '--store', 'file:b.jsonl'])).stderr).toContain('not both');
     expect((await cli(['state'])).code).toBe(2);

@@ -2,10 +2,10 @@
 import { InputError } from '../../errors.js';
 import { careUnits, type CareView } from '../../projections/care.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
-import { UsageError, type CliIo, type ExitCode } from '../io.js';
+import type { CliIo, ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
-export const usage = 'warranty-ledger care FILE.jsonl [--unit ID] [--all] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
+export const usage = 'warranty-ledger care FILE.jsonl|--store SPEC [--unit ID] [--all] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
 const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, all: { type: 'boolean' } } as const;
 
@@ -38,10 +38,9 @@ export function careTable(c: CareView): string {
   return out.join('\n');
 }
 
-export function careCommand(argv: string[], io: CliIo): ExitCode {
+export async function careCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
-  if (positionals.length !== 1) throw new UsageError(`expected one events file\nusage: ${usage}`);
-  const { events, policies, asOf, knownAt, progress } = readHistory(positionals[0]!, values, io, 'care');
+  const { events, policies, asOf, knownAt, progress } = await readHistory(positionals, values, io, 'care', usage);
   let units = 0;
   const onProgress = (done: number, n: number) => {
     units = n;

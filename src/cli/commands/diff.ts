@@ -15,7 +15,7 @@ import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
 export const usage =
-  'warranty-ledger diff FILE.jsonl --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--json]\n' +
+  'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--json]\n' +
   '      units whose sale names a policy id in NEW.json are re-judged under NEW (pinned versions included); nothing is written';
 
 const OPTIONS = {
@@ -71,11 +71,11 @@ function loadNew(paths: readonly string[]): Policy[] {
   });
 }
 
-export function diffCommand(argv: string[], io: CliIo): ExitCode {
+export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
-  if (positionals.length !== 1 || !values.policy?.length) throw new UsageError(`expected one events file and --policy NEW.json\nusage: ${usage}`);
+  if (!values.policy?.length) throw new UsageError(`expected --policy NEW.json\nusage: ${usage}`);
   const fresh = loadNew(values.policy);
-  const history = readHistory(positionals[0]!, { ...values, policy: values.current }, io, 'diff');
+  const history = await readHistory(positionals, { ...values, policy: values.current }, io, 'diff', usage);
   let units = 0;
   const onProgress = (events: number, n: number) => {
     units = n;

@@ -12,7 +12,7 @@ import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
 export const usage =
-  'warranty-ledger evidence FILE.jsonl --unit ID --out DIR [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
+  'warranty-ledger evidence FILE.jsonl|--store SPEC --unit ID --out DIR [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
   '      warranty-ledger evidence --verify DIR';
 
 const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'string' }, verify: { type: 'string' } } as const;
@@ -27,14 +27,14 @@ function verify(dir: string, io: CliIo): ExitCode {
   return 1;
 }
 
-export function evidenceCommand(argv: string[], io: CliIo): ExitCode {
+export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (values.verify !== undefined) {
     if (positionals.length > 0 || values.out !== undefined) throw new UsageError(`--verify takes only the bundle's folder\nusage: ${usage}`);
     return verify(values.verify, io);
   }
-  if (positionals.length !== 1 || values.unit === undefined || values.out === undefined) throw new UsageError(`expected one events file, --unit and --out\nusage: ${usage}`);
-  const history = readHistory(positionals[0]!, values, io, 'evidence');
+  if (values.unit === undefined || values.out === undefined) throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
+  const history = await readHistory(positionals, values, io, 'evidence', usage);
   const unitId = values.unit;
   let asOf = history.asOf;
   if (values['as-of'] === undefined) {

@@ -2,11 +2,11 @@
 import { fleetView, type FleetView } from '../../projections/fleet.js';
 import { InputError } from '../../errors.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
-import { UsageError, type CliIo, type ExitCode } from '../io.js';
+import type { CliIo, ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
 export const usage =
-  'warranty-ledger fleet FILE.jsonl [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--warn-at N] [--ending-within DAYS] [--limit N] [--json]\n' +
+  'warranty-ledger fleet FILE.jsonl|--store SPEC [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--warn-at N] [--ending-within DAYS] [--limit N] [--json]\n' +
   '      early warning: N or more failures of one model/component/problem in a month (default: each policy\'s fleet.earlyWarningFailures)';
 
 const OPTIONS = { ...HISTORY_OPTIONS, 'warn-at': { type: 'string' }, 'ending-within': { type: 'string' }, limit: { type: 'string' } } as const;
@@ -53,13 +53,12 @@ export function fleetTable(f: FleetView, limit: number): string {
   return `${out.join('\n')}\n`;
 }
 
-export function fleetCommand(argv: string[], io: CliIo): ExitCode {
+export async function fleetCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
-  if (positionals.length !== 1) throw new UsageError(`expected one events file\nusage: ${usage}`);
   const warnAt = count(values['warn-at'], '--warn-at', 1);
   const endingWithinDays = count(values['ending-within'], '--ending-within', 0);
   const limit = count(values.limit, '--limit', 1) ?? 20;
-  const { events, policies, asOf, knownAt, progress } = readHistory(positionals[0]!, values, io, 'fleet');
+  const { events, policies, asOf, knownAt, progress } = await readHistory(positionals, values, io, 'fleet', usage);
   const f = fleetView(events, {
     asOf,
     knownAt,

@@ -7,14 +7,14 @@ import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
-export const usage = 'warranty-ledger report FILE.jsonl --unit ID --out PAGE.html [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...';
+export const usage = 'warranty-ledger report FILE.jsonl|--store SPEC --unit ID --out PAGE.html [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...';
 
 const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'string' } } as const;
 
-export function reportCommand(argv: string[], io: CliIo): ExitCode {
+export async function reportCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
-  if (positionals.length !== 1 || values.unit === undefined || values.out === undefined) throw new UsageError(`expected one events file, --unit and --out\nusage: ${usage}`);
-  const { events, policies, asOf, knownAt } = readHistory(positionals[0]!, values, io, 'report');
+  if (values.unit === undefined || values.out === undefined) throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
+  const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'report', usage);
   const data = timelineData(events, values.unit, { asOf, knownAt, policies });
   if (!data) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then: nothing to draw`);
   writeFileSync(values.out, timelineHtml(data));

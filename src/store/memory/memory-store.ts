@@ -3,6 +3,7 @@ import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError, DuplicateEventError } from '../../errors.js';
 import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
+import { checkOwnStream } from '../own-stream.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
 
 /** Checks an expected revision against a stream's last revision (-1 when it has no events). */
@@ -52,6 +53,7 @@ export function createMemoryStore(): EventStore {
 
   return {
     async append(streamId, events, options = {}): Promise<AppendResult> {
+      checkOwnStream(streamId, events);
       const stream = streams.get(streamId) ?? [];
       const fresh = newEventsOf(events, (id) => byId.get(id));
       if (fresh.length > 0) checkExpectedRevision(streamId, options.expectedRevision ?? 'any', stream.length - 1);
