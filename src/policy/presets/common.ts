@@ -54,3 +54,10 @@ export const CARE_EVERY_3_MONTHS: NonNullable<PolicyInput['care']> = {
 export const FLEET_EARLY_WARNING: NonNullable<PolicyInput['fleet']> = {
   earlyWarningFailures: { value: 3, comparison: 'at-least' },
 };
+
+/** Within coverage a covered fault is free and an excluded one pays parts at cost; after it, parts at cost, no labour [000, 004]. */
+export const PARTS_AT_COST_AFTER_COVERAGE: PolicyInput['charges'] = {
+  withinCoverage: { covered: 'free', excluded: 'parts-at-cost' },
+  afterCoverage: 'parts-at-cost',
+  partsAvailableYears: 10,
+};

@@ -1,6 +1,6 @@
 /** `project-3y` [004]: all equipment 36 months, key parts restart, service levels by severity, 15-day returns. */
 import type { PolicyInput } from '../schema.js';
-import { CARE_EVERY_3_MONTHS, FLEET_EARLY_WARNING, STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS } from './common.js';
+import { CARE_EVERY_3_MONTHS, FLEET_EARLY_WARNING, STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS, PARTS_AT_COST_AFTER_COVERAGE } from './common.js';
 
 export const project3y: PolicyInput = {
   id: 'project-3y',
@@ -17,11 +17,7 @@ export const project3y: PolicyInput = {
   returns: { windowDays: 15, noReason: true, freeTraining: true },
   unboxingDefect: { remedy: 'replacement' },
   exclusions: STANDARD_EXCLUSIONS,
-  charges: {
-    withinCoverage: { covered: 'free', excluded: 'parts-at-cost' },
-    afterCoverage: 'parts-at-cost',
-    partsAvailableYears: 10,
-  },
+  charges: PARTS_AT_COST_AFTER_COVERAGE,
   serviceLevels: {
     general: { response: { minutes: 120 }, resolution: { minutes: 480 } },
     serious: { arrival: { minutes: 60 }, resolution: { minutes: 240 } },

@@ -9,6 +9,7 @@ import {
   STANDARD_START,
   THREE_FAILED_REPAIRS,
   TWENTY_DAYS_DOWNTIME_RESTART,
+  PARTS_AT_COST_AFTER_COVERAGE,
 } from './common.js';
 
 export const waterHeater5y: PolicyInput = {
@@ -29,11 +30,7 @@ export const waterHeater5y: PolicyInput = {
   returns: null,
   unboxingDefect: { remedy: 'replacement' },
   exclusions: STANDARD_EXCLUSIONS,
-  charges: {
-    withinCoverage: { covered: 'free', excluded: 'parts-at-cost' },
-    afterCoverage: 'parts-at-cost',
-    partsAvailableYears: 10,
-  },
+  charges: PARTS_AT_COST_AFTER_COVERAGE,
   serviceLevels: HOUSEHOLD_SERVICE_LEVELS,
   loaner: LOANER_AFTER_24_HOURS,
   care: CARE_EVERY_3_MONTHS,
