@@ -11,12 +11,12 @@ function describe(map) {
   return JSON.stringify(Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
-/** The disagreements (unit, field, library, baseline), at most `limit` of them. */
-export function disagreements(projections, baseline, limit = 20) {
+/** The disagreements (unit, field, library, baseline) between views by unit and the baseline's results, at most `limit`. */
+export function disagreements(views, baseline, limit = 20) {
   const found = [];
   const add = (unitId, field, library, base) => found.length < limit && found.push({ unitId, field, library, baseline: base });
   for (const [unitId, b] of baseline) {
-    const view = projections.get(unitId)?.view;
+    const view = views.get(unitId);
     if (!view) {
       add(unitId, 'unit', 'missing', 'present');
       continue;
@@ -28,6 +28,6 @@ export function disagreements(projections, baseline, limit = 20) {
     if (describe(failed) !== describe(b.failedRepairs)) add(unitId, 'failedRepairs', describe(failed), describe(b.failedRepairs));
     if (view.downtimeMinutes !== b.downtimeMinutes) add(unitId, 'downtimeMinutes', view.downtimeMinutes, b.downtimeMinutes);
   }
-  for (const [unitId, p] of projections) if (!baseline.has(unitId) && p.view.policy !== null) add(unitId, 'unit', 'present', 'missing');
+  for (const [unitId, view] of views) if (!baseline.has(unitId) && view.policy !== null) add(unitId, 'unit', 'present', 'missing');
   return found;
 }

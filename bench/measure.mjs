@@ -22,18 +22,24 @@ export function timeOnce(fn) {
 
 /**
  * Runs each of `fns` (name -> function) `rounds` times, interleaved (a, b, a, b, ...), and returns
- * the best CPU time of each in ms (`wall` has the best wall times). CPU time, because the machine
+ * the best CPU time of each in ms (`wall` has the best wall times); `onFirstRound` gets the first
+ * round's results. CPU time, because the machine
  * is shared: another process's work shows in wall time, not in ours.
  */
-export function interleaved(fns, rounds) {
+export function interleaved(fns, rounds, onFirstRound = undefined) {
   const best = Object.fromEntries(Object.keys(fns).map((k) => [k, Infinity]));
   const wall = { ...best };
   for (let r = 0; r < rounds; r++) {
+    let results = r === 0 && onFirstRound ? {} : undefined;
     for (const [name, fn] of Object.entries(fns)) {
       const t = timeOnce(fn);
       best[name] = Math.min(best[name], t.ms);
       wall[name] = Math.min(wall[name], t.wallMs);
+      if (results) results[name] = t.result;
     }
+    // The first round's results, for checking them (outside the timings), then let go.
+    if (results) onFirstRound(results);
+    results = undefined;
   }
   return Object.assign(best, { wall });
 }

@@ -2,7 +2,7 @@
 // `npm run bench [-- --json] [-- --events N]`: replay speed and memory, library against a
 // hand-written baseline on the same generated fleet, in one run. See docs/performance.md.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ if (typeof globalThis.gc !== 'function') {
 const { AS_OF, generateFleet } = await import('./generate.mjs');
 const { baselineFold, baselinePipeline } = await import('./baseline.mjs');
 const { disagreements } = await import('./compare.mjs');
-const { interleaved, rate, round, table, grouped, settle } = await import('./measure.mjs');
+const { interleaved, rate, round, table, grouped, settle, timeOnce } = await import('./measure.mjs');
 const { measureAppends, measureFileStore } = await import('./stores.mjs');
 const { measureAsOfQuery } = await import('./as-of.mjs');
 const { measureStateCommandRss } = await import('./rss.mjs');
@@ -35,50 +35,33 @@ const asOfMs = Date.parse(AS_OF) + 86_400_000;
 const startedMs = Date.now();
 
 log(`generating ~${grouped(totalEvents)} events (seed ${seed})...`);
-const fleet = generateFleet({ events: totalEvents, seed });
-const quarter = generateFleet({ events: Math.round(totalEvents / 4), seed: seed + 1 });
+let fleet = generateFleet({ events: totalEvents, seed });
+let quarter = generateFleet({ events: Math.round(totalEvents / 4), seed: seed + 1 });
+const counts = { events: fleet.events, units: fleet.units, quarter: quarter.events };
 const dir = mkdtempSync(join(tmpdir(), 'warranty-ledger-bench-'));
 const fleetFile = join(dir, 'fleet.jsonl');
 writeFileSync(fleetFile, fleet.text);
 log(`${grouped(fleet.events)} events, ${grouped(fleet.units)} units, ${round(fleet.text.length / 1e6, 1)} MB of JSONL; ${grouped(quarter.events)} events for scaling`);
 
-const { events } = lib.parseJsonl(fleet.text);
-if (events.length !== fleet.events) throw new Error(`parsed ${events.length} events of ${fleet.events}`);
-
-// 1. Equal work: the library and the baseline agree on every unit, or the bench fails.
-log('checking the baseline against the library on every unit...');
-const projections = lib.projectUnits(events, { asOf: AS_OF });
-const wrong = [
-  ...disagreements(projections, baselineFold(events, asOfMs)),
-  ...disagreements(projections, baselinePipeline(fleet.text, asOfMs)),
-];
-if (wrong.length > 0) {
-  for (const w of wrong) log(`DISAGREEMENT unit ${w.unitId}, ${w.field}: library ${w.library}, baseline ${w.baseline}`);
+/** Fails the bench, naming unit and field, unless the library's views and the baseline agree on every unit. */
+function checkAgreement(label, libraryViews, baseline) {
+  const wrong = disagreements(libraryViews, baseline);
+  if (wrong.length === 0) return;
+  for (const w of wrong) log(`DISAGREEMENT (${label}) unit ${w.unitId}, ${w.field}: library ${w.library}, baseline ${w.baseline}`);
   process.exit(1);
 }
 
-// 2. Fold: every unit's view from parsed events.
-log(`fold: library and baseline, best of ${rounds}...`);
-// The library's side is what the state command does with parsed events: every unit projected in
-// turn, its view kept (projectUnits, which also keeps every unit's state, is timed alongside).
+// The library's side is what the state command does: every unit projected in turn, its view kept.
 const views = (parsed) => {
   const result = new Map();
   for (const p of lib.eachUnitProjection(parsed, { asOf: AS_OF })) result.set(p.unitId, p.view);
   return result;
 };
-const fold = interleaved(
-  {
-    library: () => views(events),
-    baseline: () => baselineFold(events, asOfMs),
-    projectUnits: () => lib.projectUnits(events, { asOf: AS_OF }),
-  },
-  rounds,
-);
 
-// 3. Pipeline: JSONL text -> validated events -> every unit's view (the state command's work);
-// and the same at a quarter of the events, for scaling.
+// Each measurement holds only what it needs: the pipeline the JSONL text, the fold parsed events.
+// 1. Pipeline: JSONL text -> validated events -> every unit's view; and at a quarter of the events.
 const pipelineRounds = Math.max(1, rounds - 1);
-log(`pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}...`);
+log(`pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}; checking the baseline agrees...`);
 const libraryPipeline = (text) => views(lib.parseJsonl(text).events);
 const pipeline = interleaved(
   {
@@ -87,7 +70,25 @@ const pipeline = interleaved(
     libraryQuarter: () => libraryPipeline(quarter.text),
   },
   pipelineRounds,
+  (first) => checkAgreement('pipeline', first.library, first.baseline),
 );
+const textMB = round(fleet.text.length / 1e6, 1);
+fleet = null;
+quarter = null;
+
+// 2. Fold: every unit's view from parsed events (projectUnits, which keeps every state too, once).
+const { events } = lib.parseJsonl(readFileSync(fleetFile, 'utf8'));
+if (events.length !== counts.events) throw new Error(`parsed ${events.length} events of ${counts.events}`);
+log(`fold: library and baseline, best of ${rounds}; checking the baseline agrees...`);
+const fold = interleaved(
+  {
+    library: () => views(events),
+    baseline: () => baselineFold(events, asOfMs),
+  },
+  rounds,
+  (first) => checkAgreement('fold', first.library, first.baseline),
+);
+const projectUnitsMs = timeOnce(() => void lib.projectUnits(events, { asOf: AS_OF })).ms;
 
 // 4. Stores.
 log('append: in-memory store at 100,000 and at every event...');
@@ -106,16 +107,20 @@ const rss = measureStateCommandRss(fleetFile, AS_OF);
 rmSync(dir, { recursive: true, force: true });
 
 const rates = {
-  fold: { library: rate(fleet.events, fold.library), baseline: rate(fleet.events, fold.baseline), projectUnits: rate(fleet.events, fold.projectUnits) },
-  pipeline: { library: rate(fleet.events, pipeline.library), baseline: rate(fleet.events, pipeline.baseline) },
-  pipelineQuarter: rate(quarter.events, pipeline.libraryQuarter),
+  fold: { library: rate(counts.events, fold.library), baseline: rate(counts.events, fold.baseline), projectUnits: rate(counts.events, projectUnitsMs) },
+  pipeline: { library: rate(counts.events, pipeline.library), baseline: rate(counts.events, pipeline.baseline) },
+  pipelineQuarter: rate(counts.quarter, pipeline.libraryQuarter),
 };
 const result = {
-  events: fleet.events,
-  units: fleet.units,
+  events: counts.events,
+  units: counts.units,
   ratios: {
     fold: round(rates.fold.library / rates.fold.baseline),
     pipeline: round(rates.pipeline.library / rates.pipeline.baseline),
+  },
+  wallClockRatios: {
+    fold: round(fold.wall.baseline / fold.wall.library),
+    pipeline: round(pipeline.wall.baseline / pipeline.wall.library),
   },
   eventsPerSecond: {
     foldLibrary: Math.round(rates.fold.library),
@@ -129,7 +134,7 @@ const result = {
   appendMicros: { [`at${appends.small}`]: round(appends.micros.small, 3), [`at${appends.large}`]: round(appends.micros.large, 3) },
   fileStore,
   scalingRatio: round(rates.pipeline.library / rates.pipelineQuarter),
-  scalingEvents: [quarter.events, fleet.events],
+  scalingEvents: [counts.quarter, counts.events],
   stateCommandPeakRssMB: rss.peakRssMB,
   asOfQuery,
   seconds: Math.round((Date.now() - startedMs) / 1000),
@@ -150,14 +155,15 @@ if (json) {
   const rows = [
     ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
     ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
-    ['(projectUnits: every state and view kept)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
+    ['(projectUnits: every state and view kept; one run)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
   ];
-  process.stdout.write(`\n${grouped(fleet.events)} events, ${grouped(fleet.units)} units, as of ${AS_OF}\n\n`);
-  process.stdout.write(`${table(['events/s', 'library', 'baseline', 'ratio'], rows)}\n\n`);
+  process.stdout.write(`\n${grouped(counts.events)} events (${textMB} MB of JSONL), ${grouped(counts.units)} units, as of ${AS_OF}; events/s by CPU time, best of ${rounds} (pipeline ${pipelineRounds})\n\n`);
+  process.stdout.write(`${table(['events/s', 'library', 'baseline', 'ratio'], rows)}\n`);
+  process.stdout.write(`(by wall-clock time: fold ${result.wallClockRatios.fold}, pipeline ${result.wallClockRatios.pipeline})\n\n`);
   const other = [
     [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
-    ['file store appends/s (fsync per batch)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
-    [`pipeline events/s at ${grouped(quarter.events)} / ${grouped(fleet.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio}`],
+    ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
+    [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio}`],
     ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
     [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
   ];
