@@ -29,7 +29,7 @@ export interface UnitTimeline {
 export interface UnitTimelineOptions {
   /** The policies to judge under (presets when absent). */
   readonly policies?: PolicyBook | undefined;
-  /** Events between snapshots (default 64). */
+  /** Events between snapshots (default 16). */
   readonly snapshotEvery?: number | undefined;
 }
 
@@ -52,7 +52,7 @@ let presets: PolicyBook | undefined;
  * @example const timeline = createUnitTimeline(events); timeline.asOf('2025-06-01')?.view.status
  */
 export function createUnitTimeline(events: readonly UnitEvent[], options: UnitTimelineOptions = {}): UnitTimeline {
-  const every = Math.max(1, Math.floor(options.snapshotEvery ?? 64));
+  const every = Math.max(1, Math.floor(options.snapshotEvery ?? 16));
   const known = events.map(timed).sort(compareTimed);
   const unitId = known[0]?.event.unitId ?? '';
   const saleIndex = known.findIndex((t) => t.event.type === 'UnitSold');
