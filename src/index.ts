@@ -80,3 +80,8 @@ export { timelineHtml } from './report/timeline-html.js';
 /** Evidence bundles (an edge: node:fs and node:crypto). */
 export { buildBundle, bundleFrom, type Bundle, type BundleInput, type Manifest } from './evidence/bundle.js';
 export { writeBundle, verifyBundle, sha256, type Verification } from './evidence/files.js';
+
+// Issue 7: reliability. The hash chain (an edge: node:crypto), its verification, and upcasters.
+export { withHashChain, isHashChained, planSeal, chainHash, headHash, unsealed, GENESIS_HASH, type HashChainOptions, type SealPlan } from './store/hash-chain.js';
+export { verifyChains, verifyStream, streamsOf, type ChainReport, type ChainBreak, type ChainBreakKind, type ChainHead, type StreamInput, type StreamVerification } from './store/chain-verify.js';
+export { UPCASTERS, upcastData, storedFormOf, SEVERITY_BEFORE_V1, type Upcaster } from './events/upcasters.js';

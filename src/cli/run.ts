@@ -8,6 +8,7 @@ import { fleetCommand, usage as fleetUsage } from './commands/fleet.js';
 import { evidenceCommand, usage as evidenceUsage } from './commands/evidence.js';
 import { reportCommand, usage as reportUsage } from './commands/report.js';
 import { importCommand, usage as importUsage } from './commands/import.js';
+import { verifyCommand, usage as verifyUsage } from './commands/verify.js';
 import { UsageError, type CliIo, type ExitCode } from './io.js';
 
 type Command = (argv: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   evidence: { run: evidenceCommand, usage: evidenceUsage },
   report: { run: reportCommand, usage: reportUsage },
   import: { run: importCommand, usage: importUsage },
+  verify: { run: verifyCommand, usage: verifyUsage },
 };
 
 function help(): string {

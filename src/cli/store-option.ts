@@ -8,6 +8,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import type { EventStore } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
+import { withHashChain } from '../store/hash-chain.js';
 import { readStoreFileSnapshot, type FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
@@ -57,11 +58,11 @@ export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Pro
   }
 }
 
-/** Opens a store to write to: a file store takes its lock and reports any repair on stderr. */
+/** Opens a store to write to, sealing appends into the hash chain: a file store takes its lock and reports any repair on stderr. */
 export async function openStore(spec: StoreSpec, io: CliIo): Promise<EventStore> {
-  if (spec.kind === 'file') return withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) }));
+  if (spec.kind === 'file') return withHashChain(await withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) })));
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
-  return connectEventStoreDb(spec.connectionString);
+  return withHashChain(connectEventStoreDb(spec.connectionString));
 }
 
 async function readStore(spec: StoreSpec, io: CliIo): Promise<UnitEvent[]> {

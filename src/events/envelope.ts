@@ -11,6 +11,13 @@ export interface EventOf<T extends EventType> {
   /** Ledger time: when the ledger learned it (ISO 8601 with an offset). */
   readonly recordedAt: string;
   readonly data: EventData<T>;
+  /**
+   * The hash chain's seal (docs/reliability.md): the hash of the event before this one in its
+   * stream (or the genesis value), and SHA-256 of that hash followed by this event's canonical
+   * JSON without `prevHash` and `hash`. Both or neither; stores built by the library add them.
+   */
+  readonly prevHash?: string;
+  readonly hash?: string;
 }
 
 /** Any event of the catalogue, discriminated by `type`. */

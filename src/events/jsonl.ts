@@ -11,10 +11,13 @@ import type { UnitEvent } from './envelope.js';
 import { createIdIndex } from './id-index.js';
 import { inputErrorFrom } from './issues.js';
 import { protoKeyPath } from './proto-key.js';
+import { rememberStoredForm, upcastData } from './upcasters.js';
 
 const MAX_LINE_CHARS = 1_000_000;
 
 const timestamp = z.string().max(64);
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const sha256Hex = z.string().regex(SHA256_HEX, { error: 'expected 64 lowercase hex digits (a SHA-256)' });
 const Envelope = z.strictObject({
   id: z.string().min(1).max(200).optional(),
   type: z.string().max(200),
@@ -22,6 +25,8 @@ const Envelope = z.strictObject({
   occurredAt: timestamp,
   recordedAt: timestamp.optional(),
   data: z.record(z.string(), z.unknown()),
+  prevHash: sha256Hex.optional(),
+  hash: sha256Hex.optional(),
 });
 
 /** Checks one decoded JSON value against the envelope and its type's data schema. */
@@ -47,11 +52,24 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
   if (recordedAt !== undefined && parseInstant(recordedAt) === undefined) {
     return new InputError(line, 'recordedAt', `expected an ISO 8601 timestamp with an offset, got ${JSON.stringify(recordedAt)}`);
   }
-  const parsed = eventDataSchemas[type].safeParse(data);
-  if (!parsed.success) return inputErrorFrom(parsed.error, data, line, 'data');
-  if (id !== undefined) return { id, type, unitId, occurredAt, recordedAt: recordedAt ?? occurredAt, data: parsed.data } as UnitEvent;
-  const event = { type, unitId, occurredAt, recordedAt: recordedAt ?? occurredAt, data: parsed.data };
-  return { id: generatedId(event as Omit<UnitEvent, 'id'>), ...event } as UnitEvent;
+  const { prevHash, hash } = fields;
+  if ((prevHash === undefined) !== (hash === undefined)) return new InputError(line, hash === undefined ? 'hash' : 'prevHash', `required with ${hash === undefined ? 'prevHash' : 'hash'}`);
+  const current = upcastData(type, data);
+  const parsed = eventDataSchemas[type].safeParse(current);
+  if (!parsed.success) return inputErrorFrom(parsed.error, current, line, 'data');
+  const at = recordedAt ?? occurredAt;
+  let event: UnitEvent;
+  if (id === undefined) {
+    const body = { type, unitId, occurredAt, recordedAt: at, data: parsed.data };
+    event = { id: generatedId(body as Omit<UnitEvent, 'id'>), ...body, ...(hash === undefined ? {} : { prevHash, hash }) } as UnitEvent;
+  } else if (hash === undefined) {
+    event = { id, type, unitId, occurredAt, recordedAt: at, data: parsed.data } as UnitEvent;
+  } else {
+    event = { id, type, unitId, occurredAt, recordedAt: at, data: parsed.data, prevHash, hash } as UnitEvent;
+  }
+  // An upcast event keeps the value it was read from: the hash chain is verified over the stored form.
+  if (current !== data) rememberStoredForm(event, value);
+  return event;
 }
 
 type EnvelopeFields = z.infer<typeof Envelope>;
@@ -76,6 +94,8 @@ function isPlainEnvelope(value: unknown): value is EnvelopeFields {
     isString(v.unitId, 1, 200) &&
     isString(v.occurredAt, 0, 64) &&
     (v.recordedAt === undefined || isString(v.recordedAt, 0, 64)) &&
+    (v.prevHash === undefined || (typeof v.prevHash === 'string' && SHA256_HEX.test(v.prevHash))) &&
+    (v.hash === undefined || (typeof v.hash === 'string' && SHA256_HEX.test(v.hash))) &&
     data !== null &&
     typeof data === 'object' &&
     Object.getPrototypeOf(data) === Object.prototype &&

@@ -6,6 +6,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
 import { projectUnit, projectUnits, type ProjectionOptions, type UnitProjection } from '../projections/project.js';
 import type { EventStore } from '../store/event-store.js';
+import { withHashChain } from '../store/hash-chain.js';
 import { createMemoryStore } from '../store/memory/memory-store.js';
 import { timed } from '../unit/order.js';
 import type { UnitCommand } from '../unit/commands.js';
@@ -17,6 +18,8 @@ export interface LedgerOptions {
   /** The clock for `recordedAt` and for views without `asOf` (default: the system clock). */
   readonly now?: () => Date;
   readonly maxRetries?: number;
+  /** Seal every append into its stream's hash chain (default true; see withHashChain). */
+  readonly hashChain?: boolean;
 }
 
 type ViewOptions = Partial<Omit<ProjectionOptions, 'policies'>>;
@@ -39,7 +42,8 @@ export interface Ledger {
  * @example const ledger = createLedger(); await ledger.execute(command); (await ledger.unit('U-1'))?.view
  */
 export function createLedger(options: LedgerOptions = {}): Ledger {
-  const store = options.store ?? createMemoryStore();
+  const given = options.store ?? createMemoryStore();
+  const store = options.hashChain === false ? given : withHashChain(given);
   const policies = options.policies ?? createPolicyBook();
   const now = options.now ?? (() => new Date());
   const projection = (o: ViewOptions): ProjectionOptions => ({ asOf: o.asOf ?? now(), knownAt: o.knownAt, policies });

@@ -3,13 +3,14 @@
  * append with the expected revision; on a concurrency conflict read again and retry, a bounded
  * number of times. A command already recorded returns its stored events and appends nothing.
  */
-import { isConcurrencyError } from '../errors.js';
+import { DuplicateEventError, isConcurrencyError, isDuplicateEventError } from '../errors.js';
+import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 import { policyForSale } from '../projections/project.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
-import { eventIdFor, type UnitCommand } from '../unit/commands.js';
+import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';
 import { decide } from '../unit/decide.js';
 import { applyInOrder } from '../unit/evolve.js';
 import { inBusinessOrder, timed } from '../unit/order.js';
@@ -50,9 +51,24 @@ function commandEvents(recorded: readonly RecordedEvent[], commandId: string): U
   return recorded.filter((r) => r.event.id === first || r.event.id.startsWith(`${commandId}#`)).map((r) => r.event);
 }
 
+/** A command id already used for a different command is the caller's mistake, never a silent repeat. */
+function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
+  const what = (e: { type: string; unitId: string; occurredAt: string; data: unknown }) => canonicalJson({ type: e.type, unitId: e.unitId, occurredAt: e.occurredAt, data: e.data });
+  const now = what({ ...command, type: COMMAND_EVENTS[command.type] });
+  if (what(stored) !== now) throw new DuplicateEventError(stored.id, `command id ${command.commandId} already recorded ${what(stored)}, now ${now}`);
+}
+
+/** A conflict to retry after reading again: a concurrency conflict, or another caller storing this very command first. */
+function isRace(error: unknown, events: readonly UnitEvent[]): boolean {
+  return isConcurrencyError(error) || (isDuplicateEventError(error) && events.some((e) => e.id === error.eventId));
+}
+
 /**
  * Handles one command against the store; throws CommandRejected when the rules forbid it,
- * UnknownPolicyError for a sale under an unknown policy, and ConcurrencyError once retries run out.
+ * UnknownPolicyError for a sale under an unknown policy, ConcurrencyError once retries run out, and
+ * DuplicateEventError when the command id was used for a different command. A repeated command
+ * (a retry after a lost reply, or the same command sent twice at once) appends nothing and returns
+ * the events stored the first time, with `repeated: true`.
  * @example await handleCommand(store, { type: 'RecordAcceptance', commandId: 'c-2', unitId: 'U-1', occurredAt, data: {} }, { policies, now: () => new Date() })
  */
 export async function handleCommand(store: EventStore, command: UnitCommand, options: CommandOptions): Promise<CommandResult> {
@@ -62,17 +78,26 @@ export async function handleCommand(store: EventStore, command: UnitCommand, opt
     const history = recorded.map((r) => r.event);
     const policy = policyOf(history, command, options.policies);
     const earlier = commandEvents(recorded, command.commandId);
-    if (earlier.length > 0) return { events: earlier, repeated: true, state: fold(history, command.unitId, policy), policy };
+    if (earlier.length > 0) {
+      checkSameCommand(earlier[0]!, command);
+      return { events: earlier, repeated: true, state: fold(history, command.unitId, policy), policy };
+    }
     const state = fold(history, command.unitId, policy);
     const recordedAt = options.now().toISOString();
     const events = decide(command, state, policy).map((e) => ({ ...e, recordedAt }) as UnitEvent);
     if (events.length === 0) return { events, repeated: true, state, policy };
     const last = recorded[recorded.length - 1];
     try {
-      await store.append(command.unitId, events, { expectedRevision: last ? last.revision : 'no-stream' });
-      return { events, repeated: false, state: fold([...history, ...events], command.unitId, policy), policy };
+      const result = await store.append(command.unitId, events, { expectedRevision: last ? last.revision : 'no-stream' });
+      const stored = result.stored ? [...result.stored] : events;
+      if (result.written === 0) {
+        // Stored already, by a caller that raced us with this very command: a repeat (read again for its state).
+        if (attempt < maxRetries) continue;
+        return { events: stored, repeated: true, state, policy };
+      }
+      return { events: stored, repeated: false, state: fold([...history, ...stored], command.unitId, policy), policy };
     } catch (error) {
-      if (!isConcurrencyError(error) || attempt >= maxRetries) throw error;
+      if (!isRace(error, events) || attempt >= maxRetries) throw error;
     }
   }
 }

@@ -24,6 +24,8 @@ export interface AppendResult {
   readonly nextExpectedRevision: number;
   /** How many events were new; events whose id was already stored with the same content are skipped. */
   readonly written: number;
+  /** The append's events as the store holds them, when it adds to them (the hash chain's seal); a skipped retry as stored before. */
+  readonly stored?: readonly UnitEvent[];
 }
 
 export interface SubscribeOptions {

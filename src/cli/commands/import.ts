@@ -7,7 +7,7 @@
  */
 import type { UnitEvent } from '../../events/envelope.js';
 import type { EventStore } from '../../store/event-store.js';
-import { newEventsOf } from '../../store/memory/memory-store.js';
+import { planSeal } from '../../store/hash-chain.js';
 import { parse } from '../args.js';
 import { loadEvents, loadPolicyBook } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -46,11 +46,13 @@ function byUnit(events: readonly UnitEvent[]): [string, UnitEvent[]][] {
   return [...units];
 }
 
-/** Checks every unit against the store first: an id stored with different content throws before anything is written. */
+/**
+ * Checks every unit against the store first, as the append will: an id stored with different
+ * content, or a sealed event that does not chain where it would land, throws before anything is written.
+ */
 async function checkAgainstStore(store: EventStore, units: readonly [string, UnitEvent[]][]): Promise<void> {
   await eachUnit(units, async (unitId, events) => {
-    const stored = new Map((await store.readStream(unitId)).map((r) => [r.event.id, r.event]));
-    newEventsOf(events, (id) => stored.get(id));
+    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), events);
   });
 }
 

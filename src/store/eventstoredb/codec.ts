@@ -20,6 +20,9 @@ export interface LedgerEventMetadata {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly schemaVersion: number;
+  /** The hash chain's seal, when the event carries one (optional fields: version 1 readers ignore their absence). */
+  readonly prevHash?: string;
+  readonly hash?: string;
   readonly $correlationId: string;
   readonly $causationId: string;
 }
@@ -51,6 +54,7 @@ export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): 
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     schemaVersion: SCHEMA_VERSION,
+    ...(event.hash === undefined ? {} : { prevHash: event.prevHash, hash: event.hash }),
     $correlationId: ids.correlationId ?? causationId,
     $causationId: causationId,
   };
@@ -92,6 +96,7 @@ export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, s
     occurredAt: metadata.occurredAt,
     recordedAt: metadata.recordedAt,
     data: stored.data,
+    ...(metadata.hash === undefined && metadata.prevHash === undefined ? {} : { prevHash: metadata.prevHash, hash: metadata.hash }),
   });
   if (event instanceof InputError) refuse(where, event.field, event.reason);
   const position = stored.position ? encodePosition(stored.position) : -1n;

@@ -1,0 +1,135 @@
+/**
+ * The hash chain (tamper-evident history), above the EventStore interface so every store gets it:
+ * each event appended through `withHashChain` is sealed with `prevHash`, the hash of the event
+ * before it in its stream (GENESIS_HASH for the first), and `hash` = SHA-256 of `prevHash`
+ * followed by the event's canonical JSON without its seal. docs/reliability.md has the details.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../events/canonical.js';
+import type { UnitEvent } from '../events/envelope.js';
+import { storedFormOf } from '../events/upcasters.js';
+import { DuplicateEventError, InputError, isConcurrencyError } from '../errors.js';
+import type { AppendResult, EventStore, ExpectedRevision } from './event-store.js';
+
+/** The `prevHash` of a stream's first event: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** A value without its seal (`prevHash`, `hash`): what the hash covers. */
+export function unsealed(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const { prevHash: _p, hash: _h, ...body } = value as Record<string, unknown>;
+  return body;
+}
+
+/** SHA-256 (hex) of `prevHash` followed by the canonical JSON of `body`, both UTF-8. */
+export function chainHash(prevHash: string, body: unknown): string {
+  return createHash('sha256').update(prevHash, 'utf8').update(canonicalJson(body), 'utf8').digest('hex');
+}
+
+/** What a stored event's hash covers: its stored form (as read, before any upcast) without its seal. */
+export function storedBody(event: UnitEvent): unknown {
+  return unsealed(storedFormOf(event));
+}
+
+/**
+ * The hash the next event of a stream chains from: the last event's `hash`, or for events written
+ * before hashing (no seal) the hash they would have had, so a legacy prefix is covered by the
+ * first sealed event after it.
+ */
+export function headHash(stream: readonly UnitEvent[]): string {
+  let from = stream.length;
+  while (from > 0 && stream[from - 1]!.hash === undefined) from--;
+  let head = from > 0 ? stream[from - 1]!.hash! : GENESIS_HASH;
+  for (let i = from; i < stream.length; i++) head = chainHash(head, storedBody(stream[i]!));
+  return head;
+}
+
+const sameBody = (a: UnitEvent, b: UnitEvent): boolean => a === b || canonicalJson(unsealed(a)) === canonicalJson(unsealed(b));
+
+/** An append planned onto a stream: the events to write (sealed), and every event of the append as it will be stored. */
+export interface SealPlan {
+  readonly fresh: UnitEvent[];
+  readonly stored: UnitEvent[];
+}
+
+/**
+ * Seals `events` onto the end of `stream`. An event whose id the stream holds with the same content
+ * (seal aside) is a retry and is skipped; the same id with other content is a DuplicateEventError.
+ * An event that arrives sealed (an imported sealed export) must chain exactly where it lands, or it
+ * is an InputError: a seal is never replaced.
+ */
+export function planSeal(streamId: string, stream: readonly UnitEvent[], events: readonly UnitEvent[]): SealPlan {
+  const byId = new Map<string, UnitEvent>();
+  for (const e of stream) byId.set(e.id, e);
+  let prev = headHash(stream);
+  const fresh: UnitEvent[] = [];
+  const stored: UnitEvent[] = [];
+  for (const event of events) {
+    const earlier = byId.get(event.id);
+    if (earlier) {
+      const sealsAgree = earlier.hash === undefined || event.hash === undefined || earlier.hash === event.hash;
+      if (!sameBody(earlier, event) || !sealsAgree) {
+        throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
+      }
+      stored.push(earlier);
+      continue;
+    }
+    const body = unsealed(event) as Omit<UnitEvent, 'prevHash' | 'hash'>;
+    const hash = chainHash(prev, body);
+    if (event.hash !== undefined && (event.prevHash !== prev || event.hash !== hash)) {
+      throw new InputError(undefined, 'hash', `event ${event.id} is sealed for another place in stream ${streamId}: it chains from ${event.prevHash}, the stream's last hash is ${prev}`);
+    }
+    const sealed = { ...body, prevHash: prev, hash } as UnitEvent;
+    byId.set(sealed.id, sealed);
+    fresh.push(sealed);
+    stored.push(sealed);
+    prev = hash;
+  }
+  return { fresh, stored };
+}
+
+const SEALING = Symbol.for('warranty-ledger.hash-chain');
+
+export interface HashChainOptions {
+  /** Read-seal-append rounds for an `any`/`stream-exists` append that races another writer (default 5). */
+  readonly conflictRounds?: number;
+}
+
+/** True when a store seals its appends (made by `withHashChain`). */
+export function isHashChained(store: EventStore): boolean {
+  return (store as unknown as Record<symbol, unknown>)[SEALING] === true;
+}
+
+function pinnedRevision(expected: ExpectedRevision, last: number): ExpectedRevision {
+  if (expected === 'stream-exists' && last < 0) return expected;
+  return last < 0 ? 'no-stream' : last;
+}
+
+/**
+ * A store that seals every append into its stream's hash chain (a store already sealing is
+ * returned as is). Each append reads the stream, seals the new events onto its head and appends
+ * them with the revision read: an `any` append that loses a race reads and seals again, so
+ * concurrent writers can never fork a chain. Results carry the events as stored in `stored`.
+ * @example const store = withHashChain(await openFileStore('ledger.jsonl'));
+ */
+export function withHashChain<S extends EventStore>(store: S, options: HashChainOptions = {}): S {
+  if (isHashChained(store)) return store;
+  const rounds = Math.max(1, options.conflictRounds ?? 5);
+  async function append(streamId: string, events: readonly UnitEvent[], appendOptions: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    const expected = appendOptions.expectedRevision ?? 'any';
+    const pinned = expected === 'any' || expected === 'stream-exists';
+    for (let round = 1; ; round++) {
+      const stream = (await store.readStream(streamId)).map((r) => r.event);
+      const plan = planSeal(streamId, stream, events);
+      if (plan.fresh.length === 0) return { nextExpectedRevision: stream.length - 1, written: 0, stored: plan.stored };
+      const expectedRevision = pinned ? pinnedRevision(expected, stream.length - 1) : expected;
+      try {
+        const result = await store.append(streamId, plan.fresh, { ...appendOptions, expectedRevision });
+        return { ...result, stored: plan.stored };
+      } catch (error) {
+        if (!pinned || !isConcurrencyError(error) || round >= rounds) throw error;
+      }
+    }
+  }
+  return { ...store, append, [SEALING]: true } as S;
+}
