@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, InputError } from '../../src/errors.js';
+import { canonicalJson } from '../../src/events/canonical.js';
 import { decodePosition, eventUuid } from '../../src/store/eventstoredb/codec.js';
 import { createEventStoreDbCheckpointStore } from '../../src/store/eventstoredb/checkpoint-store.js';
 import { connectEventStoreDb, type EventStoreDbStore } from '../../src/store/eventstoredb/eventstoredb-store.js';
@@ -35,7 +36,7 @@ describe('EventStoreDB adapter', () => {
     }
   });
 
-  it('writes one stream per unit: contract type, JSON data, ledger metadata, a UUID derived from the ledger id', async () => {
+  it('writes one stream per unit: contract type, JSON data, ledger metadata, a UUID derived from the ledger id and content', async () => {
     const store = await open();
     const unit = freshUnitId();
     await store.append(unit, [visit(unit, 0)], { causationId: 'cmd-7', correlationId: 'conv-1' });
@@ -45,7 +46,7 @@ describe('EventStoreDB adapter', () => {
       ['MaintenanceVisited', 'application/json', { kind: 'periodic' }],
       ['MaintenanceVisited', 'application/json', { kind: 'periodic' }],
     ]);
-    expect(stored.map((e) => e.id)).toEqual([eventUuid(visit(unit, 0).id), eventUuid(visit(unit, 1).id)]);
+    expect(stored.map((e) => e.id)).toEqual([0, 1].map((n) => eventUuid(visit(unit, n).id, canonicalJson(visit(unit, n)))));
     const metadata = stored.map((e) => JSON.parse(Buffer.from(e.customMetadata).toString()) as Record<string, unknown>);
     expect(metadata[0]).toEqual({
       ledgerEventId: visit(unit, 0).id,

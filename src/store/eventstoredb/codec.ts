@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { jsonEvent, type AllStreamResolvedEvent, type EventData, type JSONType, type Position, type ResolvedEvent } from '@eventstore/db-client';
+import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEvent } from '../../events/jsonl.js';
 import { InputError } from '../../errors.js';
@@ -34,11 +35,15 @@ export interface CausalIds {
 }
 
 /**
- * The EventStoreDB event id of a ledger event: SHA-256 of the ledger id shaped as an RFC 9562
- * version 8 (custom) UUID, so the same ledger id always gives the same UUID.
+ * The EventStoreDB event id of a ledger event: SHA-256 of the ledger id (and, when given, the
+ * event's canonical JSON) shaped as an RFC 9562 version 8 (custom) UUID, so the same event always
+ * gives the same UUID. Appends pass the content: the server answers a repeated UUID at the expected
+ * position as an idempotent success without comparing content, so two different events under one
+ * ledger id (two callers racing with the same command) must not share a UUID.
  */
-export function eventUuid(ledgerEventId: string): string {
-  const bytes = createHash('sha256').update(`warranty-ledger:${ledgerEventId}`, 'utf8').digest().subarray(0, 16);
+export function eventUuid(ledgerEventId: string, content?: string): string {
+  const text = content === undefined ? `warranty-ledger:${ledgerEventId}` : `warranty-ledger:${ledgerEventId}\u0000${content}`;
+  const bytes = createHash('sha256').update(text, 'utf8').digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -58,7 +63,7 @@ export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): 
     $correlationId: ids.correlationId ?? causationId,
     $causationId: causationId,
   };
-  return jsonEvent({ id: eventUuid(event.id), type: event.type, data: event.data as JSONType, metadata: metadata as unknown as JSONType });
+  return jsonEvent({ id: eventUuid(event.id, canonicalJson(event)), type: event.type, data: event.data as JSONType, metadata: metadata as unknown as JSONType });
 }
 
 const PREPARE_BITS = 64n;
