@@ -1,9 +1,9 @@
 /**
  * A unit's history folded once, with a snapshot every few events, for answering many as-of
  * questions: each answer starts from the last snapshot before the as-of moment and applies the few
- * events after it in one Immer draft, so it costs about the same whether the unit has 10 events or
- * 10,000. Snapshots share structure (each is the previous one plus a chunk of events, through
- * Immer), so they cost memory in proportion to what changed.
+ * events after it in one Immer draft. Snapshots share structure (each is the previous one plus a
+ * chunk of events, through Immer), but a chunk that touches a large record (a unit's faults) copies
+ * it, so there are at most 640 snapshots: the spacing grows with histories over 10,240 events.
  */
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
@@ -29,7 +29,7 @@ export interface UnitTimeline {
 export interface UnitTimelineOptions {
   /** The policies to judge under (presets when absent). */
   readonly policies?: PolicyBook | undefined;
-  /** Events between snapshots (default 16). */
+  /** Events between snapshots (default 16; more for a history longer than 16 × 640 events). */
   readonly snapshotEvery?: number | undefined;
 }
 
@@ -46,14 +46,17 @@ function occurredBy(known: readonly Timed[], cutoff: Cutoff): number {
 }
 
 let presets: PolicyBook | undefined;
+const MAX_SNAPSHOTS = 640;
 
 /**
  * Folds one unit's events (any order) once and keeps snapshots for as-of questions.
  * @example const timeline = createUnitTimeline(events); timeline.asOf('2025-06-01')?.view.status
  */
 export function createUnitTimeline(events: readonly UnitEvent[], options: UnitTimelineOptions = {}): UnitTimeline {
-  const every = Math.max(1, Math.floor(options.snapshotEvery ?? 16));
   const known = events.map(timed).sort(compareTimed);
+  // Each snapshot may copy the state's large records, so their number is capped: memory stays
+  // linear in the history, and an answer applies at most a fraction 1 / MAX_SNAPSHOTS of it.
+  const every = Math.max(1, Math.floor(options.snapshotEvery ?? 16), Math.ceil(known.length / MAX_SNAPSHOTS));
   const unitId = known[0]?.event.unitId ?? '';
   const saleIndex = known.findIndex((t) => t.event.type === 'UnitSold');
   const policy = saleIndex < 0 ? null : policyForSale(known[saleIndex]!, options.policies ?? (presets ??= createPolicyBook()));
