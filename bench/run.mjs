@@ -3,7 +3,7 @@
 // hand-written baseline on the same generated fleet, in one run. See docs/performance.md.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,11 @@ const rounds = flag('--rounds', 3);
 const log = (text) => process.stderr.write(`${text}\n`);
 const asOfMs = Date.parse(AS_OF) + 86_400_000;
 const startedMs = Date.now();
+
+// As-of questions on one unit with 10,000 events, first: they need nothing of the fleet.
+log('as-of views of a 10,000-event unit...');
+const asOfQuery = measureAsOfQuery(lib);
+settle();
 
 log(`generating ~${grouped(totalEvents)} events (seed ${seed})...`);
 let fleet = generateFleet({ events: totalEvents, seed });
@@ -90,18 +95,14 @@ const fold = interleaved(
 );
 const projectUnitsMs = timeOnce(() => void lib.projectUnits(events, { asOf: AS_OF })).ms;
 
-// 4. Stores.
+// 3. Stores.
 log('append: in-memory store at 100,000 and at every event...');
 const appends = await measureAppends(lib, events);
 log('file store...');
 const fileStore = await measureFileStore(lib, events, dir);
 
-// 5. As-of questions on a unit with 10,000 events.
-log('as-of query on a 10,000-event unit...');
-const asOfQuery = measureAsOfQuery(lib);
-settle();
 
-// 6. Peak RSS of the state command over the whole file, as a child process.
+// Peak RSS of the state command over the whole file, as a child process.
 log('peak RSS of `warranty-ledger state` over the fleet file...');
 const rss = measureStateCommandRss(fleetFile, AS_OF);
 rmSync(dir, { recursive: true, force: true });
@@ -149,25 +150,38 @@ const targets = [
 ];
 result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok]));
 
-if (json) {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-} else {
-  const rows = [
-    ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
-    ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
-    ['(projectUnits: every state and view kept; one run)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
-  ];
-  process.stdout.write(`\n${grouped(counts.events)} events (${textMB} MB of JSONL), ${grouped(counts.units)} units, as of ${AS_OF}; events/s by CPU time, best of ${rounds} (pipeline ${pipelineRounds})\n\n`);
-  process.stdout.write(`${table(['events/s', 'library', 'baseline', 'ratio'], rows)}\n`);
-  process.stdout.write(`(by wall-clock time: fold ${result.wallClockRatios.fold}, pipeline ${result.wallClockRatios.pipeline})\n\n`);
-  const other = [
-    [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
-    ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
-    [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio}`],
-    ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
-    [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
-  ];
-  process.stdout.write(`${table(['measure', 'figure', 'note'], other)}\n\n`);
-  process.stdout.write(`${table(['target', 'measured', 'wanted', 'met'], targets.map(([n, v, w, ok]) => [n, v, w, ok ? 'yes' : 'NO']))}\n`);
-  process.stdout.write(`\n(${result.seconds} s)\n`);
+const rows = [
+  ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
+  ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
+  ['(projectUnits: every state and view kept; one run)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
+];
+const other = [
+  [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
+  ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
+  [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio}`],
+  ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
+  [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
+];
+const report = [
+  `${grouped(counts.events)} events (${textMB} MB of JSONL), ${grouped(counts.units)} units, as of ${AS_OF}; events/s by CPU time, best of ${rounds} (pipeline ${pipelineRounds})`,
+  '',
+  table(['events/s', 'library', 'baseline', 'ratio'], rows),
+  `(by wall-clock time: fold ${result.wallClockRatios.fold}, pipeline ${result.wallClockRatios.pipeline})`,
+  '',
+  table(['measure', 'figure', 'note'], other),
+  '',
+  table(['target', 'measured', 'wanted', 'met'], targets.map(([n, v, w, ok]) => [n, v, w, ok ? 'yes' : 'NO'])),
+  '',
+  `(${result.seconds} s)`,
+].join('\n');
+
+process.stdout.write(json ? `${JSON.stringify(result)}\n` : `\n${report}\n`);
+
+// `--docs`: the last run's table and JSON go into docs/performance.md.
+if (args.includes('--docs')) {
+  const doc = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+  const when = `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (\`npm run bench -- --docs\`):`;
+  const block = `<!-- last-run:start -->\n${when}\n\n\`\`\`text\n${report}\n\`\`\`\n\n\`\`\`json\n${JSON.stringify(result)}\n\`\`\`\n<!-- last-run:end -->`;
+  writeFileSync(doc, readFileSync(doc, 'utf8').replace(/<!-- last-run:start -->[\s\S]*<!-- last-run:end -->/, block));
+  log(`wrote the table into ${doc}`);
 }
