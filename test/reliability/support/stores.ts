@@ -13,7 +13,10 @@ import { testServerStores } from '../../support/esdb-test-server/stores.js';
 export interface StoreKind {
   readonly name: 'memory' | 'file' | 'esdb';
   open(): Promise<EventStore>;
-  /** Closes the store and opens the same data again (the store itself for memory). */
+  /**
+   * The same data opened again: the file store closes and reads its file back, EventStoreDB reads
+   * it over a new client, memory is itself.
+   */
   reopen(store: EventStore): Promise<EventStore>;
 }
 
@@ -32,7 +35,12 @@ export const fileKind: StoreKind = {
   },
 };
 
-/** EventStoreDB over one shared test double; call `stop()` in afterAll. */
+/**
+ * EventStoreDB over one shared test double; call `stop()` in afterAll. Mind its one limit: the
+ * client resets the HTTP/2 stream of every read of a missing stream, and the double's server
+ * (Node's nghttp2, with its rapid-reset protection) closes a connection that resets streams faster
+ * than about a thousand at once, then 33 a second. Tests avoid reading streams they know are empty.
+ */
 export function esdbKind(): StoreKind & { stop(): Promise<void> } {
   const server = testServerStores();
   return {
