@@ -58,21 +58,19 @@ function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
   if (what(stored) !== now) throw new DuplicateEventError(stored.id, `command id ${command.commandId} already recorded ${what(stored)}, now ${now}`);
 }
 
-/** A conflict to retry after reading again: a concurrency conflict, or another caller storing this very command first. */
-function isRace(error: unknown, events: readonly UnitEvent[]): boolean {
-  return isConcurrencyError(error) || (isDuplicateEventError(error) && events.some((e) => e.id === error.eventId));
-}
-
 /**
  * Handles one command against the store; throws CommandRejected when the rules forbid it,
  * UnknownPolicyError for a sale under an unknown policy, ConcurrencyError once retries run out, and
  * DuplicateEventError when the command id was used for a different command. A repeated command
  * (a retry after a lost reply, or the same command sent twice at once) appends nothing and returns
- * the events stored the first time, with `repeated: true`.
+ * the events stored the first time, with `repeated: true`. A ConcurrencyError always means the
+ * command was not recorded: before one is thrown the stream is read once more, in case the
+ * conflict was this very command recorded by a racing caller.
  * @example await handleCommand(store, { type: 'RecordAcceptance', commandId: 'c-2', unitId: 'U-1', occurredAt, data: {} }, { policies, now: () => new Date() })
  */
 export async function handleCommand(store: EventStore, command: UnitCommand, options: CommandOptions): Promise<CommandResult> {
   const maxRetries = options.maxRetries ?? 3;
+  let failure: unknown;
   for (let attempt = 0; ; attempt++) {
     const recorded = await store.readStream(command.unitId);
     const history = recorded.map((r) => r.event);
@@ -82,6 +80,7 @@ export async function handleCommand(store: EventStore, command: UnitCommand, opt
       checkSameCommand(earlier[0]!, command);
       return { events: earlier, repeated: true, state: fold(history, command.unitId, policy), policy };
     }
+    if (failure !== undefined) throw failure;
     const state = fold(history, command.unitId, policy);
     const recordedAt = options.now().toISOString();
     const events = decide(command, state, policy).map((e) => ({ ...e, recordedAt }) as UnitEvent);
@@ -97,7 +96,12 @@ export async function handleCommand(store: EventStore, command: UnitCommand, opt
       }
       return { events: stored, repeated: false, state: fold([...history, ...stored], command.unitId, policy), policy };
     } catch (error) {
-      if (!isRace(error, events) || attempt >= maxRetries) throw error;
+      if (isConcurrencyError(error) && attempt < maxRetries) continue;
+      // Out of retries, or another caller stored one of our event ids first: one last read tells a
+      // racing twin of this command (a repeat) from a real failure, which is then thrown.
+      const race = isConcurrencyError(error) || (isDuplicateEventError(error) && events.some((e) => e.id === error.eventId));
+      if (!race) throw error;
+      failure = error;
     }
   }
 }

@@ -41,10 +41,16 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
   let drained: Promise<void> = Promise.resolve();
   let refusal: Error | null = null;
 
-  function stage(batch: readonly PendingAppend[]): StagedAppend[] {
+  /**
+   * Checks a batch in arrival order. An append refused only because of one staged before it in the
+   * same batch (its expected revision, or the same id) is judged again in the next batch, once that
+   * one is written and readable: a caller told of a conflict can always read what it conflicted with.
+   */
+  function stage(batch: readonly PendingAppend[]): { staged: StagedAppend[]; deferred: PendingAppend[] } {
     const stagedById = new Map<string, UnitEvent>();
     const stagedCount = new Map<string, number>();
     const staged: StagedAppend[] = [];
+    const deferred: PendingAppend[] = [];
     for (const pending of batch) {
       try {
         checkOwnStream(pending.streamId, pending.events);
@@ -55,10 +61,11 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
         stagedCount.set(pending.streamId, (stagedCount.get(pending.streamId) ?? 0) + fresh.length);
         staged.push({ pending, fresh, result: { nextExpectedRevision: last + fresh.length, written: fresh.length } });
       } catch (error) {
-        pending.reject(error);
+        if (stagedCount.has(pending.streamId) || pending.events.some((e) => stagedById.has(e.id))) deferred.push(pending);
+        else pending.reject(error);
       }
     }
-    return staged;
+    return { staged, deferred };
   }
 
   async function write(staged: readonly StagedAppend[]): Promise<void> {
@@ -83,7 +90,8 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
         for (const pending of batch) pending.reject(refusal);
         continue;
       }
-      const staged = stage(batch);
+      const { staged, deferred } = stage(batch);
+      queue.unshift(...deferred);
       try {
         await write(staged);
       } catch (error) {
