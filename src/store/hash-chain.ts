@@ -77,6 +77,9 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
     const body = unsealed(event) as Omit<UnitEvent, 'prevHash' | 'hash'>;
     const hash = chainHash(prev, body);
     if (event.hash !== undefined && (event.prevHash !== prev || event.hash !== hash)) {
+      if (storedFormOf(event) !== event) {
+        throw new InputError(undefined, 'hash', `event ${event.id} was sealed in an older shape and upcast on reading: its seal covers that shape, not the one stored now; import it without prevHash and hash to seal it again`);
+      }
       throw new InputError(undefined, 'hash', `event ${event.id} is sealed for another place in stream ${streamId}: it chains from ${event.prevHash}, the stream's last hash is ${prev}`);
     }
     const sealed = { ...body, prevHash: prev, hash } as UnitEvent;
