@@ -2,16 +2,10 @@
  * Hostile input: malformed lines and mutations of valid events never escape as anything but the
  * library's InputError naming the line, and a policy file gets the same treatment.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, InputErrors, parseEventLine, parseJsonl, parsePolicies, PRESETS } from '../../src/index.js';
-
-const scenarios = join(__dirname, '..', 'scenarios');
-const validLines = readdirSync(scenarios, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => readFileSync(join(scenarios, d.name, 'events.jsonl'), 'utf8').split('\n').filter(Boolean));
+import { anyJson, hugeString, mutated, nasty, validLines } from './support/hostile.js';
 
 const tally = { tried: 0, escapes: 0, accepted: 0 };
 
@@ -34,43 +28,6 @@ function tryLine(text: string, line: number): void {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }
 }
-
-const nasty = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', ''),
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-);
-const anyJson = fc.jsonValue({ maxDepth: 4 });
-const hugeString = fc.integer({ min: 1_000, max: 300_000 }).map((n) => 'x'.repeat(n));
-const badDate = fc.constantFrom('2025-02-30T00:00:00Z', '2025-13-01T00:00:00Z', '2025-01-01T24:00:00Z', '+275760-09-13T00:00:01Z', '2025-01-01', '2025-01-01T00:00:00', '0000-00-00T00:00:00Z', '2025-01-01T00:00:00+25:00', '', 'yesterday');
-
-/** A valid event from the scenarios, with one hostile change. */
-const mutated = fc
-  .record({
-    base: fc.constantFrom(...validLines),
-    how: fc.constantFrom('drop', 'set', 'add', 'proto', 'date', 'huge', 'type', 'data-set', 'data-drop', 'data-add'),
-    key: nasty,
-    value: fc.oneof(anyJson, hugeString, badDate),
-  })
-  .map(({ base, how, key, value }) => {
-    const event = JSON.parse(base) as Record<string, unknown> & { data: Record<string, unknown> };
-    const keys = Object.keys(event);
-    const dataKeys = Object.keys(event.data);
-    const pick = (list: string[]) => list[Math.abs(key.length * 7919) % Math.max(list.length, 1)] ?? 'id';
-    switch (how) {
-      case 'drop': delete event[pick(keys)]; break;
-      case 'set': event[pick(keys)] = value; break;
-      case 'add': event[key] = value; break;
-      case 'proto': return base.replace('{', `{"__proto__": {"polluted": ${JSON.stringify(value)}}, `);
-      case 'date': event[key.length % 2 ? 'occurredAt' : 'recordedAt'] = value; break;
-      case 'huge': event.unitId = 'U'.repeat(300_000); break;
-      case 'type': event.type = key; break;
-      case 'data-set': event.data[pick(dataKeys)] = value; break;
-      case 'data-drop': delete event.data[pick(dataKeys)]; break;
-      case 'data-add': event.data[key] = value; break;
-    }
-    return JSON.stringify(event);
-  });
 
 describe('hostile input', () => {
   afterAll(() => {

@@ -53,7 +53,7 @@ function readLines(path: string, tornTailAllowed: boolean): FileLines {
     const event = parseEventLine(text, n);
     if (!(event instanceof InputError)) return events.push(event), lines.push(n), true;
     if (last && tornTailAllowed) return false;
-    errors.push(new InputError(event.line, event.field, event.reason, path));
+    errors.push(event);
     return true;
   };
   let torn: number | undefined;
