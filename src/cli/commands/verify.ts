@@ -93,6 +93,11 @@ function readAnchor(path: string): ChainHead[] {
   return parsed.data.heads;
 }
 
+function fileStreams(path: string): { streams: StreamInput[]; what: string } {
+  const read = readLines(path, false);
+  return { streams: streamsOf(read.events, read.lines), what: path };
+}
+
 async function storeStreams(store: string, io: CliIo): Promise<{ streams: StreamInput[]; what: string }> {
   const spec = parseStoreSpec(store);
   if (spec.kind === 'file') {
@@ -137,8 +142,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if ((values.store === undefined) === (positionals.length !== 1) || positionals.length > 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
   const anchor = values.anchor === undefined ? undefined : readAnchor(values.anchor);
-  const { streams, what } =
-    values.store === undefined ? (() => { const read = readLines(positionals[0]!, false); return { streams: streamsOf(read.events, read.lines), what: positionals[0]! }; })() : await storeStreams(values.store, io);
+  const { streams, what } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
   const result = verifyChains(streams, anchor ? { anchor } : {});
   const code = report(what, result, values['require-sealed'] === true, io);
   if (code === 0 && values['write-anchor'] !== undefined) {
