@@ -40,7 +40,7 @@ export { Policy, reaches, type PolicyInput, type CoverageLine, type Threshold } 
 export { createPolicyBook, parsePolicy, parsePolicies, type PolicyBook } from './policy/resolve.js';
 export { PRESETS } from './policy/presets/index.js';
 
-export { initialState, type UnitState, type Entitlement, type Anomaly, type Note, type Because } from './unit/state.js';
+export { initialState, faultOf, type UnitState, type Entitlement, type Anomaly, type Note, type Because } from './unit/state.js';
 export { fold, evolve } from './unit/evolve.js';
 export { decide, type PendingEvent } from './unit/decide.js';
 export { COMMAND_EVENTS, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';

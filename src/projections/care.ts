@@ -9,7 +9,7 @@ import { coverageLines, lineFor } from '../rules/coverage.js';
 import { addMonths, dayOf, formatDay, type Day } from '../time/calendar.js';
 import { applyInOrder } from '../unit/evolve.js';
 import type { Timed } from '../unit/order.js';
-import { initialState, type UnitState } from '../unit/state.js';
+import { faultOf, initialState, type UnitState } from '../unit/state.js';
 import { selectUnit } from './explain-replay.js';
 import { groupByUnit, type ProjectionOptions } from './project.js';
 import type { OnProgress } from './recompute.js';
@@ -85,7 +85,7 @@ function followUpItems(state: UnitState, kept: readonly Timed[], withinDays: num
     const day = dayOf(t.occurredMs, zone);
     const base = { eventId: e.id, on: formatDay(day), due: formatDay(day + withinDays), status: 'pending' as const, ms: t.occurredMs };
     if (e.type === 'InstallationCompleted') items.push({ kind: 'installation', ...base });
-    else if (e.type === 'RepairCompleted' && state.faults[e.data.faultId]?.inCoverage) items.push({ kind: 'repair', faultId: e.data.faultId, ...base });
+    else if (e.type === 'RepairCompleted' && faultOf(state, e.data.faultId)?.inCoverage) items.push({ kind: 'repair', faultId: e.data.faultId, ...base });
   }
   for (const f of state.followUps) {
     for (const item of items) {

@@ -1,6 +1,6 @@
 /** Service-level breaches in an explanation (rulebook 11): the two moments and the whole minutes between. */
 import type { Measure } from '../rules/service-levels.js';
-import type { FaultState } from '../unit/state.js';
+import { faultOf, type FaultState } from '../unit/state.js';
 import type { Timed } from '../unit/order.js';
 import { iso, type ReasonContext } from './explain-context.js';
 
@@ -31,7 +31,7 @@ function stepText(ctx: ReasonContext, fault: FaultState, measure: Measure, asOfM
 
 /** The events and arithmetic of one service-level breach. */
 export function breachReasoning(ctx: ReasonContext, b: { faultId: string; measure: Measure; limitMinutes: number; actualMinutes: number }, asOfMs: number): { eventIds: string[]; reasoning: string[] } {
-  const fault = ctx.state.faults[b.faultId];
+  const fault = faultOf(ctx.state, b.faultId);
   if (!fault) return { eventIds: [], reasoning: [] };
   const limit = ctx.policy.serviceLevels[fault.severity][b.measure];
   const fromArrival = limit?.from === 'arrival';

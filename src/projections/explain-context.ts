@@ -3,7 +3,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import type { Policy, Threshold } from '../policy/schema.js';
 import { formatInstant } from '../time/instant.js';
 import type { Timed } from '../unit/order.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import { faultOf, type FaultState, type UnitState } from '../unit/state.js';
 
 /** An event as an explanation cites it: when it occurred and when the ledger recorded it. */
 export interface EventRef {
@@ -42,5 +42,5 @@ export function cite(ctx: ReasonContext, id: string): string {
 export function faultOfEvent(ctx: ReasonContext, id: string): FaultState | undefined {
   const e = ctx.byId.get(id)?.event;
   const faultId = e && 'faultId' in e.data ? (e.data as { faultId?: string }).faultId : undefined;
-  return faultId === undefined ? undefined : ctx.state.faults[faultId];
+  return faultId === undefined ? undefined : faultOf(ctx.state, faultId);
 }

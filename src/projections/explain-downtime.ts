@@ -30,7 +30,7 @@ export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] 
   const out = [`policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${Number.isFinite(periodStart) ? iso(periodStart) : 'the start'} (the current period)`];
   const intervals: [number, number][] = [];
   for (const reportId of e.because[0]?.eventIds ?? []) {
-    const fault = Object.values(ctx.state.faults).find((f) => f.reportId === reportId);
+    const fault = ctx.state.faults.find((f) => f.reportId === reportId);
     if (!fault) continue;
     const from = Math.max(fault.reportMs, periodStart);
     const to = fault.outageEndMs ?? e.sinceMs;
@@ -57,7 +57,7 @@ export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart
   const period = ctx.state.downtime.periodStartMs;
   const outages: OutageLine[] = [];
   const counted: [number, number][] = [];
-  for (const f of Object.values(ctx.state.faults)) {
+  for (const f of ctx.state.faults) {
     if (!f.outOfService) continue;
     const end = f.outageEndMs ?? asOfMs;
     const from = Math.max(f.reportMs, period);

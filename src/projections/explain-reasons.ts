@@ -7,7 +7,7 @@ import { causeAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
 import { formatDay } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
-import type { Entitlement } from '../unit/state.js';
+import { faultOf, type Entitlement } from '../unit/state.js';
 import { cite, faultOfEvent, iso, thresholdText, type ReasonContext } from './explain-context.js';
 import { downtimeReasoning } from './explain-downtime.js';
 
@@ -31,7 +31,7 @@ function repeatedFailure(ctx: ReasonContext, e: Entitlement): string[] {
 }
 
 function loaner(ctx: ReasonContext, e: Entitlement): string[] {
-  const fault = e.faultId === undefined ? undefined : ctx.state.faults[e.faultId];
+  const fault = e.faultId === undefined ? undefined : faultOf(ctx.state, e.faultId);
   const rule = ctx.policy.loaner;
   if (!fault || !rule) return [];
   const mark = loanerMark(fault, ctx.policy)!;

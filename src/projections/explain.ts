@@ -10,7 +10,7 @@ import { loanerMark } from '../rules/loaner.js';
 import { serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
 import { formatDay } from '../time/calendar.js';
 import type { Cutoff } from '../time/as-of.js';
-import type { Entitlement } from '../unit/state.js';
+import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
 import { anomalyReasoning, breachReasoning, coverageReasoning, downtimeLines, entitlementReasoning, iso, refOf, type EventRef, type OutageLine, type ReasonContext } from './explain-reasons.js';
 import { replaySteps, selectUnit } from './explain-replay.js';
@@ -89,7 +89,7 @@ function ignoredItems(ctx: ReasonContext, decidedBy: readonly string[]): Ignored
     const decider = ctx.byId.get(decidedBy[i] ?? '');
     let reason = n.reason;
     const faultId = t && 'faultId' in t.event.data ? (t.event.data as { faultId?: string }).faultId : undefined;
-    const fault = faultId === undefined ? undefined : ctx.state.faults[faultId];
+    const fault = faultId === undefined ? undefined : faultOf(ctx.state, faultId);
     if (fault && decider && /excluded cause/.test(reason)) {
       const cause = causeAt(fault, decider.occurredMs);
       const diagnosis = [...ctx.kept].reverse().find((d) => d.event.type === 'FaultDiagnosed' && d.event.data.faultId === fault.faultId && d.occurredMs <= decider.occurredMs);
@@ -116,7 +116,7 @@ function recurrences(ctx: ReasonContext, repairIds: readonly string[]): EventRef
 function findings(ctx: ReasonContext, asOf: Cutoff, view: UnitView): Pick<Explanation, 'entitlements' | 'anomalies' | 'breaches'> {
   // A loaner mark passed after the last event shows in the view only (the fold fires it at the next event).
   const pending: Entitlement[] = view.entitlements.slice(ctx.state.entitlements.length).map((v) => {
-    const fault = v.faultId === undefined ? undefined : ctx.state.faults[v.faultId];
+    const fault = v.faultId === undefined ? undefined : faultOf(ctx.state, v.faultId);
     const sinceMs = fault ? (loanerMark(fault, ctx.policy) ?? asOf.ms) : asOf.ms;
     const e: Entitlement = { kind: v.kind, status: v.status, because: v.because, sinceMs };
     if (v.faultId !== undefined) e.faultId = v.faultId;

@@ -2,6 +2,7 @@
  * What the timeline page shows, in business time: coverage lines, faults and repairs, outages,
  * and flags for entitlements, anomalies and service-level breaches. Pure: built from the events.
  */
+import { faultOf } from '../unit/state.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { explainUnit, type Explanation } from '../projections/explain.js';
 import { selectUnit, replaySteps } from '../projections/explain-replay.js';
@@ -117,8 +118,8 @@ export function timelineData(events: readonly UnitEvent[], unitId: string, optio
     else if (ev.type === 'RepairCompleted') marks.push({ kind: 'repair', ms: t.occurredMs, label: ev.data.faultId, detail: `${ev.id}: repair ${ev.data.outcome}`, outcome: ev.data.outcome });
     else if (ev.type === 'UnitReplaced' || ev.type === 'ReturnCompleted' || ev.type === 'AcceptanceSigned') marks.push({ kind: 'event', ms: t.occurredMs, label: ev.type, detail: ev.id });
   }
-  const counted = new Set(Object.values(state.faults).filter((f) => state.downtime.countedReportIds.includes(f.reportId)).map((f) => f.faultId));
-  const spans = Object.values(state.faults)
+  const counted = new Set(state.faults.filter((f) => state.downtime.countedReportIds.includes(f.reportId)).map((f) => f.faultId));
+  const spans = state.faults
     .filter((f) => f.outOfService)
     .map((f) => ({ faultId: f.faultId, fromMs: f.reportMs, toMs: f.outageEndMs ?? selection.asOf.ms, open: f.outageEndMs === null, counted: counted.has(f.faultId) || explanation.entitlements.some((x) => x.rule === 'downtime' && x.events.some((r) => r.id === f.reportId)) }));
   const policy = explanation.policy!;
@@ -131,7 +132,7 @@ export function timelineData(events: readonly UnitEvent[], unitId: string, optio
     superseded,
     marks,
     spans,
-    flags: flagsOf(explanation, (id) => state.faults[id]?.reportMs),
+    flags: flagsOf(explanation, (id) => faultOf(state, id)?.reportMs),
     explanation,
   };
 }

@@ -4,7 +4,7 @@
  * the restoration that leaves no counted outage open, the warranty restarts or a replacement is owed.
  */
 import type { Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import { faultOf, type FaultState, type UnitState } from '../unit/state.js';
 import { entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { settleLoanerAtOutageEnd } from './loaner.js';
@@ -57,7 +57,7 @@ export function resetDowntimePeriod(state: UnitState, ms: number): void {
 export function fireDowntimeEffect(state: UnitState, at: Moment, restoredBy: string): void {
   const rule = at.policy.downtime;
   if (!rule) return;
-  if (state.openOutages.some((id) => countsAt(state.faults[id]!, at.ms, at.policy))) return;
+  if (state.openOutages.some((id) => countsAt(faultOf(state, id)!, at.ms, at.policy))) return;
   if (!reaches(Math.floor(state.downtime.closedMs / MS_PER_MINUTE), rule.threshold)) return;
   const because = state.downtime.countedReportIds;
   if (rule.effect === 'replace') {
@@ -80,7 +80,7 @@ export function downtimeMsAt(state: UnitState, policy: Policy, ms: number): numb
   const d = state.downtime;
   let from = Infinity;
   for (const id of state.openOutages) {
-    const fault = state.faults[id]!;
+    const fault = faultOf(state, id)!;
     if (countsAt(fault, ms, policy)) from = Math.min(from, Math.max(fault.reportMs, d.periodStartMs));
   }
   if (from === Infinity || from >= ms) return d.closedMs;

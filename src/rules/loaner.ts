@@ -4,7 +4,7 @@
  */
 import type { EventOf } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import { faultOf, type FaultState, type UnitState } from '../unit/state.js';
 import { entitle, fulfil, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { markMs } from './threshold.js';
@@ -39,7 +39,7 @@ function decideAtMark(state: UnitState, fault: FaultState, policy: Policy): void
 export function passLoanerMarks(state: UnitState, policy: Policy, ms: number): void {
   if (!policy.loaner) return;
   for (const faultId of state.openOutages) {
-    const fault = state.faults[faultId]!;
+    const fault = faultOf(state, faultId)!;
     if (!fault.loanerDecided && loanerMark(fault, policy)! < ms) decideAtMark(state, fault, policy);
   }
 }

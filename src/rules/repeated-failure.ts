@@ -4,7 +4,7 @@
  * threshold the customer is owed the policy's remedy, once per problem until the unit is replaced.
  */
 import type { EventOf } from '../events/envelope.js';
-import { dict, type FaultState, type ProblemState, type UnitState } from '../unit/state.js';
+import { faultOf, dict, type FaultState, type ProblemState, type UnitState } from '../unit/state.js';
 import { reaches } from '../policy/schema.js';
 import { entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
@@ -43,7 +43,7 @@ export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment
   const pending = problem?.pendingFixed;
   if (!problem || !pending) return;
   problem.pendingFixed = null;
-  const earlier = state.faults[pending.faultId]!;
+  const earlier = faultOf(state, pending.faultId)!;
   if (!fault.inCoverage) {
     note(state, pending.repairId, RULE, `not counted: the recurrence ${fault.faultId} was reported outside coverage (fine print 2)`);
   } else if (!countsAt(earlier, at.ms, at.policy)) {

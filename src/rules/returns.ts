@@ -4,7 +4,7 @@
  * with no refund owed is an anomaly; a completed return ends coverage.
  */
 import type { EventOf } from '../events/envelope.js';
-import type { UnitState } from '../unit/state.js';
+import { faultOf, type UnitState } from '../unit/state.js';
 import { closeOutage } from './downtime.js';
 import { entitle, fulfil, note, raiseAnomaly } from './entitlements.js';
 import type { Moment } from './moment.js';
@@ -51,7 +51,7 @@ export function completeReturn(state: UnitState, event: EventOf<'ReturnCompleted
     if (request && request.withinWindow === false) raiseAnomaly(state, 'refund-outside-window', [request.requestId, event.id]);
     else raiseAnomaly(state, 'refund-without-entitlement', [event.id]);
   }
-  for (const faultId of [...state.openOutages]) closeOutage(state, state.faults[faultId]!, at);
+  for (const faultId of [...state.openOutages]) closeOutage(state, faultOf(state, faultId)!, at);
   resolveAllFaults(state, at, event.id);
   state.lifecycle = 'returned';
   state.returnedMs = at.ms;

@@ -38,7 +38,7 @@ export function resolveFault(state: UnitState, fault: FaultState, at: Moment, ev
 
 /** Resolves every fault still open: `UnitReplaced` and a completed return do (rulebook 11). */
 export function resolveAllFaults(state: UnitState, at: Moment, eventId: string): void {
-  for (const fault of Object.values(state.faults)) {
+  for (const fault of state.faults) {
     if (fault.resolvedMs === null) {
       fault.resolvedMs = at.ms;
       fault.resolvedBy = eventId;
@@ -72,10 +72,7 @@ export function serviceLevelBreaches(state: UnitState, policy: Policy, asOfMs: n
   const general = limitsOf(policy, 'general');
   const serious = limitsOf(policy, 'serious');
   const urgent = limitsOf(policy, 'urgent');
-  // Keys then lookups: the same order as Object.values, several times faster on a large record.
-  const faultIds = Object.keys(state.faults);
-  for (let i = 0; i < faultIds.length; i++) {
-    const fault = state.faults[faultIds[i]!]!;
+  for (const fault of state.faults) {
     const limits = fault.severity === 'general' ? general : fault.severity === 'serious' ? serious : urgent;
     for (const [measure, limit] of limits) {
       const fromMs = limit.from === 'arrival' ? stepMs(fault, 'arrival') : fault.reportMs;

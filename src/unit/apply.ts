@@ -18,7 +18,7 @@ import { completeReturn, inspectReturn, recordTraining, requestReturn } from '..
 import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
 import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
 import { extendWarranty } from '../rules/warranty-extension.js';
-import type { FaultState, UnitState } from './state.js';
+import { faultOf, type FaultState, type UnitState } from './state.js';
 
 function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
   if (state.sale) return note(state, event.id, 'sale', `a second sale; the first (${state.sale.eventId}) stands`);
@@ -31,7 +31,7 @@ function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
 
 function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Moment): void {
   const { faultId, component, problemCode, severity, outOfService, atUnboxing } = event.data;
-  if (state.faults[faultId]) return note(state, event.id, 'fault', `fault ${faultId} was already reported; this report is ignored`);
+  if (faultOf(state, faultId)) return note(state, event.id, 'fault', `fault ${faultId} was already reported; this report is ignored`);
   const fault: FaultState = {
     faultId,
     reportId: event.id,
@@ -51,7 +51,7 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
     loanerProvidedBy: null,
     pendingParts: [],
   };
-  state.faults[faultId] = fault;
+  state.faults.push(fault);
   recordRecurrence(state, fault, at);
   recordUnboxingDefect(state, fault, atUnboxing === true, at);
   openOutage(state, fault);
@@ -74,7 +74,7 @@ function restoreService(state: UnitState, event: EventOf<'ServiceRestored'>, fau
 type FaultEvent = Extract<UnitEvent, { type: 'FaultDiagnosed' | 'ServiceResponded' | 'TechnicianArrived' | 'RepairCompleted' | 'ServiceRestored' | 'LoanerProvided' }>;
 
 function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
-  const fault = state.faults[event.data.faultId];
+  const fault = faultOf(state, event.data.faultId);
   if (!fault) return note(state, event.id, 'fault', `no fault ${event.data.faultId} was reported before this ${event.type}; ignored`);
   switch (event.type) {
     case 'FaultDiagnosed': return void fault.diagnoses.push([at.ms, event.data.cause]);

@@ -10,7 +10,7 @@ import type { Policy } from '../policy/schema.js';
 import { countsAt } from '../rules/exclusions.js';
 import { instantOf } from './order.js';
 import { COMMAND_EVENTS, eventIdFor, type CommandOf, type UnitCommand } from './commands.js';
-import type { FaultState, UnitState } from './state.js';
+import { faultOf, type FaultState, type UnitState } from './state.js';
 
 /** An event decided but not yet stored: the store's edge stamps `recordedAt`. */
 export type PendingEvent = { [T in EventType]: Omit<EventOf<T>, 'recordedAt'> }[EventType];
@@ -23,12 +23,12 @@ const reject = (rule: string, reason: string): never => {
   throw new CommandRejected(rule, reason);
 };
 
-function faultOf(state: UnitState, command: { data: { faultId: string } }): FaultState {
-  return state.faults[command.data.faultId] ?? reject('fault', `no fault ${command.data.faultId} has been reported for unit ${state.unitId}`);
+function reportedFault(state: UnitState, command: { data: { faultId: string } }): FaultState {
+  return faultOf(state, command.data.faultId) ?? reject('fault', `no fault ${command.data.faultId} has been reported for unit ${state.unitId}`);
 }
 
 function onFault(command: Extract<UnitCommand, { data: { faultId: string } }>, state: UnitState): PendingEvent[] {
-  faultOf(state, command);
+  reportedFault(state, command);
   return [recordOf(command)];
 }
 
@@ -39,14 +39,14 @@ function registerSale(command: CommandOf<'RegisterSale'>, state: UnitState): Pen
 }
 
 function reportFault(command: CommandOf<'ReportFault'>, state: UnitState): PendingEvent[] {
-  const earlier = state.faults[command.data.faultId];
+  const earlier = faultOf(state, command.data.faultId);
   if (!earlier) return [recordOf(command)];
   if (earlier.reportId === command.commandId) return [];
   return reject('fault', `fault ${command.data.faultId} was already reported (${earlier.reportId})`);
 }
 
 function recordRepair(command: CommandOf<'RecordRepair'>, state: UnitState, policy: Policy): PendingEvent[] {
-  const fault = faultOf(state, command);
+  const fault = reportedFault(state, command);
   const charged = command.data.charged;
   if (charged && charged.amount > 0 && countsAt(fault, instantOf(command.occurredAt), policy)) {
     reject('charged-while-covered', `fault ${fault.faultId} is covered and was reported within coverage: the repair is free (rulebook 10)`);

@@ -2,6 +2,7 @@
  * The state a unit's events fold into: plain objects and arrays only (keyed records have no
  * prototype), so the same rule mutators run on an Immer draft or directly on a fresh object.
  */
+import { isDraft, original } from 'immer';
 import type { Cause, Severity } from '../events/catalogue.js';
 import type { Day } from '../time/calendar.js';
 
@@ -141,7 +142,8 @@ export interface UnitState {
   returnedMs: number | null;
   lines: Dict<LineState>;
   partLines: Dict<PartLine>;
-  faults: Dict<FaultState>;
+  /** Every fault, in report order (an array: Immer copies it in one slice, where a large record costs a key at a time). */
+  faults: FaultState[];
   /** Faults with an outage still open, in report order. */
   openOutages: string[];
   problems: Dict<ProblemState>;
@@ -157,6 +159,19 @@ export interface UnitState {
   eventCount: number;
 }
 
+/**
+ * The fault reported under `faultId`, if any, searched from the latest (recent faults are the ones
+ * events name). On an Immer draft the search runs over the original array, so only the fault found
+ * becomes a draft rather than every fault passed on the way.
+ */
+export function faultOf(state: Pick<UnitState, 'faults'>, faultId: string): FaultState | undefined {
+  const faults = state.faults;
+  const base = isDraft(faults) ? original(faults)! : faults;
+  for (let i = faults.length - 1; i >= base.length; i--) if (faults[i]!.faultId === faultId) return faults[i];
+  for (let i = base.length - 1; i >= 0; i--) if (base[i]!.faultId === faultId) return faults[i];
+  return undefined;
+}
+
 /** A unit with no events yet. */
 export function initialState(unitId: string): UnitState {
   return {
@@ -169,7 +184,7 @@ export function initialState(unitId: string): UnitState {
     returnedMs: null,
     lines: dict(),
     partLines: dict(),
-    faults: dict(),
+    faults: [],
     openOutages: [],
     problems: dict(),
     downtime: { periodStartMs: -8.64e15, segments: [], closedMs: 0, countedReportIds: [], replaceFired: false },

@@ -11,6 +11,7 @@ import {
   createLedger,
   createPolicyBook,
   DuplicateEventError,
+  faultOf,
   handleCommand,
   verifyChains,
   withHashChain,
@@ -82,7 +83,7 @@ describe.each([memoryKind, fileKind, esdb] as StoreKind[])('command shell on $na
     expect(result.repeated).toBe(false);
     expect((await ids(raw, 'U-1')).map((id) => id.replace(/^(rival-U-1)-\d+$/, '$1'))).toEqual(['c-1', 'rival-U-1', 'rival-U-1', 'rival-U-1', 'c-2']);
     expect((await raw.readStream('U-1')).at(-1)!.event).toEqual(result.events[0]);
-    expect(result.state.faults['F-1']).toBeDefined();
+    expect(faultOf(result.state, 'F-1')).toBeDefined();
     await chainsHold(raw, ['U-1']);
     await raw.close();
   });

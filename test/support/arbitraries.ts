@@ -181,7 +181,7 @@ const policies = createPolicyBook();
 /** Fills in the references a generated command needs: existing fault and return ids, components the policy knows. */
 function commandData(s: Step, state: UnitState, counters: { faults: number; returns: number }, components: readonly string[]): unknown {
   const data = { ...(s.data as Record<string, unknown>) };
-  const faults = Object.keys(state.faults);
+  const faults = state.faults.map((f) => f.faultId);
   const returns = Object.keys(state.returns);
   const existing = (ids: string[], fresh: string) => (ids.length === 0 || s.pick % 10 === 0 ? fresh : ids[s.pick % ids.length]!);
   if (s.command === 'ReportFault') {
