@@ -22,16 +22,17 @@ export function newEventsOf(
   stored: (id: string) => UnitEvent | undefined,
 ): UnitEvent[] {
   const fresh: UnitEvent[] = [];
-  const inBatch = new Map<string, UnitEvent>();
+  // Most appends carry one event: no need for a map to find repeats within the batch.
+  const inBatch = events.length > 1 ? new Map<string, UnitEvent>() : undefined;
   for (const event of events) {
-    const earlier = stored(event.id) ?? inBatch.get(event.id);
+    const earlier = stored(event.id) ?? inBatch?.get(event.id);
     if (earlier) {
       if (earlier !== event && canonicalJson(earlier) !== canonicalJson(event)) {
         throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
       }
       continue;
     }
-    inBatch.set(event.id, event);
+    inBatch?.set(event.id, event);
     fresh.push(event);
   }
   return fresh;
@@ -46,6 +47,7 @@ export function createMemoryStore(): EventStore {
   const all: RecordedEvent[] = [];
   const byId = new Map<string, UnitEvent>();
   const hub = createSubscriptionHub((after) => readFrom(after));
+  const storedEvent = (id: string) => byId.get(id);
 
   function* readFrom(after: bigint | undefined): Generator<RecordedEvent> {
     for (let i = after === undefined ? 0 : Number(after) + 1; i < all.length; i++) yield all[i]!;
@@ -54,8 +56,9 @@ export function createMemoryStore(): EventStore {
   return {
     async append(streamId, events, options = {}): Promise<AppendResult> {
       checkOwnStream(streamId, events);
-      const stream = streams.get(streamId) ?? [];
-      const fresh = newEventsOf(events, (id) => byId.get(id));
+      const existing = streams.get(streamId);
+      const stream = existing ?? [];
+      const fresh = newEventsOf(events, storedEvent);
       if (fresh.length > 0) checkExpectedRevision(streamId, options.expectedRevision ?? 'any', stream.length - 1);
       for (const event of fresh) {
         const recorded: RecordedEvent = { event, streamId, revision: stream.length, position: BigInt(all.length) };
@@ -63,7 +66,7 @@ export function createMemoryStore(): EventStore {
         all.push(recorded);
         byId.set(event.id, event);
       }
-      if (stream.length > 0) streams.set(streamId, stream);
+      if (!existing && stream.length > 0) streams.set(streamId, stream);
       if (fresh.length > 0) hub.notify();
       return { nextExpectedRevision: stream.length - 1, written: fresh.length };
     },
