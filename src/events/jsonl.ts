@@ -74,8 +74,8 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
 
 type EnvelopeFields = z.infer<typeof Envelope>;
 const TYPE_NAMES = Object.fromEntries(EVENT_TYPES.map((t) => [t, t])) as { [T in EventType]: T };
-// The keys the pre-check knows how to judge; any other key (`prevHash`, `hash`, ...) sends the line to zod.
-const PLAIN_ENVELOPE_KEYS = new Set(['id', 'type', 'unitId', 'occurredAt', 'recordedAt', 'data']);
+// The keys the pre-check knows how to judge (the seal's two with the same pattern zod applies); any other key sends the line to zod.
+const PLAIN_ENVELOPE_KEYS = new Set(['id', 'type', 'unitId', 'occurredAt', 'recordedAt', 'data', 'prevHash', 'hash']);
 
 const isString = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
 
