@@ -75,6 +75,10 @@ const pipeline = interleaved(
     libraryQuarter: () => {
       for (let pass = 0; pass < QUARTER_PASSES; pass++) libraryPipeline(quarter.text);
     },
+    // The baseline at both sizes too: what holding four times the events costs any JavaScript reducer here.
+    baselineQuarter: () => {
+      for (let pass = 0; pass < QUARTER_PASSES; pass++) baselinePipeline(quarter.text, asOfMs);
+    },
   },
   pipelineRounds,
   (first) => checkAgreement('pipeline', first.library, first.baseline),
@@ -124,6 +128,7 @@ const rates = {
   fold: { library: rate(counts.events, fold.library), baseline: rate(counts.events, fold.baseline), projectUnits: rate(counts.events, projectUnitsMs) },
   pipeline: { library: rate(counts.events, pipeline.library), baseline: rate(counts.events, pipeline.baseline) },
   pipelineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.libraryQuarter),
+  baselineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.baselineQuarter),
 };
 const result = {
   events: counts.events,
@@ -149,6 +154,7 @@ const result = {
   appendMicros: { [`at${appends.small}`]: round(appends.micros.small, 3), [`at${appends.large}`]: round(appends.micros.large, 3) },
   fileStore,
   scalingRatio: round(rates.pipeline.library / rates.pipelineQuarter),
+  baselineScalingRatio: round(rates.pipeline.baseline / rates.baselineQuarter),
   scalingEvents: [counts.quarter, counts.events],
   stateCommandPeakRssMB: rss.peakRssMB,
   asOfQuery,
@@ -173,7 +179,7 @@ const rows = [
 const other = [
   [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
   ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
-  [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio}`],
+  [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio} (baseline's own: ${result.baselineScalingRatio})`],
   ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
   [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
 ];
