@@ -6,28 +6,32 @@ import { createJsonlReader, type JsonlReader, type ParsedJsonl } from '../events
 import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError(undefined, '', `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+function cannotRead(path: string, what: string, error: unknown): InputError {
+  return new InputError(undefined, '', `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
-/** Policies from `--policy` files (each one policy or a list), added to the presets. */
-export function loadPolicyBook(paths: readonly string[]): PolicyBook {
-  const policies: Policy[] = [];
-  for (const path of paths) {
+/** The policies in policy files, each one policy or a list; errors name the file and field. */
+export function readPolicyFiles(paths: readonly string[]): Policy[] {
+  return paths.flatMap((path) => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw cannotRead(path, 'policy file', error);
+    }
     let value: unknown;
     try {
-      value = JSON.parse(readText(path, 'policy file'));
+      value = JSON.parse(text);
     } catch (error) {
-      if (error instanceof InputError) throw error;
       throw new InputError(undefined, '', `invalid JSON: ${(error as Error).message}`, path);
     }
-    policies.push(...parsePolicies(value, path));
-  }
-  return createPolicyBook(policies);
+    return parsePolicies(value, path);
+  });
+}
+
+/** Policies from `--policy` files added to the presets. */
+export function loadPolicyBook(paths: readonly string[]): PolicyBook {
+  return createPolicyBook(readPolicyFiles(paths));
 }
 
 /** Every sale names a policy (and version) the book knows; errors name the sale's line. */
@@ -45,10 +49,6 @@ export function checkSalePolicies(events: readonly UnitEvent[], lines: readonly 
     }
   });
   if (errors.length > 0) throw new InputErrors(errors);
-}
-
-function cannotRead(path: string, what: string, error: unknown): InputError {
-  return new InputError(undefined, '', `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
 /** Feeds the lines of `buffer[0, to)` (each ended by `\n`) to `reader`; returns where the unfinished line starts, or -1 to stop. */
@@ -71,9 +71,10 @@ function lineText(bytes: Buffer, from: number, to: number, n: number): string {
 
 /**
  * An events file read in chunks, one line at a time, with the rules of `parseJsonl`: the file's
- * text is never held whole, so memory holds the events and little more.
+ * text is never held whole, so memory holds the events and little more. `onChunk` hears how many
+ * lines were read after each chunk (for a progress line).
  */
-export function readJsonlFile(path: string, what = 'events file'): ParsedJsonl {
+export function readJsonlFile(path: string, what = 'events file', onChunk?: (linesRead: number) => void): ParsedJsonl {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -97,6 +98,7 @@ export function readJsonlFile(path: string, what = 'events file'): ParsedJsonl {
       filled += got;
       const rest = feedLines(reader, buffer, filled, next);
       if (rest < 0) return reader.finish();
+      onChunk?.(next.n - 1);
       buffer.copy(buffer, 0, rest, filled);
       filled -= rest;
     }

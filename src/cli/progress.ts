@@ -3,14 +3,11 @@
  * only when stderr is a terminal, the input is large and the output is not `--json`. Also the
  * history loading every reading command shares, so each one reports progress the same way.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import { InputError } from '../errors.js';
-import { createJsonlReader } from '../events/jsonl.js';
+import { statSync } from 'node:fs';
 import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { parseTimePoint, type TimePoint } from '../time/as-of.js';
-import { checkSalePolicies, loadEvents, loadPolicyBook } from './input.js';
+import { checkSalePolicies, loadEvents, loadPolicyBook, readJsonlFile } from './input.js';
 import { loadHistory } from './store-option.js';
 import type { CliIo } from './io.js';
 
@@ -77,37 +74,9 @@ export interface History {
   progress: Progress;
 }
 
-/** Reads an events file in chunks, one line at a time, ticking `progress` with the lines read so far. */
+/** Reads an events file in chunks, ticking `progress` with the lines read so far. */
 function readWithProgress(path: string, book: PolicyBook, progress: Progress): UnitEvent[] {
-  const reader = createJsonlReader();
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw new InputError(undefined, '', `cannot read events file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    // The decoder keeps a character split across two chunks whole.
-    const decoder = new StringDecoder('utf8');
-    const chunk = Buffer.allocUnsafe(1 << 22);
-    let rest = '';
-    let n = 0;
-    let more = true;
-    for (let got = readSync(fd, chunk, 0, chunk.length, null); got > 0 && more; got = readSync(fd, chunk, 0, chunk.length, null)) {
-      const lines = (rest + decoder.write(chunk.subarray(0, got))).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) {
-        more = reader.line(n === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, ++n);
-        if (!more) break;
-      }
-      progress.tick(n);
-    }
-    const last = rest + decoder.end();
-    if (more) reader.line(n === 0 && last.charCodeAt(0) === 0xfeff ? last.slice(1) : last, ++n);
-  } finally {
-    closeSync(fd);
-  }
-  const { events, lines } = reader.finish();
+  const { events, lines } = readJsonlFile(path, 'events file', (n) => progress.tick(n));
   checkSalePolicies(events, lines, book);
   progress.done(events.length, new Set(events.map((e) => e.unitId)).size);
   return events;

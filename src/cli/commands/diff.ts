@@ -4,14 +4,11 @@
  * under that new version (whatever version its sale froze), and lists per unit what changes.
  * Nothing is written.
  */
-import { readFileSync } from 'node:fs';
-import { InputError } from '../../errors.js';
-import { parsePolicies } from '../../policy/resolve.js';
-import type { Policy } from '../../policy/schema.js';
 import { diffPolicies, type PolicyDiff, type UnitDiff } from '../../projections/diff.js';
 import type { EntitlementView } from '../../projections/unit-view.js';
 import { parse, type Options } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
+import { readPolicyFiles } from '../input.js';
 import { readHistory } from '../progress.js';
 
 export const usage =
@@ -53,28 +50,10 @@ export function diffTable(d: PolicyDiff): string {
   return [head, ...d.units.flatMap((u) => ['', ...unitBlock(u)])].join('\n') + '\n';
 }
 
-/** The policies of NEW.json files alone (each file one policy or a list). */
-function loadNew(paths: readonly string[]): Policy[] {
-  return paths.flatMap((path) => {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new InputError(undefined, '', `cannot read policy file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    try {
-      return parsePolicies(JSON.parse(text), path);
-    } catch (error) {
-      if (error instanceof SyntaxError) throw new InputError(undefined, '', `invalid JSON: ${error.message}`, path);
-      throw error;
-    }
-  });
-}
-
 export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (!values.policy?.length) throw new UsageError(`expected --policy NEW.json\nusage: ${usage}`);
-  const fresh = loadNew(values.policy);
+  const fresh = readPolicyFiles(values.policy);
   const history = await readHistory(positionals, { ...values, policy: values.current }, io, 'diff', usage);
   let units = 0;
   const onProgress = (events: number, n: number) => {
