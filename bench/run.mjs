@@ -62,7 +62,8 @@ const views = (parsed) => {
 // 1. Pipeline: JSONL text -> validated events -> every unit's view; and at a quarter of the events.
 const pipelineRounds = Math.max(1, rounds - 1);
 log(`pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}; checking the baseline agrees...`);
-const libraryPipeline = (text) => views(lib.parseJsonl(text).events);
+// As the state command reads a file: every line checked, the text held, each unit's events read for its turn.
+const libraryPipeline = (text) => views(lib.parseJsonlHistory(text));
 const QUARTER_PASSES = 4;
 // One untimed pass of each side first, so that no timing (the 1M pipeline has fewest) includes JIT warm-up.
 libraryPipeline(quarter.text);
@@ -71,6 +72,8 @@ const pipeline = interleaved(
   {
     library: () => libraryPipeline(fleet.text),
     baseline: () => baselinePipeline(fleet.text, asOfMs),
+    // The same work with every event held as an object first (parseJsonl), as before JsonlHistory.
+    libraryEventObjects: () => views(lib.parseJsonl(fleet.text).events),
     // Four passes in one timing, so both sizes are timed over about the same stretch of a noisy machine.
     libraryQuarter: () => {
       for (let pass = 0; pass < QUARTER_PASSES; pass++) libraryPipeline(quarter.text);
@@ -81,7 +84,10 @@ const pipeline = interleaved(
     },
   },
   pipelineRounds,
-  (first) => checkAgreement('pipeline', first.library, first.baseline),
+  (first) => {
+    checkAgreement('pipeline', first.library, first.baseline);
+    checkAgreement('pipeline from event objects', first.libraryEventObjects, first.baseline);
+  },
 );
 const textMB = round(fleet.text.length / 1e6, 1);
 fleet = null;
@@ -126,7 +132,7 @@ rmSync(dir, { recursive: true, force: true });
 
 const rates = {
   fold: { library: rate(counts.events, fold.library), baseline: rate(counts.events, fold.baseline), projectUnits: rate(counts.events, projectUnitsMs) },
-  pipeline: { library: rate(counts.events, pipeline.library), baseline: rate(counts.events, pipeline.baseline) },
+  pipeline: { library: rate(counts.events, pipeline.library), baseline: rate(counts.events, pipeline.baseline), eventObjects: rate(counts.events, pipeline.libraryEventObjects) },
   pipelineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.libraryQuarter),
   baselineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.baselineQuarter),
 };
@@ -149,6 +155,7 @@ const result = {
     pipelineLibrary: Math.round(rates.pipeline.library),
     pipelineBaseline: Math.round(rates.pipeline.baseline),
     pipelineLibraryQuarter: Math.round(rates.pipelineQuarter),
+    pipelineFromEventObjects: Math.round(rates.pipeline.eventObjects),
   },
   appendCostGrowth: round(appends.micros.large / appends.micros.small),
   appendMicros: { [`at${appends.small}`]: round(appends.micros.small, 3), [`at${appends.large}`]: round(appends.micros.large, 3) },
@@ -173,6 +180,7 @@ result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok
 const rows = [
   ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
   ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
+  ['(pipeline through parseJsonl: every event held as an object)', grouped(rates.pipeline.eventObjects), grouped(rates.pipeline.baseline), round(rates.pipeline.eventObjects / rates.pipeline.baseline)],
   ['(projectUnits: every state and view kept; one run)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
   ['(fold after Immer drafts ran the rules; one run)', grouped(rate(counts.events, foldAfterDrafts.library)), grouped(rate(counts.events, foldAfterDrafts.baseline)), result.foldRatioAfterImmerDrafts],
 ];

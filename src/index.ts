@@ -35,6 +35,7 @@ export {
 export type { EventOf, UnitEvent, UnitEventInput } from './events/envelope.js';
 export { parseEvent, parseEventLine, parseJsonl, serializeEvent, type ParsedJsonl } from './events/jsonl.js';
 export { canonicalJson } from './events/canonical.js';
+export { parseJsonlHistory, createJsonlHistoryReader, type JsonlHistory, type JsonlHistoryReader, type JsonlHistoryOptions, type UnitEventSource } from './events/jsonl-history.js';
 
 export { Policy, reaches, type PolicyInput, type CoverageLine, type Threshold } from './policy/schema.js';
 export { createPolicyBook, parsePolicy, parsePolicies, type PolicyBook } from './policy/resolve.js';
@@ -46,7 +47,7 @@ export { decide, type PendingEvent } from './unit/decide.js';
 export { COMMAND_EVENTS, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';
 export { inBusinessOrder } from './unit/order.js';
 
-export { projectUnits, projectUnit, eachUnitProjection, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
+export { projectUnits, projectUnit, eachUnitProjection, eventListSource, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
 export { unitView, type UnitView, type CoverageView, type EntitlementView } from './projections/unit-view.js';
 export { createUnitTimeline, type UnitTimeline, type UnitTimelineOptions } from './projections/unit-timeline.js';
 

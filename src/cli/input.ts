@@ -2,7 +2,8 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, InputErrors } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
-import { createJsonlReader, type JsonlReader, type ParsedJsonl } from '../events/jsonl.js';
+import { createJsonlReader, type ParsedJsonl } from '../events/jsonl.js';
+import { createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
 import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -34,47 +35,28 @@ export function loadPolicyBook(paths: readonly string[]): PolicyBook {
   return createPolicyBook(readPolicyFiles(paths));
 }
 
+/** The error for a sale whose policy (or version) the book does not know, naming its line. */
+function salePolicyError(event: UnitEvent, line: number | undefined, book: PolicyBook): InputError | undefined {
+  if (event.type !== 'UnitSold') return undefined;
+  const { policyId, policyVersion } = event.data;
+  if (!book.has(policyId)) return new InputError(line, 'data.policyId', `unknown policy ${JSON.stringify(policyId)} (known: ${[...new Set(book.all.map((p) => p.id))].join(', ')})`);
+  if (policyVersion !== undefined && !book.all.some((p) => p.id === policyId && p.version === policyVersion)) {
+    return new InputError(line, 'data.policyVersion', `policy ${policyId} has no version ${policyVersion}`);
+  }
+  return undefined;
+}
+
 /** Every sale names a policy (and version) the book knows; errors name the sale's line. */
 export function checkSalePolicies(events: readonly UnitEvent[], lines: readonly number[], book: PolicyBook): void {
-  const errors: InputError[] = [];
-  events.forEach((e, i) => {
-    if (e.type !== 'UnitSold') return;
-    const { policyId, policyVersion } = e.data;
-    if (!book.has(policyId)) {
-      errors.push(new InputError(lines[i], 'data.policyId', `unknown policy ${JSON.stringify(policyId)} (known: ${[...new Set(book.all.map((p) => p.id))].join(', ')})`));
-      return;
-    }
-    if (policyVersion !== undefined && !book.all.some((p) => p.id === policyId && p.version === policyVersion)) {
-      errors.push(new InputError(lines[i], 'data.policyVersion', `policy ${policyId} has no version ${policyVersion}`));
-    }
-  });
+  const errors = events.flatMap((event, i) => salePolicyError(event, lines[i], book) ?? []);
   if (errors.length > 0) throw new InputErrors(errors);
 }
 
-/** Feeds the lines of `buffer[0, to)` (each ended by `\n`) to `reader`; returns where the unfinished line starts, or -1 to stop. */
-function feedLines(reader: JsonlReader, buffer: Buffer, to: number, next: { n: number }): number {
-  const bytes = buffer.subarray(0, to);
-  let start = 0;
-  for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
-    if (!reader.line(lineText(bytes, start, nl, next.n), next.n)) return -1;
-    next.n++;
-    start = nl + 1;
-  }
-  return start;
-}
-
-/** One line's text; the first line loses a byte-order mark, as `parseJsonl` does. */
-function lineText(bytes: Buffer, from: number, to: number, n: number): string {
-  const text = bytes.toString('utf8', from, to);
-  return n === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /**
- * An events file read in chunks, one line at a time, with the rules of `parseJsonl`: the file's
- * text is never held whole, so memory holds the events and little more. `onChunk` hears how many
- * lines were read after each chunk (for a progress line).
+ * A file read in chunks of about 4 MB, each handed to `onPart` as text of whole lines (every line
+ * ended by its `\n`, except perhaps the file's last); stops early when `onPart` says false.
  */
-export function readJsonlFile(path: string, what = 'events file', onChunk?: (linesRead: number) => void): ParsedJsonl {
+function readFileParts(path: string, what: string, onPart: (text: string) => boolean): void {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -82,8 +64,6 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
     throw cannotRead(path, what, error);
   }
   try {
-    const reader = createJsonlReader();
-    const next = { n: 1 };
     let buffer = Buffer.allocUnsafe(1 << 22);
     let filled = 0;
     for (;;) {
@@ -96,17 +76,54 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
       }
       if (got === 0) break;
       filled += got;
-      const rest = feedLines(reader, buffer, filled, next);
-      if (rest < 0) return reader.finish();
-      onChunk?.(next.n - 1);
-      buffer.copy(buffer, 0, rest, filled);
-      filled -= rest;
+      // A line break is never inside a multi-byte character, so text cut after one decodes whole.
+      const cut = buffer.lastIndexOf(10, filled - 1) + 1;
+      if (cut === 0) continue;
+      if (!onPart(buffer.toString('utf8', 0, cut))) return;
+      buffer.copy(buffer, 0, cut, filled);
+      filled -= cut;
     }
-    reader.line(lineText(buffer, 0, filled, next.n), next.n);
-    return reader.finish();
+    if (filled > 0) onPart(buffer.toString('utf8', 0, filled));
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * An events file read in chunks, one line at a time, with the rules of `parseJsonl`: the file's
+ * text is never held whole, so memory holds the events and little more. `onChunk` hears how many
+ * lines were read after each chunk (for a progress line).
+ */
+export function readJsonlFile(path: string, what = 'events file', onChunk?: (linesRead: number) => void): ParsedJsonl {
+  const reader = createJsonlReader();
+  let n = 1;
+  readFileParts(path, what, (text) => {
+    let start = n === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (!reader.line(text.slice(start, end), n++)) return false;
+      start = end + 1;
+    }
+    onChunk?.(n - 1);
+    return true;
+  });
+  return reader.finish();
+}
+
+/**
+ * An events file as a JsonlHistory: every line checked as `readJsonlFile` checks it, the file's
+ * text held (as strings of about 4 MB) instead of a million event objects. `onEvent` hears each
+ * event kept, with its line; `onChunk` the lines read after each chunk.
+ */
+export function readJsonlHistoryFile(path: string, options: { what?: string; onEvent?: (event: UnitEvent, line: number) => void; onChunk?: (linesRead: number) => void } = {}): JsonlHistory {
+  const reader = createJsonlHistoryReader({ onEvent: options.onEvent });
+  readFileParts(path, options.what ?? 'events file', (text) => {
+    const more = reader.text(text);
+    options.onChunk?.(reader.linesRead);
+    return more;
+  });
+  return reader.finish();
 }
 
 /** An events file: every line valid and every sale's policy known, or nothing. */
@@ -114,4 +131,16 @@ export function loadEvents(path: string, book: PolicyBook): { events: UnitEvent[
   const parsed = readJsonlFile(path);
   checkSalePolicies(parsed.events, parsed.lines, book);
   return parsed;
+}
+
+/** An events file as a JsonlHistory: every line valid and every sale's policy known, or nothing. */
+export function loadHistoryFile(path: string, book: PolicyBook): JsonlHistory {
+  const errors: InputError[] = [];
+  const onEvent = (event: UnitEvent, line: number) => {
+    const error = salePolicyError(event, line, book);
+    if (error) errors.push(error);
+  };
+  const history = readJsonlHistoryFile(path, { onEvent });
+  if (errors.length > 0) throw new InputErrors(errors);
+  return history;
 }

@@ -5,14 +5,16 @@
  */
 import { InputError, LedgerError, isLedgerError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { PolicyBook } from '../policy/resolve.js';
+import { eventListSource } from '../projections/project.js';
 import type { EventStore } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
 import { readStoreFileSnapshot, type FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
-import { checkSalePolicies, loadEvents } from './input.js';
+import { checkSalePolicies, loadEvents, loadHistoryFile } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -101,4 +103,13 @@ export async function loadHistory(positionals: readonly string[], store: string 
   const events = await readStore(parseStoreSpec(store), io);
   checkSalePolicies(events, [], book);
   return events;
+}
+
+/**
+ * The history the state command projects: FILE.jsonl held as its text (a JsonlHistory, each
+ * unit's events read for its turn), or `--store` read whole; checked as `loadHistory` checks.
+ */
+export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string): Promise<UnitEventSource> {
+  if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
+  return eventListSource(await loadHistory(positionals, store, book, io, usage));
 }

@@ -50,7 +50,7 @@ function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: b
     if (!envelope.success) return inputErrorFrom(envelope.error, value, line);
     fields = envelope.data;
   }
-  const { id, unitId, occurredAt, recordedAt: recordedAtGiven, data } = fields;
+  const { occurredAt, recordedAt: recordedAtGiven, data } = fields;
   if (!isEventType(fields.type)) {
     return new InputError(line, 'type', `unknown event type ${JSON.stringify(fields.type)} (known: ${EVENT_TYPES.join(', ')})`);
   }
@@ -66,20 +66,37 @@ function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: b
   const current = upcastData(type, data);
   const parsed = eventDataSchemas[type].safeParse(current);
   if (!parsed.success) return inputErrorFrom(parsed.error, current, line, 'data');
-  const checked = owned ? current : parsed.data;
+  return assemble(fields, type, recordedAt, owned ? current : parsed.data, value, current !== data);
+}
+
+/** The event of checked envelope fields and data; an upcast event keeps the value it was read from (the hash chain is verified over the stored form). */
+function assemble(fields: EnvelopeFields, type: EventType, recordedAt: string | undefined, data: unknown, value: unknown, upcast: boolean): UnitEvent {
+  const { id, unitId, occurredAt, prevHash, hash } = fields;
   const at = recordedAt ?? occurredAt;
   let event: UnitEvent;
   if (id === undefined) {
-    const body = { type, unitId, occurredAt, recordedAt: at, data: checked };
+    const body = { type, unitId, occurredAt, recordedAt: at, data };
     event = { id: generatedId(body as Omit<UnitEvent, 'id'>), ...body, ...(hash === undefined ? {} : { prevHash, hash }) } as UnitEvent;
   } else if (hash === undefined) {
-    event = { id, type, unitId, occurredAt, recordedAt: at, data: checked } as UnitEvent;
+    event = { id, type, unitId, occurredAt, recordedAt: at, data } as UnitEvent;
   } else {
-    event = { id, type, unitId, occurredAt, recordedAt: at, data: checked, prevHash, hash } as UnitEvent;
+    event = { id, type, unitId, occurredAt, recordedAt: at, data, prevHash, hash } as UnitEvent;
   }
-  // An upcast event keeps the value it was read from: the hash chain is verified over the stored form.
-  if (current !== data) rememberStoredForm(event, value);
+  if (upcast) rememberStoredForm(event, value);
   return event;
+}
+
+/**
+ * A line this parser has accepted before, read again without checking it: the same event
+ * `parseEventLine` gave for it, at the cost of JSON.parse. Only for lines kept by a history that
+ * validated them (see jsonl-history.ts); any other text gives undefined behaviour.
+ */
+export function rereadEventLine(text: string): UnitEvent {
+  const value = JSON.parse(text) as EnvelopeFields;
+  const type = TYPE_NAMES[value.type as EventType];
+  const recordedAt = value.recordedAt === value.occurredAt ? value.occurredAt : value.recordedAt;
+  const current = upcastData(type, value.data);
+  return assemble(value, type, recordedAt, current, value, current !== value.data);
 }
 
 type EnvelopeFields = z.infer<typeof Envelope>;
@@ -146,34 +163,64 @@ export interface JsonlReader {
   finish(): ParsedJsonl;
 }
 
+/** The events a reader has kept so far, by position: as objects (`parseJsonl`) or as lines (jsonl-history.ts). */
+export interface KeptEvents {
+  readonly count: number;
+  eventAt(position: number): UnitEvent;
+  lineAt(position: number): number;
+}
+
+/** The rules every JSONL reader applies to each line, whatever it keeps the accepted events as. */
+export interface LineJudge {
+  /**
+   * The event line `n` adds, to be kept at position `kept.count`; undefined for a blank line, a
+   * repeat of a kept event, or a bad line (added to `errors`).
+   */
+  judge(text: string, n: number): UnitEvent | undefined;
+  readonly errors: InputError[];
+}
+
+export function createLineJudge(kept: KeptEvents, source?: string): LineJudge {
+  const errors: InputError[] = [];
+  // id -> position; the earlier event's canonical form is computed only for a repeated id.
+  const seen = createIdIndex((position) => kept.eventAt(position).id);
+  return {
+    errors,
+    judge(text, n) {
+      const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+      if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return undefined;
+      const event = parseEventLine(raw, n);
+      if (event instanceof InputError) {
+        errors.push(source ? new InputError(event.line, event.field, event.reason, source) : event);
+        return undefined;
+      }
+      const earlier = seen.getOrAdd(event.id, kept.count);
+      if (earlier < 0) return event;
+      if (canonicalJson(kept.eventAt(earlier)) !== canonicalJson(event)) {
+        errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${kept.lineAt(earlier)} with different content`, source));
+      }
+      return undefined;
+    },
+  };
+}
+
 /** A JsonlReader: the same rules as `parseJsonl`, one line at a time. */
 export function createJsonlReader(options: { maxErrors?: number; source?: string } = {}): JsonlReader {
   const maxErrors = options.maxErrors ?? 20;
-  const errors: InputError[] = [];
   const events: UnitEvent[] = [];
   const lines: number[] = [];
-  // id -> index in `events`; the first event's canonical form is computed only for a repeated id.
-  const seen = createIdIndex((index) => events[index]!.id);
+  const { judge, errors } = createLineJudge({ get count() { return events.length; }, eventAt: (i) => events[i]!, lineAt: (i) => lines[i]! }, options.source);
   // One unitId string per unit, shared by its events.
   const unitIds = new Map<string, string>();
   return {
     line(text, n) {
-      const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
-      if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return errors.length < maxErrors;
-      const event = parseEventLine(raw, n);
-      if (event instanceof InputError) {
-        errors.push(options.source ? new InputError(event.line, event.field, event.reason, options.source) : event);
-        return errors.length < maxErrors;
-      }
-      const earlier = seen.getOrAdd(event.id, events.length);
-      if (earlier < 0) {
+      const event = judge(text, n);
+      if (event) {
         const unitId = unitIds.get(event.unitId);
         if (unitId === undefined) unitIds.set(event.unitId, event.unitId);
         else (event as { unitId: string }).unitId = unitId;
         events.push(event);
         lines.push(n);
-      } else if (canonicalJson(events[earlier]!) !== canonicalJson(event)) {
-        errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${lines[earlier]} with different content`, options.source));
       }
       return errors.length < maxErrors;
     },

@@ -3,6 +3,7 @@
  * what was known and had occurred, fold in business-time order, derive the view.
  */
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
 import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
 import { dayOf } from '../time/calendar.js';
@@ -134,17 +135,31 @@ function defaultBook(): PolicyBook {
 
 /**
  * Every unit's projection at the given moments, one unit at a time in sorted unit-id order: a
- * caller that keeps only the views (the state command) lets each unit's state go at once.
+ * caller that keeps only the views (the state command) lets each unit's state go at once. From a
+ * UnitEventSource (a JsonlHistory), each unit's events are also read only for its turn.
  * @example for (const p of eachUnitProjection(events, { asOf: '2025-06-01' })) print(p.view);
  */
 export function* eachUnitProjection(
-  events: readonly UnitEvent[],
+  events: readonly UnitEvent[] | UnitEventSource,
   options: ProjectionOptions,
   /** The units to project, in this order (every unit, in sorted order, when absent). */
   unitIds?: Iterable<string>,
 ): Generator<UnitProjection, void, undefined> {
   const request = requestOf(options);
-  // Indices, not objects, per unit: each unit's timed events are built just before its fold.
+  const source = isEventList(events) ? eventListSource(events) : events;
+  for (const unitId of unitIds ?? [...source.unitIds].sort()) {
+    const known: Timed[] = [];
+    source.forEachEventOf(unitId, (event, position) => void known.push(timed(event, position)));
+    if (known.length === 0) continue;
+    const projection = projectKnown(known.sort(compareTimed), request);
+    if (projection) yield projection;
+  }
+}
+
+const isEventList = (events: readonly UnitEvent[] | UnitEventSource): events is readonly UnitEvent[] => Array.isArray(events);
+
+/** Events in a list as a source: positions, not objects, per unit, so each unit's timed events are built just before its fold. */
+export function eventListSource(events: readonly UnitEvent[]): UnitEventSource {
   const units = new Map<string, number[]>();
   for (let i = 0; i < events.length; i++) {
     const unitId = events[i]!.unitId;
@@ -152,20 +167,19 @@ export function* eachUnitProjection(
     if (list) list.push(i);
     else units.set(unitId, [i]);
   }
-  for (const unitId of unitIds ?? [...units.keys()].sort()) {
-    const indices = units.get(unitId);
-    if (!indices) continue;
-    const known = indices.map((i) => timed(events[i]!, i)).sort(compareTimed);
-    const projection = projectKnown(known, request);
-    if (projection) yield projection;
-  }
+  return {
+    unitIds: [...units.keys()],
+    forEachEventOf(unitId, each) {
+      for (const i of units.get(unitId) ?? []) each(events[i]!, i);
+    },
+  };
 }
 
 /**
  * Every unit's projection at the given moments, keyed by unit id in sorted order.
  * @example const units = projectUnits(events, { asOf: '2025-06-01' }); units.get('U-1')?.view.status
  */
-export function projectUnits(events: readonly UnitEvent[], options: ProjectionOptions): Map<string, UnitProjection> {
+export function projectUnits(events: readonly UnitEvent[] | UnitEventSource, options: ProjectionOptions): Map<string, UnitProjection> {
   const result = new Map<string, UnitProjection>();
   for (const projection of eachUnitProjection(events, options)) result.set(projection.unitId, projection);
   return result;

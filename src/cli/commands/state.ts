@@ -5,7 +5,7 @@ import { HISTORY_OPTIONS, parse } from '../args.js';
 import { loadPolicyBook } from '../input.js';
 import type { CliIo, ExitCode } from '../io.js';
 import { inObjectKeyOrder, writeStateJson, writeStateTables } from '../state-output.js';
-import { STORE_OPTION, loadHistory } from '../store-option.js';
+import { STORE_OPTION, loadUnitEventSource } from '../store-option.js';
 
 export const usage = 'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
@@ -14,10 +14,10 @@ export async function stateCommand(argv: string[], io: CliIo): Promise<ExitCode>
   const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
   const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
   const policies = loadPolicyBook(values.policy ?? []);
-  const events = await loadHistory(positionals, values.store, policies, io, usage);
-  // One unit at a time, printed as it is projected: only the events stay in memory.
+  const source = await loadUnitEventSource(positionals, values.store, policies, io, usage);
+  // One unit at a time, printed as it is projected: only the history stays in memory.
   const options = { asOf, knownAt, policies };
-  if (values.json) writeStateJson(eachUnitProjection(events, options, inObjectKeyOrder(events.map((e) => e.unitId))), io);
-  else writeStateTables(eachUnitProjection(events, options), io);
+  if (values.json) writeStateJson(eachUnitProjection(source, options, inObjectKeyOrder(source.unitIds)), io);
+  else writeStateTables(eachUnitProjection(source, options), io);
   return 0;
 }
