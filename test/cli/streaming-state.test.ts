@@ -2,10 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJsonlFile } from '../../src/cli/input.js';
+import { loadHistoryFile, readJsonlFile, readJsonlHistoryFile } from '../../src/cli/input.js';
 import { run } from '../../src/cli/run.js';
 import { InputErrors } from '../../src/errors.js';
 import { parseJsonl } from '../../src/events/jsonl.js';
+import { parseJsonlHistory, type JsonlHistory } from '../../src/events/jsonl-history.js';
+import { createPolicyBook } from '../../src/policy/resolve.js';
 import { projectUnits, stateDocument } from '../../src/projections/project.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'streaming-state-'));
@@ -48,6 +50,23 @@ describe('reading an events file in chunks', () => {
       expect(outcome(() => readJsonlFile(file(text)))).toEqual(outcome(() => parseJsonl(text)));
     });
   }
+
+  /** A history's events and lines, in the shape parseJsonl returns. */
+  const held = (history: JsonlHistory) => {
+    const positions = Array.from({ length: history.eventCount }, (_, p) => p);
+    return { events: positions.map((p) => history.eventAt(p)), lines: positions.map((p) => history.lineAt(p)), unitIds: history.unitIds };
+  };
+  for (const [name, text] of Object.entries(texts)) {
+    it(`as a JsonlHistory, gives what parseJsonlHistory gives: ${name}`, () => {
+      expect(outcome(() => held(readJsonlHistoryFile(file(text))))).toEqual(outcome(() => held(parseJsonlHistory(text))));
+    });
+  }
+
+  it('as a JsonlHistory, names every sale whose policy is unknown, by line, and keeps nothing', () => {
+    const text = `${sale('U-1', 'e1')}\n${sale('U-2', 'e2').replace('standard-1y', 'gold-10y')}\n${sale('U-3', 'e3').replace('standard-1y', 'gold-20y')}\n`;
+    const errors = outcome(() => loadHistoryFile(file(text), createPolicyBook()));
+    expect(errors).toEqual([expect.stringMatching(/^line 2: data\.policyId: unknown policy "gold-10y"/), expect.stringMatching(/^line 3: data\.policyId: unknown policy "gold-20y"/)]);
+  });
 
   it('names a missing file as before', () => {
     expect(() => readJsonlFile(join(dir, 'missing.jsonl'))).toThrow(`cannot read events file ${join(dir, 'missing.jsonl')}: ENOENT`);
