@@ -47,7 +47,7 @@ export { decide, type PendingEvent } from './unit/decide.js';
 export { COMMAND_EVENTS, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';
 export { inBusinessOrder } from './unit/order.js';
 
-export { projectUnits, projectUnit, eachUnitProjection, eventListSource, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
+export { projectUnits, projectUnit, eachUnitProjection, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
 export { unitView, type UnitView, type CoverageView, type EntitlementView } from './projections/unit-view.js';
 export { createUnitTimeline, type UnitTimeline, type UnitTimelineOptions } from './projections/unit-timeline.js';
 

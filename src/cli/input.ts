@@ -114,15 +114,11 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
 /**
  * An events file as a JsonlHistory: every line checked as `readJsonlFile` checks it, the file's
  * text held (as strings of about 4 MB) instead of a million event objects. `onEvent` hears each
- * event kept, with its line; `onChunk` the lines read after each chunk.
+ * event kept, with its line.
  */
-export function readJsonlHistoryFile(path: string, options: { what?: string; onEvent?: (event: UnitEvent, line: number) => void; onChunk?: (linesRead: number) => void } = {}): JsonlHistory {
-  const reader = createJsonlHistoryReader({ onEvent: options.onEvent });
-  readFileParts(path, options.what ?? 'events file', (text) => {
-    const more = reader.text(text);
-    options.onChunk?.(reader.linesRead);
-    return more;
-  });
+export function readJsonlHistoryFile(path: string, onEvent?: (event: UnitEvent, line: number) => void): JsonlHistory {
+  const reader = createJsonlHistoryReader({ onEvent });
+  readFileParts(path, 'events file', (text) => reader.text(text));
   return reader.finish();
 }
 
@@ -140,7 +136,7 @@ export function loadHistoryFile(path: string, book: PolicyBook): JsonlHistory {
     const error = salePolicyError(event, line, book);
     if (error) errors.push(error);
   };
-  const history = readJsonlHistoryFile(path, { onEvent });
+  const history = readJsonlHistoryFile(path, onEvent);
   if (errors.length > 0) throw new InputErrors(errors);
   return history;
 }
