@@ -60,7 +60,9 @@ const views = (parsed) => {
 
 // Each measurement holds only what it needs: the pipeline the JSONL text, the fold parsed events.
 // 1. Pipeline: JSONL text -> validated events -> every unit's view; and at a quarter of the events.
-const pipelineRounds = Math.max(1, rounds - 1);
+// Best of as many rounds as the fold: the 1M and quarter timings are memory-bound, and a shared
+// machine's neighbours slow those most, so fewer rounds left scalingRatio at the mercy of one noisy stretch.
+const pipelineRounds = rounds;
 log(`pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}; checking the baseline agrees...`);
 // As the state command reads a file: every line checked, the text held, each unit's events read for its turn.
 const libraryPipeline = (text) => views(lib.parseJsonlHistory(text));
