@@ -114,11 +114,15 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
 /**
  * An events file as a JsonlHistory: every line checked as `readJsonlFile` checks it, the file's
  * text held (as strings of about 4 MB) instead of a million event objects. `onEvent` hears each
- * event kept, with its line.
+ * event kept, with its line; `onChunk` how many lines were read after each chunk.
  */
-export function readJsonlHistoryFile(path: string, onEvent?: (event: UnitEvent, line: number) => void): JsonlHistory {
+export function readJsonlHistoryFile(path: string, onEvent?: (event: UnitEvent, line: number) => void, onChunk?: (linesRead: number) => void): JsonlHistory {
   const reader = createJsonlHistoryReader({ onEvent });
-  readFileParts(path, 'events file', (text) => reader.text(text));
+  readFileParts(path, 'events file', (text) => {
+    const more = reader.text(text);
+    onChunk?.(reader.linesRead);
+    return more;
+  });
   return reader.finish();
 }
 
@@ -130,13 +134,13 @@ export function loadEvents(path: string, book: PolicyBook): { events: UnitEvent[
 }
 
 /** An events file as a JsonlHistory: every line valid and every sale's policy known, or nothing. */
-export function loadHistoryFile(path: string, book: PolicyBook): JsonlHistory {
+export function loadHistoryFile(path: string, book: PolicyBook, onChunk?: (linesRead: number) => void): JsonlHistory {
   const errors: InputError[] = [];
   const onEvent = (event: UnitEvent, line: number) => {
     const error = salePolicyError(event, line, book);
     if (error) errors.push(error);
   };
-  const history = readJsonlHistoryFile(path, onEvent);
+  const history = readJsonlHistoryFile(path, onEvent, onChunk);
   if (errors.length > 0) throw new InputErrors(errors);
   return history;
 }

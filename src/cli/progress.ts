@@ -5,9 +5,11 @@
  */
 import { statSync } from 'node:fs';
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
+import { eventListSource } from '../projections/project.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { parseTimePoint, type TimePoint } from '../time/as-of.js';
-import { checkSalePolicies, loadEvents, loadPolicyBook, readJsonlFile } from './input.js';
+import { checkSalePolicies, loadEvents, loadHistoryFile, loadPolicyBook, readJsonlFile } from './input.js';
 import { loadHistory } from './store-option.js';
 import type { CliIo } from './io.js';
 
@@ -100,4 +102,29 @@ export async function readHistory(positionals: readonly string[], values: Histor
   }
   const events = readWithProgress(path, policies, createProgress(io, `${label}: reading`, true));
   return { events, policies, asOf, knownAt, progress: createProgress(io, label, true) };
+}
+
+/** A history for a command that works through every unit in turn: the events as a UnitEventSource. */
+export interface UnitsHistory extends Omit<History, 'events'> {
+  source: UnitEventSource;
+}
+
+/**
+ * As `readHistory`, for fleet-wide commands: FILE.jsonl is read as a JsonlHistory (its text held,
+ * each unit's events read for its turn), `--store` as a list of events.
+ */
+export async function readUnitsHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string): Promise<UnitsHistory> {
+  const path = positionals[0];
+  if (values.store !== undefined || path === undefined || positionals.length !== 1) {
+    const { events, ...rest } = await readHistory(positionals, values, io, label, usage);
+    return { ...rest, source: eventListSource(events) };
+  }
+  const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
+  const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
+  const policies = loadPolicyBook(values.policy ?? []);
+  const shown = wantsProgress(io, path, values.json);
+  const reading = createProgress(io, `${label}: reading`, shown);
+  const source = loadHistoryFile(path, policies, (n) => reading.tick(n));
+  reading.done(source.eventCount, source.unitIds.length);
+  return { source, policies, asOf, knownAt, progress: createProgress(io, label, shown) };
 }

@@ -13,13 +13,13 @@ import { createLineJudge, rereadEventLine } from './jsonl.js';
 export interface UnitEventSource {
   /** Every unit id, in the order of each unit's first event. */
   readonly unitIds: readonly string[];
+  readonly eventCount: number;
   /** Calls `each` with every event of `unitId`, in input order, and its position in the whole input. */
   forEachEventOf(unitId: string, each: (event: UnitEvent, position: number) => void): void;
 }
 
 /** A JSONL history whose events are read from their lines when asked for. */
 export interface JsonlHistory extends UnitEventSource {
-  readonly eventCount: number;
   /** The event at `position` (0-based, in input order, repeats left out), read from its line. */
   eventAt(position: number): UnitEvent;
   /** The 1-based line number of the event at `position`. */

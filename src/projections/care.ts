@@ -4,6 +4,7 @@
  * often (`care.maintenanceEveryMonths`) and how soon (`care.followUpWithinDays`).
  */
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
 import { coverageLines, lineFor } from '../rules/coverage.js';
 import { addMonths, dayOf, formatDay, type Day } from '../time/calendar.js';
@@ -11,7 +12,7 @@ import { applyInOrder } from '../unit/evolve.js';
 import type { Timed } from '../unit/order.js';
 import { faultOf, initialState, type UnitState } from '../unit/state.js';
 import { selectUnit } from './explain-replay.js';
-import { groupByUnit, type ProjectionOptions } from './project.js';
+import { eachUnitEvents, type ProjectionOptions } from './project.js';
 import type { OnProgress } from './recompute.js';
 
 /** One maintenance slot: due `months` after the coverage start or the previous visit. */
@@ -129,15 +130,17 @@ export function careOf(state: UnitState, policy: Policy, kept: readonly Timed[],
  * The care view of every unit with a sale, in unit id order (rulebook 12).
  * @example careUnits(events, { asOf: '2025-06-30' }).filter((c) => c.summary.followUpsMissing > 0)
  */
-export function careUnits(events: readonly UnitEvent[], options: ProjectionOptions & { unitId?: string | undefined; onProgress?: OnProgress | undefined }): CareView[] {
-  const groups = groupByUnit(options.unitId === undefined ? events : events.filter((e) => e.unitId === options.unitId));
+export function careUnits(
+  events: readonly UnitEvent[] | UnitEventSource,
+  options: ProjectionOptions & { unitId?: string | undefined; onProgress?: OnProgress | undefined },
+): CareView[] {
   const out: CareView[] = [];
   let seen = 0;
   let n = 0;
-  for (const unitId of [...groups.keys()].sort()) {
-    seen += groups.get(unitId)!.length;
+  for (const [unitId, unitEvents] of eachUnitEvents(events, options.unitId === undefined ? undefined : [options.unitId])) {
+    seen += unitEvents.length;
     if (++n % 500 === 0) options.onProgress?.(seen, n);
-    const selection = selectUnit(groups.get(unitId)!, options);
+    const selection = selectUnit(unitEvents, options);
     if (!selection?.policy) continue;
     const state = applyInOrder(initialState(unitId), selection.kept, selection.policy);
     out.push(careOf(state, selection.policy, selection.kept, selection.asOf.day));

@@ -3,6 +3,7 @@
  * coverage ends, entitlements gained or lost, breaches, anomalies, counts and status.
  */
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
 import { canonicalJson } from '../events/canonical.js';
 import type { ProjectionOptions } from './project.js';
@@ -110,7 +111,7 @@ export function diffViews(unitId: string, a: UnitView | null, b: UnitView | null
  * @example const d = diffPolicies(events, [v2], { asOf: '2025-06-30' }); d.units.map((u) => u.unitId)
  */
 export function diffPolicies(
-  events: readonly UnitEvent[],
+  events: readonly UnitEvent[] | UnitEventSource,
   policies: readonly Policy[],
   options: ProjectionOptions & { onProgress?: OnProgress | undefined },
 ): PolicyDiff {

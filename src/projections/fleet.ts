@@ -4,6 +4,7 @@
  * nearing the end of coverage; open entitlements and service-level breaches across the fleet.
  */
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
 import { reaches, type Policy, type Threshold } from '../policy/schema.js';
 import { toTimePoint } from '../time/as-of.js';
 import { formatInstant } from '../time/instant.js';
@@ -11,7 +12,7 @@ import { civilFromDay, dayOf, formatDay, parseDay } from '../time/calendar.js';
 import { applyInOrder } from '../unit/evolve.js';
 import { initialState } from '../unit/state.js';
 import { selectUnit } from './explain-replay.js';
-import { groupByUnit, type ProjectionOptions } from './project.js';
+import { eachUnitEvents, type ProjectionOptions } from './project.js';
 import type { OnProgress } from './recompute.js';
 import { unitView } from './unit-view.js';
 
@@ -104,16 +105,14 @@ function warnings(groups: readonly Group[], override: Threshold | undefined): Ea
  * The fleet at the as-of (and known-at) moment. Pure; `onProgress` is called every 500 units.
  * @example const f = fleetView(events, { asOf: '2025-06-30' }); f.earlyWarnings
  */
-export function fleetView(events: readonly UnitEvent[], options: FleetOptions): FleetView {
+export function fleetView(events: readonly UnitEvent[] | UnitEventSource, options: FleetOptions): FleetView {
   const within = options.endingWithinDays ?? 60;
   const point = toTimePoint(options.asOf, 'asOf');
   const groups = new Map<string, Group>();
   const view: FleetView = { asOf: point.kind === 'date' ? formatDay(point.day) : formatInstant(point.ms), units: 0, events: 0, failures: [], earlyWarnings: [], endingSoon: [], openEntitlements: [], breaches: [], totals: { failures: 0, earlyWarnings: 0, endingSoon: 0, openEntitlements: 0, breaches: 0 } };
-  const byUnit = groupByUnit(events);
   let seen = 0;
   let n = 0;
-  for (const unitId of [...byUnit.keys()].sort()) {
-    const unitEvents = byUnit.get(unitId)!;
+  for (const [unitId, unitEvents] of eachUnitEvents(events)) {
     seen += unitEvents.length;
     if (++n % 500 === 0) options.onProgress?.(seen, n);
     const s = selectUnit(unitEvents, options);

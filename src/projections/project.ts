@@ -146,13 +146,23 @@ export function* eachUnitProjection(
   unitIds?: Iterable<string>,
 ): Generator<UnitProjection, void, undefined> {
   const request = requestOf(options);
+  for (const [, unitEvents] of eachUnitEvents(events, unitIds)) {
+    const projection = projectKnown(unitEvents.sort(compareTimed), request);
+    if (projection) yield projection;
+  }
+}
+
+/**
+ * Each unit's events with their instants, in input order, one unit at a time: the units given, or
+ * every unit in sorted order; a unit with no events is left out. From a JsonlHistory, a unit's
+ * events are read only for its turn.
+ */
+export function* eachUnitEvents(events: readonly UnitEvent[] | UnitEventSource, unitIds?: Iterable<string>): Generator<[string, Timed[]], void, undefined> {
   const source = isEventList(events) ? eventListSource(events) : events;
   for (const unitId of unitIds ?? [...source.unitIds].sort()) {
-    const known: Timed[] = [];
-    source.forEachEventOf(unitId, (event, position) => void known.push(timed(event, position)));
-    if (known.length === 0) continue;
-    const projection = projectKnown(known.sort(compareTimed), request);
-    if (projection) yield projection;
+    const unitEvents: Timed[] = [];
+    source.forEachEventOf(unitId, (event, position) => void unitEvents.push(timed(event, position)));
+    if (unitEvents.length > 0) yield [unitId, unitEvents];
   }
 }
 
@@ -169,6 +179,7 @@ export function eventListSource(events: readonly UnitEvent[]): UnitEventSource {
   }
   return {
     unitIds: [...units.keys()],
+    eventCount: events.length,
     forEachEventOf(unitId, each) {
       for (const i of units.get(unitId) ?? []) each(events[i]!, i);
     },

@@ -4,10 +4,11 @@
  * projections says what changes.
  */
 import type { UnitEvent } from '../events/envelope.js';
+import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
 import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
 import { parseDay, type Day } from '../time/calendar.js';
-import { groupByUnit, projectUnit, type ProjectionOptions, type UnitProjection } from './project.js';
+import { eachUnitEvents, projectUnit, type ProjectionOptions, type UnitProjection } from './project.js';
 
 /** Progress callback for long runs: events and units done so far. */
 export type OnProgress = (events: number, units: number) => void;
@@ -60,19 +61,17 @@ export interface Recomputed {
  * @example const units = recompute(events, [standard1yV2], { asOf: '2025-06-30' });
  */
 export function recompute(
-  events: readonly UnitEvent[],
+  events: readonly UnitEvent[] | UnitEventSource,
   policies: readonly Policy[],
   options: ProjectionOptions & { onProgress?: OnProgress | undefined },
 ): Recomputed[] {
   const base = options.policies ?? createPolicyBook();
   const next = overridePolicyBook(base, policies);
   const ids = new Set(policies.map((p) => p.id));
-  const groups = groupByUnit(events);
   const result: Recomputed[] = [];
   let done = 0;
   let units = 0;
-  for (const unitId of [...groups.keys()].sort()) {
-    const unitEvents = groups.get(unitId)!;
+  for (const [unitId, unitEvents] of eachUnitEvents(events)) {
     done += unitEvents.length;
     units++;
     if (units % 500 === 0) options.onProgress?.(done, units);

@@ -5,7 +5,12 @@ import { InputErrors } from '../../src/errors.js';
 import { createJsonlHistoryReader, parseJsonlHistory, type JsonlHistory } from '../../src/events/jsonl-history.js';
 import { parseJsonl, serializeEvent } from '../../src/events/jsonl.js';
 import { storedFormOf } from '../../src/events/upcasters.js';
+import { careUnits } from '../../src/projections/care.js';
+import { diffPolicies } from '../../src/projections/diff.js';
+import { fleetView } from '../../src/projections/fleet.js';
 import { eachUnitProjection } from '../../src/projections/project.js';
+import { parsePolicy } from '../../src/policy/resolve.js';
+import { standardWithThreshold } from '../tools/support.js';
 import { asOfPoint, fleetHistory } from '../support/arbitraries.js';
 
 const sale = (unitId: string, id?: string) =>
@@ -119,6 +124,23 @@ describe('projecting from a JsonlHistory', () => {
         expect(fromHistory).toEqual(fromEvents);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('gives the care, fleet and diff views the parsed events give', () => {
+    const v2 = parsePolicy(standardWithThreshold(2));
+    fc.assert(
+      fc.property(fleetHistory(), asOfPoint, (events, asOf) => {
+        const text = events.map(serializeEvent).join('\n');
+        const history = parseJsonlHistory(text);
+        const parsed = parseJsonl(text).events;
+        expect(careUnits(history, { asOf })).toEqual(careUnits(parsed, { asOf }));
+        expect(fleetView(history, { asOf })).toEqual(fleetView(parsed, { asOf }));
+        expect(diffPolicies(history, [v2], { asOf })).toEqual(diffPolicies(parsed, [v2], { asOf }));
+        const unitId = events[0]?.unitId;
+        if (unitId !== undefined) expect(careUnits(history, { asOf, unitId })).toEqual(careUnits(parsed, { asOf, unitId }));
+      }),
+      { numRuns: 50 },
     );
   });
 });

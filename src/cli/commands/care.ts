@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { careUnits, type CareView } from '../../projections/care.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
-import { readHistory } from '../progress.js';
+import { readUnitsHistory } from '../progress.js';
 
 export const usage = 'warranty-ledger care FILE.jsonl|--store SPEC [--unit ID] [--all] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
@@ -40,14 +40,14 @@ export function careTable(c: CareView): string {
 
 export async function careCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
-  const { events, policies, asOf, knownAt, progress } = await readHistory(positionals, values, io, 'care', usage);
+  const { source, policies, asOf, knownAt, progress } = await readUnitsHistory(positionals, values, io, 'care', usage);
   let units = 0;
   const onProgress = (done: number, n: number) => {
     units = n;
     progress.tick(done, n);
   };
-  const views = careUnits(events, { asOf, knownAt, policies, unitId: values.unit, onProgress });
-  progress.done(events.length, units);
+  const views = careUnits(source, { asOf, knownAt, policies, unitId: values.unit, onProgress });
+  progress.done(source.eventCount, units);
   if (values.unit !== undefined && views.length === 0) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then`);
   if (values.json) {
     io.stdout(`${JSON.stringify({ units: views }, null, 2)}\n`);

@@ -9,7 +9,7 @@ import type { EntitlementView } from '../../projections/unit-view.js';
 import { parse, type Options } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readPolicyFiles } from '../input.js';
-import { readHistory } from '../progress.js';
+import { readUnitsHistory } from '../progress.js';
 
 export const usage =
   'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--json]\n' +
@@ -54,14 +54,14 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> 
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (!values.policy?.length) throw new UsageError(`expected --policy NEW.json\nusage: ${usage}`);
   const fresh = readPolicyFiles(values.policy);
-  const history = await readHistory(positionals, { ...values, policy: values.current }, io, 'diff', usage);
+  const history = await readUnitsHistory(positionals, { ...values, policy: values.current }, io, 'diff', usage);
   let units = 0;
   const onProgress = (events: number, n: number) => {
     units = n;
     history.progress.tick(events, n);
   };
-  const d = diffPolicies(history.events, fresh, { asOf: history.asOf, knownAt: history.knownAt, policies: history.policies, onProgress });
-  history.progress.done(history.events.length, units);
+  const d = diffPolicies(history.source, fresh, { asOf: history.asOf, knownAt: history.knownAt, policies: history.policies, onProgress });
+  history.progress.done(history.source.eventCount, units);
   io.stdout(values.json ? `${JSON.stringify(d, null, 2)}\n` : diffTable(d));
   return 0;
 }

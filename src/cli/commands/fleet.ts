@@ -3,7 +3,7 @@ import { fleetView, type FleetView } from '../../projections/fleet.js';
 import { InputError } from '../../errors.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
-import { readHistory } from '../progress.js';
+import { readUnitsHistory } from '../progress.js';
 
 export const usage =
   'warranty-ledger fleet FILE.jsonl|--store SPEC [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--warn-at N] [--ending-within DAYS] [--limit N] [--json]\n' +
@@ -58,8 +58,8 @@ export async function fleetCommand(argv: string[], io: CliIo): Promise<ExitCode>
   const warnAt = count(values['warn-at'], '--warn-at', 1);
   const endingWithinDays = count(values['ending-within'], '--ending-within', 0);
   const limit = count(values.limit, '--limit', 1) ?? 20;
-  const { events, policies, asOf, knownAt, progress } = await readHistory(positionals, values, io, 'fleet', usage);
-  const f = fleetView(events, {
+  const { source, policies, asOf, knownAt, progress } = await readUnitsHistory(positionals, values, io, 'fleet', usage);
+  const f = fleetView(source, {
     asOf,
     knownAt,
     policies,
@@ -67,7 +67,7 @@ export async function fleetCommand(argv: string[], io: CliIo): Promise<ExitCode>
     earlyWarning: warnAt === undefined ? undefined : { value: warnAt, comparison: 'at-least' },
     onProgress: progress.tick,
   });
-  progress.done(events.length, f.units);
+  progress.done(source.eventCount, f.units);
   io.stdout(values.json ? `${JSON.stringify(f, null, 2)}\n` : fleetTable(f, limit));
   return 0;
 }
