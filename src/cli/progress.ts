@@ -6,8 +6,8 @@
 import { statSync } from 'node:fs';
 import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
-import { eventListSource } from '../projections/project.js';
 import type { PolicyBook } from '../policy/resolve.js';
+import { eventListSource } from '../projections/project.js';
 import { parseTimePoint, type TimePoint } from '../time/as-of.js';
 import { checkSalePolicies, loadEvents, loadHistoryFile, loadPolicyBook, readJsonlFile } from './input.js';
 import { loadHistory } from './store-option.js';
@@ -76,6 +76,15 @@ export interface History {
   progress: Progress;
 }
 
+/** The moments (as-of defaults to now) and the policies the shared flags name. */
+function sharedFlags(values: HistoryFlags, io: CliIo): Pick<History, 'asOf' | 'knownAt' | 'policies'> {
+  return {
+    asOf: values['as-of'] === undefined ? { kind: 'instant', ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of'),
+    knownAt: values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at'),
+    policies: loadPolicyBook(values.policy ?? []),
+  };
+}
+
 /** Reads an events file in chunks, ticking `progress` with the lines read so far. */
 function readWithProgress(path: string, book: PolicyBook, progress: Progress): UnitEvent[] {
   const { events, lines } = readJsonlFile(path, 'events file', (n) => progress.tick(n));
@@ -89,9 +98,7 @@ function readWithProgress(path: string, book: PolicyBook, progress: Progress): U
  * shared flags (as-of defaults to now), and a progress line for a large file.
  */
 export async function readHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string): Promise<History> {
-  const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
-  const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
-  const policies = loadPolicyBook(values.policy ?? []);
+  const { asOf, knownAt, policies } = sharedFlags(values, io);
   const path = positionals[0];
   if (values.store !== undefined || path === undefined || positionals.length !== 1) {
     const events = await loadHistory(positionals, values.store, policies, io, usage);
@@ -119,9 +126,7 @@ export async function readUnitsHistory(positionals: readonly string[], values: H
     const { events, ...rest } = await readHistory(positionals, values, io, label, usage);
     return { ...rest, source: eventListSource(events) };
   }
-  const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
-  const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
-  const policies = loadPolicyBook(values.policy ?? []);
+  const { asOf, knownAt, policies } = sharedFlags(values, io);
   const shown = wantsProgress(io, path, values.json);
   const reading = createProgress(io, `${label}: reading`, shown);
   const source = loadHistoryFile(path, policies, (n) => reading.tick(n));

@@ -13,6 +13,7 @@ import { createLineJudge, rereadEventLine } from './jsonl.js';
 export interface UnitEventSource {
   /** Every unit id, in the order of each unit's first event. */
   readonly unitIds: readonly string[];
+  /** How many events there are (a repeated event counts once). */
   readonly eventCount: number;
   /** Calls `each` with every event of `unitId`, in input order, and its position in the whole input. */
   forEachEventOf(unitId: string, each: (event: UnitEvent, position: number) => void): void;
