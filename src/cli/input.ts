@@ -2,7 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, InputErrors } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
-import { createJsonlReader, type ParsedJsonl } from '../events/jsonl.js';
+import { createJsonlReader, type JsonlPartReader, type ParsedJsonl } from '../events/jsonl.js';
 import { createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
 import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
@@ -53,16 +53,22 @@ export function checkSalePolicies(events: readonly UnitEvent[], lines: readonly 
 }
 
 /**
- * A file read in chunks of about 4 MB, each handed to `onPart` as text of whole lines (every line
- * ended by its `\n`, except perhaps the file's last); stops early when `onPart` says false.
+ * Feeds a file to `reader` in chunks of about 4 MB, each decoded once into text of whole lines
+ * (every line ended by its `\n`, except perhaps the file's last); stops early when the reader says
+ * false. `onChunk` hears how many lines were read after each chunk (for a progress line).
  */
-function readFileParts(path: string, what: string, onPart: (text: string) => boolean): void {
+function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
     throw cannotRead(path, what, error);
   }
+  const feed = (text: string) => {
+    const more = reader.text(text);
+    onChunk?.(reader.linesRead);
+    return more;
+  };
   try {
     let buffer = Buffer.allocUnsafe(1 << 22);
     let filled = 0;
@@ -79,35 +85,24 @@ function readFileParts(path: string, what: string, onPart: (text: string) => boo
       // A line break is never inside a multi-byte character, so text cut after one decodes whole.
       const cut = buffer.lastIndexOf(10, filled - 1) + 1;
       if (cut === 0) continue;
-      if (!onPart(buffer.toString('utf8', 0, cut))) return;
+      if (!feed(buffer.toString('utf8', 0, cut))) return;
       buffer.copy(buffer, 0, cut, filled);
       filled -= cut;
     }
-    if (filled > 0) onPart(buffer.toString('utf8', 0, filled));
+    if (filled > 0) feed(buffer.toString('utf8', 0, filled));
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * An events file read in chunks, one line at a time, with the rules of `parseJsonl`: the file's
- * text is never held whole, so memory holds the events and little more. `onChunk` hears how many
- * lines were read after each chunk (for a progress line).
+ * An events file read in chunks with the rules of `parseJsonl`: the file's text is never held
+ * whole, so memory holds the events and little more. `onChunk` hears how many lines were read
+ * after each chunk (for a progress line).
  */
 export function readJsonlFile(path: string, what = 'events file', onChunk?: (linesRead: number) => void): ParsedJsonl {
   const reader = createJsonlReader();
-  let n = 1;
-  readFileParts(path, what, (text) => {
-    let start = n === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      if (!reader.line(text.slice(start, end), n++)) return false;
-      start = end + 1;
-    }
-    onChunk?.(n - 1);
-    return true;
-  });
+  readFileInto(path, what, reader, onChunk);
   return reader.finish();
 }
 
@@ -118,11 +113,7 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
  */
 export function readJsonlHistoryFile(path: string, onEvent?: (event: UnitEvent, line: number) => void, onChunk?: (linesRead: number) => void): JsonlHistory {
   const reader = createJsonlHistoryReader({ onEvent });
-  readFileParts(path, 'events file', (text) => {
-    const more = reader.text(text);
-    onChunk?.(reader.linesRead);
-    return more;
-  });
+  readFileInto(path, 'events file', reader, onChunk);
   return reader.finish();
 }
 

@@ -7,7 +7,7 @@
  */
 import { InputErrors } from '../errors.js';
 import type { UnitEvent } from './envelope.js';
-import { createLineJudge, rereadEventLine } from './jsonl.js';
+import { createLineJudge, rereadEventLine, type JsonlPartReader, type JsonlReaderOptions } from './jsonl.js';
 
 /** Events grouped by unit, handed out one unit at a time. */
 export interface UnitEventSource {
@@ -27,23 +27,13 @@ export interface JsonlHistory extends UnitEventSource {
   lineAt(position: number): number;
 }
 
-export interface JsonlHistoryReader {
-  /**
-   * Reads the next part of the input: whole lines, each ended by `\n` except perhaps the input's
-   * last. The text is kept (as the history's storage), not copied. False once `maxErrors` errors
-   * were found: stop reading then.
-   */
-  text(part: string): boolean;
-  /** Lines read so far. */
-  readonly linesRead: number;
+/** A JsonlPartReader that keeps each part it reads (not a copy) as the history's storage. */
+export interface JsonlHistoryReader extends JsonlPartReader {
   /** The history, or throws InputErrors when any line was bad. */
   finish(): JsonlHistory;
 }
 
-export interface JsonlHistoryOptions {
-  maxErrors?: number;
-  /** Named in error messages (a file name). */
-  source?: string;
+export interface JsonlHistoryOptions extends JsonlReaderOptions {
   /** Hears every event kept, with its line, while the lines are read (a caller's own checks). */
   onEvent?: (event: UnitEvent, line: number) => void;
 }
@@ -58,7 +48,6 @@ const SLOTS = 5;
 
 /** A JsonlHistoryReader: the rules of `parseJsonl` (see its doc), fed one part of the text at a time. */
 export function createJsonlHistoryReader(options: JsonlHistoryOptions = {}): JsonlHistoryReader {
-  const maxErrors = options.maxErrors ?? 20;
   const parts: string[] = [];
   let slots = new Int32Array(SLOTS * 1024);
   let count = 0;
@@ -70,10 +59,9 @@ export function createJsonlHistoryReader(options: JsonlHistoryOptions = {}): Jso
   };
   const eventAt = (position: number) => rereadEventLine(lineText(position));
   const lineAt = (position: number) => slots[position * SLOTS + LINE]!;
-  const { judge, errors } = createLineJudge({ get count() { return count; }, eventAt, lineAt }, options.source);
-  let n = 1;
+  const judge = createLineJudge({ get count() { return count; }, eventAt, lineAt }, options);
 
-  const keep = (event: UnitEvent, part: number, start: number, end: number) => {
+  const keep = (event: UnitEvent, n: number, part: number, start: number, end: number) => {
     let unit = unitIndex.get(event.unitId);
     if (unit === undefined) {
       unit = unitIds.length;
@@ -97,24 +85,14 @@ export function createJsonlHistoryReader(options: JsonlHistoryOptions = {}): Jso
 
   return {
     get linesRead() {
-      return n - 1;
+      return judge.linesRead;
     },
     text(part) {
       const index = parts.push(part) - 1;
-      let start = n === 1 && part.charCodeAt(0) === 0xfeff ? 1 : 0;
-      while (start < part.length) {
-        let end = part.indexOf('\n', start);
-        if (end < 0) end = part.length;
-        const event = judge(part.slice(start, end), n);
-        if (event) keep(event, index, start, end);
-        n++;
-        start = end + 1;
-        if (errors.length >= maxErrors) return false;
-      }
-      return true;
+      return judge.readPart(part, (event, n, start, end) => keep(event, n, index, start, end));
     },
     finish() {
-      if (errors.length > 0) throw new InputErrors(errors);
+      if (judge.errors.length > 0) throw new InputErrors(judge.errors);
       return historyOf(slots, count, unitIds, unitIndex, eventAt, lineAt);
     },
   };

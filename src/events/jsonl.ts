@@ -155,12 +155,27 @@ export interface ParsedJsonl {
   readonly lines: number[];
 }
 
-/** Reads JSONL one line at a time, for a text or a file streamed in chunks: see `parseJsonl`. */
-export interface JsonlReader {
-  /** Reads line `n` (1-based, without its line break); false once `maxErrors` errors were found. */
-  line(raw: string, n: number): boolean;
+/** Reads JSONL a part at a time, for a text or a file streamed in chunks: see `parseJsonl`. */
+export interface JsonlPartReader {
+  /**
+   * Reads the next part of the input: whole lines, each ended by `\n` except perhaps the input's
+   * last. False once `maxErrors` errors were found: stop reading then.
+   */
+  text(part: string): boolean;
+  /** Lines read so far. */
+  readonly linesRead: number;
+}
+
+/** A JsonlPartReader that keeps the events as objects. */
+export interface JsonlReader extends JsonlPartReader {
   /** The events read, or throws InputErrors when any line was bad. */
   finish(): ParsedJsonl;
+}
+
+export interface JsonlReaderOptions {
+  maxErrors?: number;
+  /** Named in error messages (a file name). */
+  source?: string;
 }
 
 /** The events a reader has kept so far, by position: as objects (`parseJsonl`) or as lines (jsonl-history.ts). */
@@ -170,62 +185,87 @@ export interface KeptEvents {
   lineAt(position: number): number;
 }
 
-/** The rules every JSONL reader applies to each line, whatever it keeps the accepted events as. */
+/** Where an accepted event goes: kept at position `kept.count`, from line `n`, found at `part[start, end)`. */
+export type KeepEvent = (event: UnitEvent, n: number, start: number, end: number) => void;
+
+/** The rules every JSONL reader applies to its input, whatever it keeps the accepted events as. */
 export interface LineJudge {
   /**
-   * The event line `n` adds, to be kept at position `kept.count`; undefined for a blank line, a
-   * repeat of a kept event, or a bad line (added to `errors`).
+   * Reads the next part of the input (see `JsonlPartReader.text`), numbering its lines on from the
+   * last part's; hands every event to keep to `keep`. Blank lines, repeats of kept events and bad
+   * lines (added to `errors`) are not kept. False once `maxErrors` errors were found.
    */
-  judge(text: string, n: number): UnitEvent | undefined;
+  readPart(part: string, keep: KeepEvent): boolean;
+  readonly linesRead: number;
   readonly errors: InputError[];
 }
 
-export function createLineJudge(kept: KeptEvents, source?: string): LineJudge {
+export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = {}): LineJudge {
+  const maxErrors = options.maxErrors ?? 20;
+  const source = options.source;
   const errors: InputError[] = [];
   // id -> position; the earlier event's canonical form is computed only for a repeated id.
   const seen = createIdIndex((position) => kept.eventAt(position).id);
+  let n = 1;
+
+  const judge = (text: string): UnitEvent | undefined => {
+    const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return undefined;
+    const event = parseEventLine(raw, n);
+    if (event instanceof InputError) {
+      errors.push(source ? new InputError(event.line, event.field, event.reason, source) : event);
+      return undefined;
+    }
+    const earlier = seen.getOrAdd(event.id, kept.count);
+    if (earlier < 0) return event;
+    if (canonicalJson(kept.eventAt(earlier)) !== canonicalJson(event)) {
+      errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${kept.lineAt(earlier)} with different content`, source));
+    }
+    return undefined;
+  };
+
   return {
     errors,
-    judge(text, n) {
-      const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
-      if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return undefined;
-      const event = parseEventLine(raw, n);
-      if (event instanceof InputError) {
-        errors.push(source ? new InputError(event.line, event.field, event.reason, source) : event);
-        return undefined;
+    get linesRead() {
+      return n - 1;
+    },
+    readPart(part, keep) {
+      let start = n === 1 && part.charCodeAt(0) === 0xfeff ? 1 : 0;
+      while (start < part.length) {
+        let end = part.indexOf('\n', start);
+        if (end < 0) end = part.length;
+        const event = judge(part.slice(start, end));
+        if (event) keep(event, n, start, end);
+        n++;
+        start = end + 1;
+        if (errors.length >= maxErrors) return false;
       }
-      const earlier = seen.getOrAdd(event.id, kept.count);
-      if (earlier < 0) return event;
-      if (canonicalJson(kept.eventAt(earlier)) !== canonicalJson(event)) {
-        errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${kept.lineAt(earlier)} with different content`, source));
-      }
-      return undefined;
+      return true;
     },
   };
 }
 
-/** A JsonlReader: the same rules as `parseJsonl`, one line at a time. */
-export function createJsonlReader(options: { maxErrors?: number; source?: string } = {}): JsonlReader {
-  const maxErrors = options.maxErrors ?? 20;
+/** A JsonlReader: the same rules as `parseJsonl`, fed one part of the text at a time. */
+export function createJsonlReader(options: JsonlReaderOptions = {}): JsonlReader {
   const events: UnitEvent[] = [];
   const lines: number[] = [];
-  const { judge, errors } = createLineJudge({ get count() { return events.length; }, eventAt: (i) => events[i]!, lineAt: (i) => lines[i]! }, options.source);
+  const judge = createLineJudge({ get count() { return events.length; }, eventAt: (i) => events[i]!, lineAt: (i) => lines[i]! }, options);
   // One unitId string per unit, shared by its events.
   const unitIds = new Map<string, string>();
+  const keep: KeepEvent = (event, n) => {
+    const unitId = unitIds.get(event.unitId);
+    if (unitId === undefined) unitIds.set(event.unitId, event.unitId);
+    else (event as { unitId: string }).unitId = unitId;
+    events.push(event);
+    lines.push(n);
+  };
   return {
-    line(text, n) {
-      const event = judge(text, n);
-      if (event) {
-        const unitId = unitIds.get(event.unitId);
-        if (unitId === undefined) unitIds.set(event.unitId, event.unitId);
-        else (event as { unitId: string }).unitId = unitId;
-        events.push(event);
-        lines.push(n);
-      }
-      return errors.length < maxErrors;
+    get linesRead() {
+      return judge.linesRead;
     },
+    text: (part) => judge.readPart(part, keep),
     finish() {
-      if (errors.length > 0) throw new InputErrors(errors);
+      if (judge.errors.length > 0) throw new InputErrors(judge.errors);
       return { events, lines };
     },
   };
@@ -236,16 +276,9 @@ export function createJsonlReader(options: { maxErrors?: number; source?: string
  * and one id with two different contents is an error naming both lines. Throws InputErrors (every
  * bad line, up to `maxErrors`) and returns nothing when any line is bad.
  */
-export function parseJsonl(text: string, options: { maxErrors?: number; source?: string } = {}): ParsedJsonl {
+export function parseJsonl(text: string, options: JsonlReaderOptions = {}): ParsedJsonl {
   const reader = createJsonlReader(options);
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let n = 1; start <= text.length; n++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const more = reader.line(text.slice(start, end), n);
-    start = end + 1;
-    if (!more) break;
-  }
+  reader.text(text);
   return reader.finish();
 }
 
