@@ -54,7 +54,8 @@ function parseCommonInstant(text: string): number | undefined | null {
   return dayFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000;
 }
 
-function parseAnyInstant(text: string): number | undefined {
+/** Every timestamp shape, by regex and `Date.parse`: the reference the character-code path is tested against. */
+export function parseAnyInstant(text: string): number | undefined {
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
