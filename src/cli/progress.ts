@@ -77,7 +77,7 @@ export interface History {
 }
 
 /** The moments (as-of defaults to now) and the policies the shared flags name. */
-function sharedFlags(values: HistoryFlags, io: CliIo): Pick<History, 'asOf' | 'knownAt' | 'policies'> {
+export function sharedFlags(values: HistoryFlags, io: CliIo): Pick<History, 'asOf' | 'knownAt' | 'policies'> {
   return {
     asOf: values['as-of'] === undefined ? { kind: 'instant', ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of'),
     knownAt: values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at'),

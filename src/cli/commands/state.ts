@@ -1,9 +1,8 @@
 /** `warranty-ledger state FILE.jsonl|--store SPEC [--as-of] [--known-at] [--policy FILE] [--json]`: every unit's view. */
 import { eachUnitProjection } from '../../projections/project.js';
-import { parseTimePoint } from '../../time/as-of.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
-import { loadPolicyBook } from '../input.js';
 import type { CliIo, ExitCode } from '../io.js';
+import { sharedFlags } from '../progress.js';
 import { inObjectKeyOrder, writeStateJson, writeStateTables } from '../state-output.js';
 import { STORE_OPTION, loadUnitEventSource } from '../store-option.js';
 
@@ -11,9 +10,7 @@ export const usage = 'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://
 
 export async function stateCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, { ...HISTORY_OPTIONS, ...STORE_OPTION }, usage);
-  const asOf = values['as-of'] === undefined ? { kind: 'instant' as const, ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of');
-  const knownAt = values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at');
-  const policies = loadPolicyBook(values.policy ?? []);
+  const { asOf, knownAt, policies } = sharedFlags(values, io);
   const source = await loadUnitEventSource(positionals, values.store, policies, io, usage);
   // One unit at a time, printed as it is projected: only the history stays in memory.
   const options = { asOf, knownAt, policies };
