@@ -21,6 +21,8 @@ export interface EntitlementView {
   status: 'open' | 'fulfilled';
   because: Because[];
   faultId?: string;
+  /** The component to exchange (rule `replace-only-line`); absent: the whole unit. */
+  component?: string;
   returnId?: string;
   fulfilledBy?: string;
 }
@@ -48,6 +50,7 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
   const views: EntitlementView[] = state.entitlements.map((e) => {
     const view: EntitlementView = { kind: e.kind, status: e.status, because: e.because.map((b) => ({ rule: b.rule, eventIds: [...b.eventIds] })) };
     if (e.faultId !== undefined) view.faultId = e.faultId;
+    if (e.component !== undefined) view.component = e.component;
     if (e.returnId !== undefined) view.returnId = e.returnId;
     if (e.fulfilledBy !== undefined) view.fulfilledBy = e.fulfilledBy;
     return view;

@@ -8,10 +8,11 @@ export function entitle(
   rule: string,
   eventIds: readonly string[],
   sinceMs: number,
-  extra: { faultId?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string } = {},
+  extra: { faultId?: string; component?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string } = {},
 ): void {
   const entitlement: Entitlement = { kind, status: 'open', because: [{ rule, eventIds: [...eventIds] }], sinceMs };
   if (extra.faultId !== undefined) entitlement.faultId = extra.faultId;
+  if (extra.component !== undefined) entitlement.component = extra.component;
   if (extra.returnId !== undefined) entitlement.returnId = extra.returnId;
   if (extra.orRefund) entitlement.orRefund = true;
   if (extra.fulfilledBy !== undefined) {

@@ -14,6 +14,7 @@ import type { Moment } from '../rules/moment.js';
 import { recordPartsReplaced } from '../rules/part-coverage.js';
 import { recordRecurrence, recordRepairOutcome } from '../rules/repeated-failure.js';
 import { replaceUnit } from '../rules/replacement.js';
+import { judgeReplaceOnlyRepair } from '../rules/replace-only-line.js';
 import { completeReturn, inspectReturn, recordTraining, requestReturn } from '../rules/returns.js';
 import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
 import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
@@ -49,6 +50,7 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
     outageEndMs: null,
     loanerDecided: false,
     loanerProvidedBy: null,
+    firstRepairId: null,
     pendingParts: [],
   };
   state.faults.push(fault);
@@ -58,7 +60,9 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
 }
 
 function completeRepair(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
+  fault.firstRepairId ??= event.id;
   recordRepairOutcome(state, event, fault, at);
+  judgeReplaceOnlyRepair(state, event, fault, at);
   recordPartsReplaced(state, event, fault, at);
   checkCharge(state, event, fault, at);
   if (event.data.outcome === 'fixed' && !fault.outOfService) resolveFault(state, fault, at, event.id);

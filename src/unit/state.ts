@@ -25,6 +25,8 @@ export interface Entitlement {
   status: 'open' | 'fulfilled';
   because: Because[];
   faultId?: string;
+  /** The component to exchange (a replacement-only line); absent: the whole unit. */
+  component?: string;
   returnId?: string;
   /** Also fulfilled by a completed return (a repeated-failure remedy of exchange or refund). */
   orRefund?: boolean;
@@ -88,6 +90,8 @@ export interface FaultState {
   loanerDecided: boolean;
   /** The first `LoanerProvided` for this fault. */
   loanerProvidedBy: string | null;
+  /** The fault's first `RepairCompleted`, when it had one. */
+  firstRepairId: string | null;
   /** Parts replaced under the `restart` rule, waiting for the fault's resolution. */
   pendingParts: { component: string; repairId: string }[];
 }
@@ -97,8 +101,8 @@ export interface ProblemState {
   component: string;
   problemCode: string;
   failedRepairIds: string[];
-  /** The last `fixed` repair, failed if the same problem is reported again. */
-  pendingFixed: { repairId: string; faultId: string } | null;
+  /** The `fixed` repairs no recurrence has judged yet, each failed if the same problem is reported again (fine print 16). */
+  pendingFixed: { repairId: string; faultId: string }[];
   entitled: boolean;
 }
 
