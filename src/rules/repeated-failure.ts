@@ -1,7 +1,8 @@
 /**
- * Repeated failure (rulebook 6, fine print 5): failed repairs counted per (component, problemCode)
- * for covered faults; a `fixed` repair fails when the same problem is reported again. At the
- * threshold the customer is owed the policy's remedy, once per problem until the unit is replaced.
+ * Repeated failure (rulebook 6, fine print 5, 16, 17): failed repairs counted per (component,
+ * problemCode) for covered faults; every `fixed` repair not judged yet fails when the same problem
+ * is reported again. At the threshold the customer is owed the policy's remedy, once per problem
+ * until the unit is replaced.
  */
 import type { EventOf } from '../events/envelope.js';
 import { faultOf, dict, type FaultState, type ProblemState, type UnitState } from '../unit/state.js';
@@ -22,7 +23,7 @@ function problemOf(state: UnitState, fault: FaultState): ProblemState {
     component: fault.component,
     problemCode: fault.problemCode,
     failedRepairIds: [],
-    pendingFixed: null,
+    pendingFixed: [],
     entitled: false,
   });
 }
@@ -37,19 +38,19 @@ function countFailedRepair(state: UnitState, problem: ProblemState, repairId: st
   else entitle(state, 'replacement', RULE, ids, at.ms, { orRefund: rule.remedy === 'replacement-or-refund' });
 }
 
-/** A new report of a problem fails its last `fixed` repair (counted at this recurrence). */
+/** A new report of a problem fails every `fixed` repair of it not judged yet, each counted at this recurrence (fine print 16, 17). */
 export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment): void {
   const problem = state.problems[problemKey(fault.component, fault.problemCode)];
-  const pending = problem?.pendingFixed;
-  if (!problem || !pending) return;
-  problem.pendingFixed = null;
-  const earlier = faultOf(state, pending.faultId)!;
-  if (!fault.inCoverage) {
-    note(state, pending.repairId, RULE, `not counted: the recurrence ${fault.faultId} was reported outside coverage (fine print 2)`);
-  } else if (!countsAt(earlier, at.ms, at.policy)) {
-    note(state, pending.repairId, RULE, `not counted: ${earlier.faultId} ${earlier.inCoverage ? 'has an excluded cause (rulebook 9)' : 'was reported outside coverage (fine print 2)'}`);
-  } else {
-    countFailedRepair(state, problem, pending.repairId, at);
+  if (!problem || problem.pendingFixed.length === 0) return;
+  for (const pending of problem.pendingFixed.splice(0)) {
+    const earlier = faultOf(state, pending.faultId)!;
+    if (!fault.inCoverage) {
+      note(state, pending.repairId, RULE, `not counted: the recurrence ${fault.faultId} was reported outside coverage (fine print 2)`);
+    } else if (!countsAt(earlier, at.ms, at.policy)) {
+      note(state, pending.repairId, RULE, `not counted: ${earlier.faultId} ${earlier.inCoverage ? 'has an excluded cause (rulebook 9)' : 'was reported outside coverage (fine print 2)'}`);
+    } else {
+      countFailedRepair(state, problem, pending.repairId, at);
+    }
   }
 }
 
@@ -57,7 +58,7 @@ export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment
 export function recordRepairOutcome(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
   const problem = problemOf(state, fault);
   if (event.data.outcome === 'fixed') {
-    problem.pendingFixed = { repairId: event.id, faultId: fault.faultId };
+    problem.pendingFixed.push({ repairId: event.id, faultId: fault.faultId });
   } else if (countsAt(fault, at.ms, at.policy)) {
     countFailedRepair(state, problem, event.id, at);
   } else {

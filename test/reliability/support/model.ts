@@ -11,8 +11,8 @@ export interface ModelUnit {
   events: string[];
   /** faultId -> problemCode. */
   faults: Map<string, string>;
-  /** problemCode -> failed repairs counted, a fixed repair waiting for a recurrence, remedy given for it. */
-  problems: Map<string, { failed: number; pendingFixed: boolean; entitled: boolean }>;
+  /** problemCode -> failed repairs counted, fixed repairs waiting for a recurrence (fine print 16), remedy given for it. */
+  problems: Map<string, { failed: number; pendingFixed: number; entitled: boolean }>;
   replacementsOpen: number;
   replacementsFulfilled: number;
   nextFault: number;
@@ -49,7 +49,7 @@ const reject = (rule: string): Outcome => ({ kind: 'rejected', rule });
 
 function problem(unit: ModelUnit, code: string) {
   let p = unit.problems.get(code);
-  if (!p) unit.problems.set(code, (p = { failed: 0, pendingFixed: false, entitled: false }));
+  if (!p) unit.problems.set(code, (p = { failed: 0, pendingFixed: 0, entitled: false }));
   return p;
 }
 
@@ -79,15 +79,12 @@ export function decideInModel(unit: ModelUnit, command: ModelCommand): Outcome {
         unit.faults.set(command.faultId, command.problemCode);
         unit.nextFault++;
         const p = problem(unit, command.problemCode);
-        if (p.pendingFixed) {
-          p.pendingFixed = false;
-          countFailure(unit, command.problemCode);
-        }
+        for (; p.pendingFixed > 0; p.pendingFixed--) countFailure(unit, command.problemCode);
       });
     case 'repair': {
       const code = unit.faults.get(command.faultId);
       if (code === undefined) return reject('fault');
-      return accept(() => (command.outcome === 'failed' ? countFailure(unit, code) : (problem(unit, code).pendingFixed = true)));
+      return accept(() => (command.outcome === 'failed' ? countFailure(unit, code) : problem(unit, code).pendingFixed++));
     }
     case 'replace':
       if (command.reason === 'repeated-failure' && unit.replacementsOpen === 0) return reject('replacement-without-entitlement');
