@@ -60,7 +60,9 @@ function policyEnd(u, component, start) {
 
 function partEnd(u, part, start) {
   const own = part.months === null ? null : termEnd(part.startDay, part.months + part.ext);
-  const covering = policyEnd(u, part.coveredBy, start)[1];
+  // A `unit` part line is the unit line, and covers every component without a line of its own (fine print 18).
+  const unitPart = part.coveredBy === 'unit' && part !== u.parts.get('unit') ? u.parts.get('unit') : undefined;
+  const covering = unitPart ? partEnd(u, unitPart, start) : policyEnd(u, part.coveredBy, start)[1];
   return own === null || covering === null ? null : Math.max(own, covering);
 }
 
@@ -68,7 +70,8 @@ function coveredOn(u, component, day) {
   if (u.returned) return false;
   const start = coverageStart(u);
   if (start === null) return false;
-  const part = u.parts.get(component);
+  const own = u.parts.get(component);
+  const part = own ?? (u.policy.lines.some(([c]) => c === component) ? undefined : u.parts.get('unit'));
   if (part) return part.startDay <= day && (day <= (partEnd(u, part, start) ?? Infinity));
   const [from, end] = policyEnd(u, component, start) ?? policyEnd(u, 'unit', start);
   return from <= day && (end === null || day <= end);
@@ -136,9 +139,9 @@ function apply(u, e, ms) {
       const f = { component: d.component, problemCode: d.problemCode, problem: `${d.component}/${d.problemCode}`, reportMs: ms, oos: d.outOfService, inCoverage: coveredOn(u, d.component, day), excluded: false, resolved: false, outageEnd: null, pending: [] };
       u.faults.set(d.faultId, f);
       const p = u.problems.get(f.problem);
-      if (p && p.pendingFixed) {
-        if (f.inCoverage && counts(p.pendingFixed)) p.failed++;
-        p.pendingFixed = null;
+      if (p) {
+        for (const earlier of p.pendingFixed) if (f.inCoverage && counts(earlier)) p.failed++;
+        p.pendingFixed = [];
       }
       if (f.oos) u.open.push(f);
       break;
@@ -152,8 +155,8 @@ function apply(u, e, ms) {
       const f = u.faults.get(d.faultId);
       if (!f) break;
       let p = u.problems.get(f.problem);
-      if (!p) u.problems.set(f.problem, (p = { failed: 0, pendingFixed: null }));
-      if (d.outcome === 'fixed') p.pendingFixed = f;
+      if (!p) u.problems.set(f.problem, (p = { failed: 0, pendingFixed: [] }));
+      if (d.outcome === 'fixed') p.pendingFixed.push(f);
       else if (counts(f)) p.failed++;
       if (d.partsReplaced && d.partsReplaced.length > 0 && counts(f)) {
         for (const { component } of d.partsReplaced) {

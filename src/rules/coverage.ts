@@ -4,7 +4,7 @@
  */
 import type { CoverageLine, Policy } from '../policy/schema.js';
 import { termEnd, type Day } from '../time/calendar.js';
-import type { UnitState } from '../unit/state.js';
+import type { PartLine, UnitState } from '../unit/state.js';
 import { coverageStart } from './coverage-start.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -36,17 +36,29 @@ function later(a: Day | null, b: Day | null): Day | null {
   return a === null || b === null ? null : Math.max(a, b);
 }
 
-/** Every coverage line: the policy's, with a part line shown in place of its component's policy line. */
+function partLineView(part: PartLine, component: string, covering: LineView): LineView {
+  const ownEnd = part.months === null ? null : termEnd(part.startDay, part.months + part.extensionMonths);
+  return { component, startDay: part.startDay, endDay: later(ownEnd, covering.endDay), source: 'part' };
+}
+
+/**
+ * Every coverage line: the policy's, with a part line shown in place of its component's policy line.
+ * A `unit` part line is the unit line for every purpose (fine print 18), so it is settled first and
+ * covers the components without a line of their own; no result depends on the order of names.
+ */
 export function coverageLines(state: UnitState, policy: Policy): LineView[] {
   const start = coverageStart(state, policy);
   if (start === null) return [];
-  const byComponent = new Map<string, LineView>();
-  for (const def of policy.coverage) byComponent.set(def.component, policyLineView(state, policy, def, start.day));
+  const policyLines = new Map<string, LineView>();
+  for (const def of policy.coverage) policyLines.set(def.component, policyLineView(state, policy, def, start.day));
+  const byComponent = new Map(policyLines);
+  const unitPart = state.partLines.unit;
+  if (unitPart) byComponent.set('unit', partLineView(unitPart, 'unit', policyLines.get('unit')!));
   for (const component of Object.keys(state.partLines).sort()) {
+    if (component === 'unit') continue;
     const part = state.partLines[component]!;
-    const covering = byComponent.get(part.coveredBy) ?? byComponent.get('unit')!;
-    const ownEnd = part.months === null ? null : termEnd(part.startDay, part.months + part.extensionMonths);
-    byComponent.set(component, { component, startDay: part.startDay, endDay: later(ownEnd, covering.endDay), source: 'part' });
+    const covering = part.coveredBy === 'unit' ? byComponent.get('unit')! : (policyLines.get(part.coveredBy) ?? byComponent.get('unit')!);
+    byComponent.set(component, partLineView(part, component, covering));
   }
   return [...byComponent.values()];
 }
