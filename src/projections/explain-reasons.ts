@@ -44,6 +44,19 @@ function loaner(ctx: ReasonContext, e: Entitlement): string[] {
   ];
 }
 
+function replaceOnlyLine(ctx: ReasonContext, e: Entitlement): string[] {
+  const fault = e.faultId === undefined ? undefined : faultOf(ctx.state, e.faultId);
+  if (!fault || fault.firstRepairId === null) return [];
+  const cause = causeAt(fault, ctx.byId.get(fault.firstRepairId)?.occurredMs ?? fault.reportMs);
+  return [
+    `policy ${ctx.policy.id} v${ctx.policy.version}: the ${fault.component} line grants replacement only: a covered fault on it is settled by exchanging the ${fault.component}, never by a repair`,
+    `${fault.faultId} reported ${cite(ctx, fault.reportId)}, within coverage; cause at its first repair ${cite(ctx, fault.firstRepairId)}: ${cause ?? 'undiagnosed (presumed covered)'}`,
+    e.fulfilledBy === undefined
+      ? `no repair of ${fault.faultId} has replaced the ${fault.component} yet, and the unit has not been replaced: the exchange is still owed`
+      : `fulfilled by ${cite(ctx, e.fulfilledBy)}`,
+  ];
+}
+
 function returnWindow(ctx: ReasonContext, e: Entitlement): string[] {
   const rule = ctx.policy.returns;
   const request = e.returnId === undefined ? undefined : ctx.state.returns[e.returnId];
@@ -65,6 +78,7 @@ export function entitlementReasoning(ctx: ReasonContext, e: Entitlement): string
     case 'downtime': return downtimeReasoning(ctx, e);
     case 'loaner': return loaner(ctx, e);
     case 'return-window': return returnWindow(ctx, e);
+    case 'replace-only-line': return replaceOnlyLine(ctx, e);
     case 'unboxing-defect': return [`${e.faultId} was found at unboxing: a replacement with the same model is owed unconditionally`];
     case 'cannot-operate': return [`the customer cannot operate the goods: one free training is owed; the first free TrainingProvided after the request fulfils it`];
     default: return [];

@@ -6,6 +6,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
   fault: '1',
   'coverage-start': '3',
   'warranty-extension': '4',
+  'replace-only-line': '4, fine print 21',
   'part-coverage': '5',
   'repeated-failure': '6',
   'replacement-without-entitlement': '6',

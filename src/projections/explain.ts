@@ -35,6 +35,8 @@ export interface Finding {
   section: string;
   status?: 'open' | 'fulfilled';
   faultId?: string;
+  /** The component to exchange (rule `replace-only-line`). */
+  component?: string;
   events: EventRef[];
   /** When it arose (entitlements). */
   arose?: string;
@@ -127,6 +129,7 @@ function findings(ctx: ReasonContext, asOf: Cutoff, view: UnitView): Pick<Explan
     const rule = e.because[0]?.rule ?? '?';
     const f: Finding = { kind: e.kind, rule, section: sectionOf(rule), status: e.status, events: refs(ctx, e.because.flatMap((b) => b.eventIds)), arose: iso(e.sinceMs), reasoning: entitlementReasoning(ctx, e) };
     if (e.faultId !== undefined) f.faultId = e.faultId;
+    if (e.component !== undefined) f.component = e.component;
     if (e.fulfilledBy !== undefined) f.fulfilledBy = refs(ctx, [e.fulfilledBy])[0]!;
     if (rule === 'repeated-failure') f.events.push(...recurrences(ctx, e.because[0]?.eventIds ?? []));
     return f;

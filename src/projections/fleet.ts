@@ -44,7 +44,7 @@ export interface FleetView {
   failures: FailureGroup[];
   earlyWarnings: EarlyWarning[];
   endingSoon: { unitId: string; model: string; end: string; daysLeft: number }[];
-  openEntitlements: { unitId: string; kind: string; rule: string; faultId?: string; eventIds: string[] }[];
+  openEntitlements: { unitId: string; kind: string; rule: string; faultId?: string; component?: string; eventIds: string[] }[];
   breaches: { unitId: string; faultId: string; measure: string; limitMinutes: number; actualMinutes: number }[];
   totals: { failures: number; earlyWarnings: number; endingSoon: number; openEntitlements: number; breaches: number };
 }
@@ -134,6 +134,7 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
       if (e.status !== 'open') continue;
       const item: FleetView['openEntitlements'][number] = { unitId, kind: e.kind, rule: e.because[0]?.rule ?? '?', eventIds: e.because.flatMap((b) => b.eventIds) };
       if (e.faultId !== undefined) item.faultId = e.faultId;
+      if (e.component !== undefined) item.component = e.component;
       view.openEntitlements.push(item);
     }
     for (const b of v.slaBreaches) view.breaches.push({ unitId, ...b });

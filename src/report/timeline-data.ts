@@ -78,7 +78,7 @@ function dayBounds(start: string, end: string | null, zone: string): { startMs: 
 function flagsOf(e: Explanation, faultReportMs: (faultId: string) => number | undefined): TimelineFlag[] {
   const flags: TimelineFlag[] = [];
   for (const f of e.entitlements) {
-    flags.push({ kind: 'entitlement', ms: Date.parse(f.arose!), label: `${f.kind}${f.faultId ? ` ${f.faultId}` : ''}: ${f.status}`, detail: `${f.rule} (section ${f.section}): ${f.events.map((r) => r.id).join(', ')}${f.fulfilledBy ? `; fulfilled by ${f.fulfilledBy.id}` : ''}` });
+    flags.push({ kind: 'entitlement', ms: Date.parse(f.arose!), label: `${f.kind}${f.component ? ` of the ${f.component}` : ''}${f.faultId ? ` ${f.faultId}` : ''}: ${f.status}`, detail: `${f.rule} (section ${f.section}): ${f.events.map((r) => r.id).join(', ')}${f.fulfilledBy ? `; fulfilled by ${f.fulfilledBy.id}` : ''}` });
   }
   for (const f of e.anomalies) {
     const first = f.events[0];

@@ -12,9 +12,9 @@ const scenarios = loadScenarios();
 const policies = createPolicyBook();
 
 describe('public scenarios through the library', () => {
-  it('finds all eight scenarios with 23 checks', () => {
-    expect(scenarios.map((s) => s.name)).toHaveLength(8);
-    expect(scenarios.reduce((n, s) => n + s.checks.length, 0)).toBe(23);
+  it('finds all ten scenarios with 31 checks', () => {
+    expect(scenarios.map((s) => s.name)).toHaveLength(10);
+    expect(scenarios.reduce((n, s) => n + s.checks.length, 0)).toBe(31);
   });
 
   for (const scenario of scenarios) {

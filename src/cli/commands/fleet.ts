@@ -45,7 +45,7 @@ export function fleetTable(f: FleetView, limit: number): string {
     ...capped(f.endingSoon, limit, (u) => `${u.unitId} (${u.model}): unit line ends ${u.end}, ${u.daysLeft} day(s) left`),
     '',
     'open entitlements',
-    ...capped(f.openEntitlements, limit, (e) => `${e.unitId}: ${e.kind}${e.faultId ? ` (${e.faultId})` : ''} by ${e.rule}: ${e.eventIds.join(', ')}`),
+    ...capped(f.openEntitlements, limit, (e) => `${e.unitId}: ${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} by ${e.rule}: ${e.eventIds.join(', ')}`),
     '',
     'service-level breaches',
     ...capped(f.breaches, limit, (b) => `${b.unitId} ${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`),
