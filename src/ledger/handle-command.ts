@@ -13,6 +13,7 @@ import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';
 import { decide } from '../unit/decide.js';
 import { applyInOrder } from '../unit/evolve.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
 import { inBusinessOrder, timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
 
@@ -51,6 +52,20 @@ function commandEvents(recorded: readonly RecordedEvent[], commandId: string): U
   return recorded.filter((r) => r.event.id === first || r.event.id.startsWith(`${commandId}#`)).map((r) => r.event);
 }
 
+/**
+ * The shell's clock, never behind the stream's latest `recordedAt` (another writer's clock may run
+ * ahead of this one): appends that would record an event before one already known are refused.
+ */
+function recordingTime(now: Date, history: readonly UnitEvent[]): string {
+  let latest = now.getTime();
+  let text = now.toISOString();
+  for (const e of history) {
+    const ms = parseInstant(e.recordedAt);
+    if (ms !== undefined && ms > latest) [latest, text] = [ms, formatInstant(ms)];
+  }
+  return text;
+}
+
 /** A command id already used for a different command is the caller's mistake, never a silent repeat. */
 function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
   const what = (e: { type: string; unitId: string; occurredAt: string; data: unknown }) => canonicalJson({ type: e.type, unitId: e.unitId, occurredAt: e.occurredAt, data: e.data });
@@ -82,7 +97,7 @@ export async function handleCommand(store: EventStore, command: UnitCommand, opt
     }
     if (failure !== undefined) throw failure;
     const state = fold(history, command.unitId, policy);
-    const recordedAt = options.now().toISOString();
+    const recordedAt = recordingTime(options.now(), history);
     const events = decide(command, state, policy).map((e) => ({ ...e, recordedAt }) as UnitEvent);
     if (events.length === 0) return { events, repeated: true, state, policy };
     const last = recorded[recorded.length - 1];

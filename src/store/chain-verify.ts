@@ -1,14 +1,16 @@
 /**
  * Verifying hash chains: every stream's events in stream order, each seal checked against its
  * content and its predecessor, and the first break of each stream named and classified (changed,
- * removed, reordered, inserted, unsealed). Events written before hashing (an unsealed prefix) are
+ * removed, reordered, inserted, unsealed, backdated: recorded before an event earlier in the
+ * stream, which changes what was known at a moment already past). Events written before hashing (an unsealed prefix) are
  * counted, not passed as sealed; an anchor (heads recorded earlier) also catches a cut-off tail.
  */
 import type { UnitEvent } from '../events/envelope.js';
+import { parseInstant } from '../time/instant.js';
 import { GENESIS_HASH, chainHash, storedBody } from './hash-chain.js';
 
 /** How a chain breaks at an event. */
-export type ChainBreakKind = 'changed' | 'removed' | 'reordered' | 'inserted' | 'unsealed';
+export type ChainBreakKind = 'changed' | 'removed' | 'reordered' | 'inserted' | 'unsealed' | 'backdated';
 
 /** The first break of one stream's chain. */
 export interface ChainBreak {
@@ -114,6 +116,7 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead): StreamVeri
   const walk: Walk = { input, hashes, selfValid: (i) => events[i]!.hash === chainHash(events[i]!.prevHash!, storedBody(events[i]!)) };
   let sealed = 0;
   let unsealed = 0;
+  let latest: { ms: number; index: number } | undefined;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.hash === undefined) {
@@ -125,6 +128,14 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead): StreamVeri
       sealed++;
       hashes.push(e.hash);
     }
+    // Sealed events are appends the library made, which never go back in recording time (unsealed ones may be in any order).
+    const recordedMs = parseInstant(e.recordedAt) ?? Number.NaN;
+    if (e.hash !== undefined && latest !== undefined && recordedMs < latest.ms) {
+      const where = (input.locate ?? ((k) => `revision ${k}`))(latest.index);
+      const detail = `recorded at ${e.recordedAt}, before the event at ${where} (${events[latest.index]!.recordedAt}): it changes what was known at a moment already past`;
+      return { break: breakAt(walk, i, 'backdated', detail), sealed, unsealed };
+    }
+    if (latest === undefined || recordedMs > latest.ms) latest = { ms: recordedMs, index: i };
   }
   const last = events.length - 1;
   const head = last < 0 ? undefined : { streamId: input.streamId, revision: last, eventId: events[last]!.id, hash: hashes[last]! };

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { storedFormOf } from '../events/upcasters.js';
-import { DuplicateEventError, InputError, isConcurrencyError } from '../errors.js';
+import { parseInstant } from '../time/instant.js';
+import { ConcurrencyError, DuplicateEventError, InputError, isConcurrencyError } from '../errors.js';
 import type { AppendResult, EventStore, ExpectedRevision } from './event-store.js';
 
 /** The `prevHash` of a stream's first event: 64 zeros. */
@@ -61,16 +62,21 @@ export interface SealPlan {
 export function planSeal(streamId: string, stream: readonly UnitEvent[], events: readonly UnitEvent[]): SealPlan {
   const byId = new Map<string, UnitEvent>();
   for (const e of stream) byId.set(e.id, e);
+  // An id stored with other content is named first, before any judgement of where the rest would land.
+  for (const event of events) {
+    const earlier = byId.get(event.id);
+    if (earlier && !(sameBody(earlier, event) && (earlier.hash === undefined || event.hash === undefined || earlier.hash === event.hash))) {
+      throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
+    }
+  }
   let prev = headHash(stream);
+  let known = lastRecorded(stream);
   const fresh: UnitEvent[] = [];
   const stored: UnitEvent[] = [];
   for (const event of events) {
     const earlier = byId.get(event.id);
     if (earlier) {
-      const sealsAgree = earlier.hash === undefined || event.hash === undefined || earlier.hash === event.hash;
-      if (!sameBody(earlier, event) || !sealsAgree) {
-        throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
-      }
+      if (!sameBody(earlier, event)) throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
       stored.push(earlier);
       continue;
     }
@@ -82,6 +88,7 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
       }
       throw new InputError(undefined, 'hash', `event ${event.id} is sealed for another place in stream ${streamId}: it chains from ${event.prevHash}, the stream's last hash is ${prev}`);
     }
+    known = checkRecordedAt(streamId, event, known);
     const sealed = { ...body, prevHash: prev, hash } as UnitEvent;
     byId.set(sealed.id, sealed);
     fresh.push(sealed);
@@ -89,6 +96,35 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
     prev = hash;
   }
   return { fresh, stored };
+}
+
+/** The latest `recordedAt` of a stream (ms) and the event that has it. */
+type Known = { readonly ms: number; readonly event: UnitEvent } | undefined;
+
+function lastRecorded(stream: readonly UnitEvent[]): Known {
+  let known: Known;
+  for (const event of stream) {
+    const ms = parseInstant(event.recordedAt) ?? Number.NaN;
+    if (known === undefined || ms > known.ms) known = { ms, event };
+  }
+  return known;
+}
+
+/**
+ * What the ledger knew can never change later: an event recorded before the stream's last event
+ * would change the known-at view of a moment already past, so it is refused.
+ */
+function checkRecordedAt(streamId: string, event: UnitEvent, known: Known): Known {
+  const ms = parseInstant(event.recordedAt) ?? Number.NaN;
+  if (known !== undefined && ms < known.ms) {
+    throw new InputError(undefined, 'recordedAt', `event ${event.id} was recorded at ${event.recordedAt}, before ${known.event.id} (${known.event.recordedAt}), the latest event of stream ${streamId}: an append may not change what was known at a moment already past`);
+  }
+  return known === undefined || ms > known.ms ? { ms, event } : known;
+}
+
+function isRetry(stream: readonly UnitEvent[], events: readonly UnitEvent[]): boolean {
+  const ids = new Set(stream.map((e) => e.id));
+  return events.every((e) => ids.has(e.id));
 }
 
 const SEALING = Symbol.for('warranty-ledger.hash-chain');
@@ -123,6 +159,9 @@ export function withHashChain<S extends EventStore>(store: S, options: HashChain
     const pinned = expected === 'any' || expected === 'stream-exists';
     for (let round = 1; ; round++) {
       const stream = (await store.readStream(streamId)).map((r) => r.event);
+      // A stream not at the expected revision is a conflict (unless this is a retry of an append it holds), whatever the events say.
+      const actual = stream.length === 0 ? 'no-stream' : stream.length - 1;
+      if (!pinned && expected !== actual && !isRetry(stream, events)) throw new ConcurrencyError(streamId, expected, actual);
       const plan = planSeal(streamId, stream, events);
       if (plan.fresh.length === 0) return { nextExpectedRevision: stream.length - 1, written: 0, stored: plan.stored };
       const expectedRevision = pinned ? pinnedRevision(expected, stream.length - 1) : expected;

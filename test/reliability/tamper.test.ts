@@ -102,7 +102,8 @@ function apply(events: UnitEvent[], t: Tamper): { lines: UnitEvent[]; expected: 
       else {
         // Sealed exactly where it lands: only an insertion before the stream's end can be told from an append.
         if (after.length === 0) return null;
-        inserted = planSeal(source.unitId, before, [{ ...forged, prevHash: undefined, hash: undefined } as UnitEvent]).fresh[0]!;
+        const recordedAt = before.at(-1)?.recordedAt ?? forged.recordedAt;
+        inserted = planSeal(source.unitId, before, [{ ...forged, recordedAt, prevHash: undefined, hash: undefined } as UnitEvent]).fresh[0]!;
       }
       lines.splice(position, 0, inserted);
       // A forged event at the very end with a broken seal reads as an event changed in place.

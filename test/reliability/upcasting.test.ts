@@ -120,7 +120,7 @@ describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories
       expect(readFileSync(path, 'utf8')).toBe(bytes);
       expectChainsIntact(read, sealedCount(old));
       const unitId = current[0]!.unitId;
-      await store.append(unitId, [{ id: `${unitId}-later`, type: 'MaintenanceVisited', unitId, occurredAt: '2026-12-01T00:00:00Z', recordedAt: '2026-12-01T00:00:00Z', data: { kind: 'periodic' } }]);
+      await store.append(unitId, [{ id: `${unitId}-later`, type: 'MaintenanceVisited', unitId, occurredAt: '2040-12-01T00:00:00Z', recordedAt: '2040-12-01T00:00:00Z', data: { kind: 'periodic' } }]);
       await store.close();
       let stdout = '';
       const code = await run(['verify', path], { stdout: (t) => (stdout += t), stderr: () => {}, now: () => new Date(), stderrIsTty: false });
@@ -141,7 +141,7 @@ describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories
       expect(views(read)).toEqual(views(current));
       expectChainsIntact(read, sealedCount(old));
       const unitId = current[0]!.unitId;
-      await reader.append(unitId, [{ id: `${unitId}-later`, type: 'MaintenanceVisited', unitId, occurredAt: '2026-12-01T00:00:00Z', recordedAt: '2026-12-01T00:00:00Z', data: { kind: 'periodic' } }]);
+      await reader.append(unitId, [{ id: `${unitId}-later`, type: 'MaintenanceVisited', unitId, occurredAt: '2040-12-01T00:00:00Z', recordedAt: '2040-12-01T00:00:00Z', data: { kind: 'periodic' } }]);
       expectChainsIntact(await readBack(reader), sealedCount(old) + 1);
       await reader.close();
     }

@@ -17,7 +17,7 @@ import { sold, withId } from '../support/events.js';
 const sale = (unitId: string): UnitEvent => withId(sold(unitId, '2025-01-02T09:00:00Z', 'standard-1y'), `${unitId}-sold`);
 
 function history(units: number, perUnit = 2): UnitEvent[] {
-  return Array.from({ length: units }, (_, u) => [sale(`U-${u}`), ...visits(`U-${u}`, 0, perUnit)]).flat();
+  return Array.from({ length: units }, (_, u) => [sale(`U-${u}`), ...visits(`U-${u}`, 2, perUnit)]).flat();
 }
 
 function tempDir(): string {
@@ -67,13 +67,13 @@ describe('warranty-ledger import', () => {
     const dir = tempDir();
     const storePath = join(dir, 'ledger.jsonl');
     const store = await openFileStore(storePath);
-    await store.append('U-1', [visit('U-1', 0, 'inspection')]);
+    await store.append('U-1', [visit('U-1', 2, 'inspection')]);
     await store.close();
     const before = readFileSync(storePath, 'utf8');
     const file = writeJsonl(join(dir, 'export.jsonl'), history(3));
     const result = await cli(['import', file, '--store', `file:${storePath}`]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`event id ${visit('U-1', 0).id} is already used by a different event`);
+    expect(result.stderr).toContain(`event id ${visit('U-1', 2).id} is already used by a different event`);
     expect(readFileSync(storePath, 'utf8')).toBe(before);
   });
 

@@ -2,12 +2,13 @@
  * `warranty-ledger import FILE.jsonl --store SPEC [--policy FILE.json]...`: loads an interchange
  * file into a store. The file is validated whole first, then checked against what the store holds
  * (an id stored with other content stops the import before anything is written), then each unit's
- * events are appended in one atomic append; events already stored are skipped, so importing the
+ * events are appended in one atomic append, in the order they were recorded; events already stored are skipped, so importing the
  * same file again writes nothing.
  */
 import type { UnitEvent } from '../../events/envelope.js';
 import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
+import { parseInstant } from '../../time/instant.js';
 import { parse } from '../args.js';
 import { loadEvents, loadPolicyBook } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -36,14 +37,16 @@ async function eachUnit(units: readonly [string, UnitEvent[]][], work: (unitId: 
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, units.length) }, worker));
 }
 
+/** Each unit's events in the order they were recorded (stable), as a store must keep them (what was known cannot change later). */
 function byUnit(events: readonly UnitEvent[]): [string, UnitEvent[]][] {
-  const units = new Map<string, UnitEvent[]>();
+  const units = new Map<string, { event: UnitEvent; ms: number }[]>();
   for (const event of events) {
+    const item = { event, ms: parseInstant(event.recordedAt)! };
     const list = units.get(event.unitId);
-    if (list) list.push(event);
-    else units.set(event.unitId, [event]);
+    if (list) list.push(item);
+    else units.set(event.unitId, [item]);
   }
-  return [...units];
+  return [...units].map(([unitId, list]) => [unitId, list.sort((a, b) => a.ms - b.ms).map((i) => i.event)]);
 }
 
 /**
