@@ -10,7 +10,8 @@ import type { PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 import { policyForSale } from '../projections/project.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
-import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';
+import { parseCommand } from '../unit/command-schema.js';
+import { COMMAND_EVENTS, isEventOfCommand, type UnitCommand } from '../unit/commands.js';
 import { decide } from '../unit/decide.js';
 import { applyInOrder } from '../unit/evolve.js';
 import { inBusinessOrder, timed } from '../unit/order.js';
@@ -22,6 +23,8 @@ export interface CommandOptions {
   readonly now: () => Date;
   /** Conflicts retried before the ConcurrencyError is thrown (default 3). */
   readonly maxRetries?: number;
+  /** How far a command's `occurredAt` may run ahead of `now` before it is refused (default 5 minutes). */
+  readonly clockSkewMs?: number;
 }
 
 export interface CommandResult {
@@ -47,8 +50,7 @@ function fold(history: readonly UnitEvent[], unitId: string, policy: Policy): Un
 }
 
 function commandEvents(recorded: readonly RecordedEvent[], commandId: string): UnitEvent[] {
-  const first = eventIdFor(commandId, 0);
-  return recorded.filter((r) => r.event.id === first || r.event.id.startsWith(`${commandId}#`)).map((r) => r.event);
+  return recorded.filter((r) => isEventOfCommand(r.event.id, commandId)).map((r) => r.event);
 }
 
 /** A command id already used for a different command is the caller's mistake, never a silent repeat. */
@@ -59,16 +61,19 @@ function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
 }
 
 /**
- * Handles one command against the store; throws CommandRejected when the rules forbid it,
- * UnknownPolicyError for a sale under an unknown policy, ConcurrencyError once retries run out, and
- * DuplicateEventError when the command id was used for a different command. A repeated command
+ * Handles one command against the store. The command is parsed first (parseCommand, against the
+ * clock and its skew), before the stream is read: InvalidCommand when it is not a valid command,
+ * typed or not. Then it throws CommandRejected when the rules forbid it, UnknownPolicyError for a
+ * sale under an unknown policy, ConcurrencyError once retries run out, and DuplicateEventError
+ * when the command id was used for a different command. A repeated command
  * (a retry after a lost reply, or the same command sent twice at once) appends nothing and returns
  * the events stored the first time, with `repeated: true`. A ConcurrencyError always means the
  * command was not recorded: before one is thrown the stream is read once more, in case the
  * conflict was this very command recorded by a racing caller.
  * @example await handleCommand(store, { type: 'RecordAcceptance', commandId: 'c-2', unitId: 'U-1', occurredAt, data: {} }, { policies, now: () => new Date() })
  */
-export async function handleCommand(store: EventStore, command: UnitCommand, options: CommandOptions): Promise<CommandResult> {
+export async function handleCommand(store: EventStore, input: UnitCommand, options: CommandOptions): Promise<CommandResult> {
+  const command = parseCommand(input, { now: options.now(), clockSkewMs: options.clockSkewMs });
   const maxRetries = options.maxRetries ?? 3;
   let failure: unknown;
   for (let attempt = 0; ; attempt++) {
