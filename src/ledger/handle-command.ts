@@ -11,7 +11,7 @@ import type { Policy } from '../policy/schema.js';
 import { policyForSale } from '../projections/project.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { parseCommand } from '../unit/command-schema.js';
-import { COMMAND_EVENTS, isEventOfCommand, type UnitCommand } from '../unit/commands.js';
+import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';
 import { decide } from '../unit/decide.js';
 import { applyInOrder } from '../unit/evolve.js';
 import { inBusinessOrder, timed } from '../unit/order.js';
@@ -49,8 +49,16 @@ function fold(history: readonly UnitEvent[], unitId: string, policy: Policy): Un
   return applyInOrder(initialState(unitId), inBusinessOrder(history), policy);
 }
 
+/**
+ * The events a command recorded: its first event (id = command id) and those after it in
+ * eventIdFor's order. An append is atomic, so without the first nothing of it is stored; a stored
+ * event whose id merely looks derived (`call#7`, imported) is never taken for the command `call`.
+ */
 function commandEvents(recorded: readonly RecordedEvent[], commandId: string): UnitEvent[] {
-  return recorded.filter((r) => isEventOfCommand(r.event.id, commandId)).map((r) => r.event);
+  const byId = new Map(recorded.map((r) => [r.event.id, r.event]));
+  const events: UnitEvent[] = [];
+  for (let event = byId.get(eventIdFor(commandId, 0)); event; event = byId.get(eventIdFor(commandId, events.length))) events.push(event);
+  return events;
 }
 
 /** A command id already used for a different command is the caller's mistake, never a silent repeat. */

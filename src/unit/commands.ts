@@ -41,12 +41,3 @@ export function eventIdFor(commandId: string, index: number): string {
   return index === 0 ? commandId : `${commandId}${COMMAND_ID_SEPARATOR}${index}`;
 }
 
-/**
- * True when `eventId` is one of the ids `eventIdFor(commandId, i)` gives. With the separator
- * refused in command ids, no other command's events ever match.
- */
-export function isEventOfCommand(eventId: string, commandId: string): boolean {
-  if (eventId === commandId) return true;
-  if (eventId.length <= commandId.length + 1 || !eventId.startsWith(commandId) || eventId[commandId.length] !== COMMAND_ID_SEPARATOR) return false;
-  return /^[1-9][0-9]*$/.test(eventId.slice(commandId.length + 1));
-}
