@@ -80,6 +80,7 @@ export { replayAll, createUnitHistories, type Projection, type UnitHistories, ty
 /** Building blocks for store adapters (the EventStoreDB entry uses them from here). */
 export { checkExpectedRevision, newEventsOf } from './store/memory/memory-store.js';
 export { checkOwnStream } from './store/own-stream.js';
+export { checkAppend } from './store/append-checks.js';
 export { timelineData, type TimelineData, type TimelineBar, type TimelineFlag, type TimelineMark, type TimelineSpan } from './report/timeline-data.js';
 export { timelineHtml } from './report/timeline-html.js';
 /** Evidence bundles (an edge: node:fs and node:crypto). */

@@ -8,7 +8,7 @@ import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError } from '../../errors.js';
 import type { AppendResult, EventStore, ExpectedRevision, Subscription } from '../event-store.js';
 import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
-import { checkOwnStream } from '../own-stream.js';
+import { checkAppend } from '../append-checks.js';
 import { toEventData, type CausalIds } from './codec.js';
 import { readLedgerAll, readUnitStream } from './reads.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -52,7 +52,7 @@ export function createEventStoreDbStore(client: EventStoreDBClient, options: Eve
   const readStream = (streamId: string) => readUnitStream(client, streamName(streamId), prefix, policy);
 
   async function append(streamId: string, events: readonly UnitEvent[], appendOptions: { expectedRevision?: ExpectedRevision } & CausalIds = {}): Promise<AppendResult> {
-    checkOwnStream(streamId, events);
+    checkAppend(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
     // `any` and `stream-exists` are pinned to the revision just read, so the duplicate check
     // above cannot race another writer; a conflict then means "read again", not an error.
