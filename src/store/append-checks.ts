@@ -6,7 +6,8 @@
  */
 import type { UnitEvent } from '../events/envelope.js';
 import { parseEvent } from '../events/jsonl.js';
-import { InputError } from '../errors.js';
+import { DuplicateEventError, InputError } from '../errors.js';
+import type { EventStore } from './event-store.js';
 import { checkOwnStream } from './own-stream.js';
 
 const shown = (text: unknown): string => (typeof text === 'string' && text.length <= 80 ? JSON.stringify(text) : typeof text === 'string' ? `of ${text.length} characters` : String(text));
@@ -39,4 +40,20 @@ export function checkAppend(streamId: string, events: readonly UnitEvent[]): voi
     throw new InputError(undefined, problem.field, problem.reason, `append to stream ${shown(streamId)}, event ${i + 1}${id === undefined ? '' : ` (id ${shown(id)})`}`);
   }
   checkOwnStream(streamId, events);
+}
+
+/**
+ * Throws DuplicateEventError when an event id of `events` is stored already in another stream
+ * than its unit's: reads the whole store once, before anything is written, so an import that
+ * would clash in its last unit writes nothing at all. (A clash within the unit's own stream is the
+ * append's own check, and planSeal's.)
+ */
+export async function checkIdsAcrossStreams(store: EventStore, events: readonly UnitEvent[]): Promise<void> {
+  const unitOf = new Map(events.map((e) => [e.id, e.unitId]));
+  for await (const recorded of store.readAll()) {
+    const unitId = unitOf.get(recorded.event.id);
+    if (unitId !== undefined && unitId !== recorded.streamId) {
+      throw new DuplicateEventError(recorded.event.id, `stored in stream ${recorded.streamId} (revision ${recorded.revision}), and given again for unit ${unitId}`);
+    }
+  }
 }
