@@ -57,7 +57,7 @@ export { createUnitTimeline, type UnitTimeline, type UnitTimelineOptions } from 
 
 export { parseTimePoint, type TimePoint } from './time/as-of.js';
 
-export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, SubscribeOptions, Subscription } from './store/event-store.js';
+export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, SubscribeOptions, Subscription, SkippedEvent } from './store/event-store.js';
 export { createMemoryStore } from './store/memory/memory-store.js';
 export { handleCommand, type CommandOptions, type CommandResult } from './ledger/handle-command.js';
 export { createLedger, type Ledger, type LedgerOptions } from './ledger/create-ledger.js';
