@@ -71,6 +71,24 @@ export class DuplicateEventError extends LedgerError {
   }
 }
 
+/** One thing wrong with a command: the field (dotted path, `''` for the whole command) and why. */
+export interface CommandIssue {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A command that is not one (wrong type, a missing or malformed field, a time in the future): nothing was read or stored. */
+export class InvalidCommand extends LedgerError {
+  override name = 'InvalidCommand' as const;
+  constructor(
+    /** Every issue found, in the order zod reported them. */
+    readonly issues: readonly CommandIssue[],
+    readonly commandId?: string,
+  ) {
+    super(`invalid command${commandId === undefined || commandId.length > 200 ? '' : ` ${JSON.stringify(commandId)}`}: ${issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')}`);
+  }
+}
+
 const LEDGER_ERROR_NAMES = new Set([
   'LedgerError',
   'InputError',
@@ -80,6 +98,7 @@ const LEDGER_ERROR_NAMES = new Set([
   'ConcurrencyError',
   'DuplicateEventError',
   'StoreLockedError',
+  'InvalidCommand',
 ]);
 
 const guard =
@@ -95,3 +114,4 @@ export const isCommandRejected = guard<CommandRejected>('CommandRejected');
 export const isConcurrencyError = guard<ConcurrencyError>('ConcurrencyError');
 export const isUnknownPolicyError = guard<UnknownPolicyError>('UnknownPolicyError');
 export const isDuplicateEventError = guard<DuplicateEventError>('DuplicateEventError');
+export const isInvalidCommand = guard<InvalidCommand>('InvalidCommand');

@@ -10,12 +10,15 @@ export {
   UnknownPolicyError,
   ConcurrencyError,
   DuplicateEventError,
+  InvalidCommand,
   isLedgerError,
   isInputError,
   isCommandRejected,
   isConcurrencyError,
   isUnknownPolicyError,
   isDuplicateEventError,
+  isInvalidCommand,
+  type CommandIssue,
 } from './errors.js';
 
 export {
@@ -44,7 +47,8 @@ export { PRESETS } from './policy/presets/index.js';
 export { initialState, faultOf, type UnitState, type Entitlement, type Anomaly, type Note, type Because } from './unit/state.js';
 export { fold, evolve } from './unit/evolve.js';
 export { decide, type PendingEvent } from './unit/decide.js';
-export { COMMAND_EVENTS, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';
+export { COMMAND_EVENTS, COMMAND_ID_SEPARATOR, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';
+export { parseCommand, commandSchemas, DEFAULT_CLOCK_SKEW_MS, type ParseCommandOptions } from './unit/command-schema.js';
 export { inBusinessOrder } from './unit/order.js';
 
 export { projectUnits, projectUnit, eachUnitProjection, groupByUnit, stateDocument, type ProjectionOptions, type UnitProjection } from './projections/project.js';
@@ -53,7 +57,7 @@ export { createUnitTimeline, type UnitTimeline, type UnitTimelineOptions } from 
 
 export { parseTimePoint, type TimePoint } from './time/as-of.js';
 
-export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, SubscribeOptions, Subscription } from './store/event-store.js';
+export type { EventStore, ExpectedRevision, RecordedEvent, AppendResult, SubscribeOptions, Subscription, SkippedEvent } from './store/event-store.js';
 export { createMemoryStore } from './store/memory/memory-store.js';
 export { handleCommand, type CommandOptions, type CommandResult } from './ledger/handle-command.js';
 export { createLedger, type Ledger, type LedgerOptions } from './ledger/create-ledger.js';
@@ -76,6 +80,7 @@ export { replayAll, createUnitHistories, type Projection, type UnitHistories, ty
 /** Building blocks for store adapters (the EventStoreDB entry uses them from here). */
 export { checkExpectedRevision, newEventsOf } from './store/memory/memory-store.js';
 export { checkOwnStream } from './store/own-stream.js';
+export { checkAppend } from './store/append-checks.js';
 export { timelineData, type TimelineData, type TimelineBar, type TimelineFlag, type TimelineMark, type TimelineSpan } from './report/timeline-data.js';
 export { timelineHtml } from './report/timeline-html.js';
 /** Evidence bundles (an edge: node:fs and node:crypto). */

@@ -3,12 +3,12 @@
  * `file:PATH` is a file store, `esdb://…` or `esdb+discover://…` an EventStoreDB connection string;
  * the EventStoreDB adapter (and gRPC) is loaded only when a command names one.
  */
-import { InputError, LedgerError, isLedgerError } from '../errors.js';
+import { InputError, InputErrors, LedgerError, isLedgerError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { eventListSource } from '../projections/project.js';
-import type { EventStore } from '../store/event-store.js';
+import type { EventStore, SkippedEvent } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
 import { readStoreFileSnapshot, type FileStoreRecovery } from '../store/file/store-file.js';
@@ -36,6 +36,11 @@ export function describeStore(spec: StoreSpec): string {
   return spec.kind === 'file' ? spec.path : spec.connectionString.replace(/\/\/[^@/]*@/, '//');
 }
 
+/** The `--store` value naming a store, for a command to suggest (without credentials). */
+export function storeFlag(spec: StoreSpec): string {
+  return spec.kind === 'file' ? `file:${spec.path}` : describeStore(spec);
+}
+
 function recoveryNote(path: string, recovery: FileStoreRecovery): string {
   const notes = [
     recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${JSON.stringify(recovery.cut.text.slice(0, 80))})`,
@@ -60,24 +65,55 @@ export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Pro
   }
 }
 
-/** Opens a store to write to, sealing appends into the hash chain: a file store takes its lock and reports any repair on stderr. */
-export async function openStore(spec: StoreSpec, io: CliIo): Promise<EventStore> {
+/**
+ * Opens a store to write to, sealing appends into the hash chain: a file store takes its lock and
+ * reports any repair on stderr. `onInvalidEvent` (EventStoreDB, for reading) skips what its reader rejects.
+ */
+export async function openStore(spec: StoreSpec, io: CliIo, onInvalidEvent?: (skipped: SkippedEvent) => void): Promise<EventStore> {
   if (spec.kind === 'file') return withHashChain(await withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) })));
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
-  return withHashChain(connectEventStoreDb(spec.connectionString));
+  return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }));
 }
 
-async function readStore(spec: StoreSpec, io: CliIo): Promise<UnitEvent[]> {
+/** How a history-reading command reads a store that holds events its reader rejects. */
+export interface StoreReadOptions {
+  /** Leave such events out (`--skip-invalid`), each handed to `onSkipped` after it is listed on stderr. */
+  readonly skipInvalid?: boolean;
+  readonly onSkipped?: (skipped: SkippedEvent) => void;
+}
+
+/** The way on from a store holding an event its reader rejects, said before the events are listed. */
+function invalidHint(spec: StoreSpec): string {
+  const store = storeFlag(spec);
+  return `${describeStore(spec)}: the store holds events its reader rejects (below; nothing was changed): \`warranty-ledger verify --store ${store}\` lists them, \`warranty-ledger state --store ${store} --skip-invalid\` reads the rest\n`;
+}
+
+async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
+  const skip = (skipped: SkippedEvent) => {
+    io.stderr(`skipped (--skip-invalid): ${skipped.error.message}\n`);
+    options.onSkipped?.(skipped);
+  };
+  try {
+    return await readStoreEvents(spec, io, options.skipInvalid ? skip : undefined);
+  } catch (error) {
+    const rejected = error instanceof InputErrors || (error instanceof InputError && error.source?.startsWith('EventStoreDB '));
+    if (rejected && !options.skipInvalid) io.stderr(invalidHint(spec));
+    throw error;
+  }
+}
+
+async function readStoreEvents(spec: StoreSpec, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<UnitEvent[]> {
   if (spec.kind === 'file') {
     // Read without the writer's lock: a running application may hold it.
-    const snapshot = await readStoreFileSnapshot(spec.path).catch((error: NodeJS.ErrnoException) => {
+    const snapshot = await readStoreFileSnapshot(spec.path, { skipInvalid: skip !== undefined }).catch((error: NodeJS.ErrnoException) => {
       if (error.code) throw new InputError(undefined, '', `cannot read store file ${spec.path}: ${error.code}`);
       throw error;
     });
     if (snapshot.unfinished) io.stderr(`${spec.path}: left out an unfinished last line (line ${snapshot.unfinished.line}): an append in progress, or a crash the next writer will repair\n`);
+    if (skip) snapshot.skipped?.forEach(skip);
     return snapshot.events;
   }
-  const store = await openStore(spec, io);
+  const store = await openStore(spec, io, skip);
   try {
     const histories = createUnitHistories();
     const progress = createProgress(io, `reading ${describeStore(spec)}`, io.stderrIsTty);
@@ -94,13 +130,13 @@ async function readStore(spec: StoreSpec, io: CliIo): Promise<UnitEvent[]> {
  * sale's policy known to the book.
  * @example const events = await loadHistory(positionals, values.store, policies, io, usage);
  */
-export async function loadHistory(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string): Promise<UnitEvent[]> {
+export async function loadHistory(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEvent[]> {
   if (store === undefined) {
     if (positionals.length !== 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
     return loadEvents(positionals[0]!, book).events;
   }
   if (positionals.length !== 0) throw new UsageError(`expected an events file or --store, not both\nusage: ${usage}`);
-  const events = await readStore(parseStoreSpec(store), io);
+  const events = await readStore(parseStoreSpec(store), io, options);
   checkSalePolicies(events, [], book);
   return events;
 }
@@ -109,7 +145,7 @@ export async function loadHistory(positionals: readonly string[], store: string 
  * The history the state command projects: FILE.jsonl held as its text (a JsonlHistory, each
  * unit's events read for its turn), or `--store` read whole; checked as `loadHistory` checks.
  */
-export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string): Promise<UnitEventSource> {
+export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEventSource> {
   if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
-  return eventListSource(await loadHistory(positionals, store, book, io, usage));
+  return eventListSource(await loadHistory(positionals, store, book, io, usage, options));
 }

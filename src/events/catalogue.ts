@@ -7,7 +7,8 @@ import { z } from 'zod';
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
 
-const id = z.string().min(1).max(MAX_ID);
+/** An identifier field (ids, serial numbers, codes); command schemas reuse it (src/unit/command-schema.ts). */
+export const id = z.string().min(1).max(MAX_ID);
 const text = z.string().max(MAX_TEXT);
 const money = z.strictObject({ amount: z.number().finite().min(0), currency: z.string().min(1).max(16) });
 

@@ -18,6 +18,11 @@ export interface LedgerOptions {
   /** The clock for `recordedAt` and for views without `asOf` (default: the system clock). */
   readonly now?: () => Date;
   readonly maxRetries?: number;
+  /**
+   * How far a command's `occurredAt` may run ahead of `now` before it is refused as InvalidCommand
+   * (default 5 minutes, DEFAULT_CLOCK_SKEW_MS): what has not happened yet cannot be recorded.
+   */
+  readonly clockSkewMs?: number;
   /** Seal every append into its stream's hash chain (default true; see withHashChain). */
   readonly hashChain?: boolean;
 }
@@ -27,7 +32,7 @@ type ViewOptions = Partial<Omit<ProjectionOptions, 'policies'>>;
 export interface Ledger {
   readonly store: EventStore;
   readonly policies: PolicyBook;
-  /** Records a command (see handleCommand). */
+  /** Records a command (see handleCommand); a value that is not a valid command is refused with InvalidCommand and stores nothing. */
   execute(command: UnitCommand): Promise<CommandResult>;
   /** One unit's projection as of a moment (now by default); undefined when it has no events by then. */
   unit(unitId: string, options?: ViewOptions): Promise<UnitProjection | undefined>;
@@ -55,7 +60,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   return {
     store,
     policies,
-    execute: (command) => handleCommand(store, command, { policies, now, maxRetries: options.maxRetries }),
+    execute: (command) => handleCommand(store, command, { policies, now, maxRetries: options.maxRetries, clockSkewMs: options.clockSkewMs }),
     async unit(unitId, o = {}) {
       const stream = await store.readStream(unitId);
       return projectUnit(stream.map((r, i) => timed(r.event, i)), projection(o));

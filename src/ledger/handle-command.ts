@@ -10,6 +10,7 @@ import type { PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 import { policyForSale } from '../projections/project.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
+import { parseCommand } from '../unit/command-schema.js';
 import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';
 import { decide } from '../unit/decide.js';
 import { applyInOrder } from '../unit/evolve.js';
@@ -23,6 +24,8 @@ export interface CommandOptions {
   readonly now: () => Date;
   /** Conflicts retried before the ConcurrencyError is thrown (default 3). */
   readonly maxRetries?: number;
+  /** How far a command's `occurredAt` may run ahead of `now` before it is refused (default 5 minutes). */
+  readonly clockSkewMs?: number;
 }
 
 export interface CommandResult {
@@ -47,9 +50,16 @@ function fold(history: readonly UnitEvent[], unitId: string, policy: Policy): Un
   return applyInOrder(initialState(unitId), inBusinessOrder(history), policy);
 }
 
+/**
+ * The events a command recorded: its first event (id = command id) and those after it in
+ * eventIdFor's order. An append is atomic, so without the first nothing of it is stored; a stored
+ * event whose id merely looks derived (`call#7`, imported) is never taken for the command `call`.
+ */
 function commandEvents(recorded: readonly RecordedEvent[], commandId: string): UnitEvent[] {
-  const first = eventIdFor(commandId, 0);
-  return recorded.filter((r) => r.event.id === first || r.event.id.startsWith(`${commandId}#`)).map((r) => r.event);
+  const byId = new Map(recorded.map((r) => [r.event.id, r.event]));
+  const events: UnitEvent[] = [];
+  for (let event = byId.get(eventIdFor(commandId, 0)); event; event = byId.get(eventIdFor(commandId, events.length))) events.push(event);
+  return events;
 }
 
 /**
@@ -74,16 +84,19 @@ function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
 }
 
 /**
- * Handles one command against the store; throws CommandRejected when the rules forbid it,
- * UnknownPolicyError for a sale under an unknown policy, ConcurrencyError once retries run out, and
- * DuplicateEventError when the command id was used for a different command. A repeated command
+ * Handles one command against the store. The command is parsed first (parseCommand, against the
+ * clock and its skew), before the stream is read: InvalidCommand when it is not a valid command,
+ * typed or not. Then it throws CommandRejected when the rules forbid it, UnknownPolicyError for a
+ * sale under an unknown policy, ConcurrencyError once retries run out, and DuplicateEventError
+ * when the command id was used for a different command. A repeated command
  * (a retry after a lost reply, or the same command sent twice at once) appends nothing and returns
  * the events stored the first time, with `repeated: true`. A ConcurrencyError always means the
  * command was not recorded: before one is thrown the stream is read once more, in case the
  * conflict was this very command recorded by a racing caller.
  * @example await handleCommand(store, { type: 'RecordAcceptance', commandId: 'c-2', unitId: 'U-1', occurredAt, data: {} }, { policies, now: () => new Date() })
  */
-export async function handleCommand(store: EventStore, command: UnitCommand, options: CommandOptions): Promise<CommandResult> {
+export async function handleCommand(store: EventStore, input: UnitCommand, options: CommandOptions): Promise<CommandResult> {
+  const command = parseCommand(input, { now: options.now(), clockSkewMs: options.clockSkewMs });
   const maxRetries = options.maxRetries ?? 3;
   let failure: unknown;
   for (let attempt = 0; ; attempt++) {

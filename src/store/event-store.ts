@@ -2,6 +2,7 @@
  * The event store interface every store implements (in-memory, file, EventStoreDB): one stream per
  * unit, append with an expected revision, read a stream, read everything in order, subscribe.
  */
+import type { InputError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
 
 /**
@@ -17,6 +18,16 @@ export interface RecordedEvent {
   readonly revision: number;
   /** Global order across all streams; positions only grow. */
   readonly position: bigint;
+}
+
+/** A stored event its reader rejects (an older version wrote it, or a hand edit), left out by a reader asked to skip such events. */
+export interface SkippedEvent {
+  /** Where it is: `line 12` in a file, `U-1@3` (stream and revision) in EventStoreDB. */
+  readonly where: string;
+  readonly error: InputError;
+  /** The unit and event id it names, when it names them as text (its anomaly is filed under them). */
+  readonly unitId?: string;
+  readonly eventId?: string;
 }
 
 export interface AppendResult {

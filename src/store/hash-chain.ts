@@ -10,6 +10,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import { storedFormOf } from '../events/upcasters.js';
 import { parseInstant } from '../time/instant.js';
 import { ConcurrencyError, DuplicateEventError, InputError, isConcurrencyError } from '../errors.js';
+import { checkAppend } from './append-checks.js';
 import type { AppendResult, EventStore, ExpectedRevision } from './event-store.js';
 
 /** The `prevHash` of a stream's first event: 64 zeros. */
@@ -155,6 +156,8 @@ export function withHashChain<S extends EventStore>(store: S, options: HashChain
   if (isHashChained(store)) return store;
   const rounds = Math.max(1, options.conflictRounds ?? 5);
   async function append(streamId: string, events: readonly UnitEvent[], appendOptions: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    // The caller's events, before sealing: the store below checks the sealed ones again.
+    checkAppend(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
     const pinned = expected === 'any' || expected === 'stream-exists';
     for (let round = 1; ; round++) {

@@ -2,7 +2,7 @@
  * Commands: what a caller asks the ledger to record, in the imperative. Each carries a `commandId`
  * (event ids derive from it, so a repeated command stores nothing twice), the unit and when it occurred.
  */
-import type { EventData, EventType } from '../events/catalogue.js';
+import type { EventType } from '../events/catalogue.js';
 
 /** Each command and the event it records. */
 export const COMMAND_EVENTS = {
@@ -31,24 +31,13 @@ export const COMMAND_EVENTS = {
 
 export type CommandType = keyof typeof COMMAND_EVENTS;
 
-/** One command of one type; `data` has the fields of the event it records. */
-export interface CommandOf<C extends CommandType> {
-  readonly type: C;
-  /** The caller's id for this request; repeating it is safe. */
-  readonly commandId: string;
-  readonly unitId: string;
-  /** Business time (ISO 8601 with an offset). */
-  readonly occurredAt: string;
-  readonly data: EventData<(typeof COMMAND_EVENTS)[C]>;
-  /** Ids that tie events to the request that caused them (kept in store metadata). */
-  readonly correlationId?: string;
-  readonly causationId?: string;
-}
+export type { CommandOf, UnitCommand } from './command-schema.js';
 
-/** Any command, discriminated by `type`. */
-export type UnitCommand = { [C in CommandType]: CommandOf<C> }[CommandType];
+/** What joins a command id and a number in a derived event id; command ids may not contain it. */
+export const COMMAND_ID_SEPARATOR = '#';
 
 /** The id of the `index`-th event a command records: the command id itself for the first. */
 export function eventIdFor(commandId: string, index: number): string {
-  return index === 0 ? commandId : `${commandId}#${index}`;
+  return index === 0 ? commandId : `${commandId}${COMMAND_ID_SEPARATOR}${index}`;
 }
+

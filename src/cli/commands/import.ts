@@ -6,6 +6,7 @@
  * same file again writes nothing.
  */
 import type { UnitEvent } from '../../events/envelope.js';
+import { checkIdsAcrossStreams } from '../../store/append-checks.js';
 import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
 import { parseInstant } from '../../time/instant.js';
@@ -51,9 +52,11 @@ function byUnit(events: readonly UnitEvent[]): [string, UnitEvent[]][] {
 
 /**
  * Checks every unit against the store first, as the append will: an id stored with different
- * content, or a sealed event that does not chain where it would land, throws before anything is written.
+ * content (in the unit's stream or any other), or a sealed event that does not chain where it
+ * would land, throws before anything is written.
  */
-async function checkAgainstStore(store: EventStore, units: readonly [string, UnitEvent[]][]): Promise<void> {
+async function checkAgainstStore(store: EventStore, events: readonly UnitEvent[], units: readonly [string, UnitEvent[]][]): Promise<void> {
+  await checkIdsAcrossStreams(store, events);
   await eachUnit(units, async (unitId, events) => {
     planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), events);
   });
@@ -73,7 +76,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
   let written = 0;
   try {
     await withStore(spec, async () => {
-      await checkAgainstStore(store, units);
+      await checkAgainstStore(store, events, units);
       await eachUnit(units, async (unitId, unitEvents) => {
         const result = await store.append(unitId, unitEvents, { expectedRevision: 'any' });
         written += result.written;

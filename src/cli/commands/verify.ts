@@ -2,7 +2,9 @@
  * `warranty-ledger verify FILE.jsonl|--store SPEC [--anchor FILE] [--write-anchor FILE] [--require-sealed]`:
  * checks every stream's hash chain and names the first event that breaks each one (changed,
  * removed, reordered, inserted, unsealed). A file is read line by line as it is, duplicates
- * included, so a copied line is seen; exit 0 when every chain holds, 1 when one breaks.
+ * included, so a copied line is seen; exit 0 when every chain holds, 1 when one breaks. A store
+ * holding events its reader rejects is NOT VERIFIED: each is named, the chains of the rest are
+ * checked, and nothing is rewritten (exit 1).
  */
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -13,7 +15,7 @@ import { parseEventLine } from '../../events/jsonl.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
+import { STORE_OPTION, describeStore, openStore, parseStoreSpec, storeFlag, withStore } from '../store-option.js';
 
 export const usage = 'warranty-ledger verify FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--anchor FILE.json] [--write-anchor FILE.json] [--require-sealed]';
 
@@ -30,12 +32,24 @@ interface FileLines {
   readonly lines: number[];
   /** A last line without its newline that does not parse: a store's torn tail, left out. */
   readonly torn?: number;
+  /** With `keepInvalid`: every line the reader rejects, left out of the chains. */
+  readonly invalid: InputError[];
+}
+
+/** What a store holds, by stream, and the events its reader rejects (reported, never rewritten). */
+interface StoreContent {
+  readonly streams: StreamInput[];
+  readonly what: string;
+  readonly invalid: readonly InputError[];
 }
 
 const MAX_ERRORS = 20;
 
-/** Every line of a JSONL file parsed on its own (no deduplication), read in chunks. */
-function readLines(path: string, tornTailAllowed: boolean): FileLines {
+/**
+ * Every line of a JSONL file parsed on its own (no deduplication), read in chunks. A line the
+ * reader rejects is an InputError, or with `keepInvalid` (a store) listed in `invalid`.
+ */
+function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false): FileLines {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -61,7 +75,7 @@ function readLines(path: string, tornTailAllowed: boolean): FileLines {
     let buffer = Buffer.allocUnsafe(1 << 22);
     let filled = 0;
     let n = 1;
-    for (let got = 1; got > 0 && errors.length < MAX_ERRORS; ) {
+    for (let got = 1; got > 0 && (keepInvalid || errors.length < MAX_ERRORS); ) {
       if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
       got = readSync(fd, buffer, filled, buffer.length - filled, null);
       filled += got;
@@ -77,8 +91,8 @@ function readLines(path: string, tornTailAllowed: boolean): FileLines {
   } finally {
     closeSync(fd);
   }
-  if (errors.length > 0) throw new InputErrors(errors);
-  return { events, lines, ...(torn === undefined ? {} : { torn }) };
+  if (errors.length > 0 && !keepInvalid) throw new InputErrors(errors);
+  return { events, lines, invalid: errors, ...(torn === undefined ? {} : { torn }) };
 }
 
 function readAnchor(path: string): ChainHead[] {
@@ -93,19 +107,20 @@ function readAnchor(path: string): ChainHead[] {
   return parsed.data.heads;
 }
 
-function fileStreams(path: string): { streams: StreamInput[]; what: string } {
+function fileStreams(path: string): StoreContent {
   const read = readLines(path, false);
-  return { streams: streamsOf(read.events, read.lines), what: path };
+  return { streams: streamsOf(read.events, read.lines), what: path, invalid: [] };
 }
 
-async function storeStreams(store: string, io: CliIo): Promise<{ streams: StreamInput[]; what: string }> {
+async function storeStreams(store: string, io: CliIo): Promise<StoreContent> {
   const spec = parseStoreSpec(store);
   if (spec.kind === 'file') {
-    const read = readLines(spec.path, true);
+    const read = readLines(spec.path, true, true);
     if (read.torn !== undefined) io.stderr(`${spec.path}: left out an unfinished last line (line ${read.torn}): an append in progress, or a crash the next writer will repair\n`);
-    return { streams: streamsOf(read.events, read.lines), what: spec.path };
+    return { streams: streamsOf(read.events, read.lines), what: spec.path, invalid: read.invalid };
   }
-  const opened = await openStore(spec, io);
+  const invalid: InputError[] = [];
+  const opened = await openStore(spec, io, (skipped) => invalid.push(skipped.error));
   try {
     const streams = new Map<string, { events: UnitEvent[]; revisions: number[] }>();
     await withStore(spec, async () => {
@@ -117,13 +132,19 @@ async function storeStreams(store: string, io: CliIo): Promise<{ streams: Stream
       }
     });
     const inputs = [...streams].map(([streamId, s]) => ({ streamId, events: s.events, locate: (i: number) => `revision ${s.revisions[i]}` }));
-    return { streams: inputs, what: describeStore(spec) };
+    return { streams: inputs, what: describeStore(spec), invalid };
   } finally {
     await opened.close();
   }
 }
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** A store holding events its reader rejects is not verified: each is named, with the way on; the chains of the rest follow. */
+function reportInvalid(what: string, store: string, invalid: readonly InputError[], io: CliIo): void {
+  const lines = invalid.map((e) => `  ${e.message}`);
+  io.stdout(`NOT VERIFIED ${what}: ${count(invalid.length, 'event')} its reader rejects, left out below (nothing was changed; \`warranty-ledger state --store ${store} --skip-invalid\` reads the rest)\n${lines.join('\n')}\n`);
+}
 
 function report(what: string, result: ChainReport, requireSealed: boolean, io: CliIo): ExitCode {
   const seals = `${result.sealed} sealed${result.unsealed > 0 ? `, ${result.unsealed} unsealed (written before hashing: covered only once a sealed event follows them)` : ''}`;
@@ -142,9 +163,10 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if ((values.store === undefined) === (positionals.length !== 1) || positionals.length > 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
   const anchor = values.anchor === undefined ? undefined : readAnchor(values.anchor);
-  const { streams, what } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
+  const { streams, what, invalid } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
   const result = verifyChains(streams, anchor ? { anchor } : {});
-  const code = report(what, result, values['require-sealed'] === true, io);
+  if (invalid.length > 0) reportInvalid(what, storeFlag(parseStoreSpec(values.store!)), invalid, io);
+  const code = report(invalid.length > 0 ? `${what} (the rest)` : what, result, values['require-sealed'] === true, io) || (invalid.length > 0 ? 1 : 0);
   if (code === 0 && values['write-anchor'] !== undefined) {
     writeFileSync(values['write-anchor'], `${JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: result.heads }, null, 2)}\n`);
     io.stdout(`wrote ${values['write-anchor']}: the heads of ${result.heads.length} streams\n`);

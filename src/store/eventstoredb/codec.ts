@@ -9,7 +9,7 @@ import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEvent } from '../../events/jsonl.js';
 import { InputError } from '../../errors.js';
-import type { RecordedEvent } from '../event-store.js';
+import type { RecordedEvent, SkippedEvent } from '../event-store.js';
 
 /** The version of the metadata layout below; readers refuse versions they do not know. */
 export const SCHEMA_VERSION = 1;
@@ -106,4 +106,21 @@ export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, s
   if (event instanceof InputError) refuse(where, event.field, event.reason);
   const position = stored.position ? encodePosition(stored.position) : -1n;
   return { event, streamId, revision: Number(stored.revision), position };
+}
+
+/**
+ * `fromResolved`, or with `onInvalid` an event the reader rejects handed to it and left out
+ * (undefined) instead of thrown: for reading the rest of a store that holds one.
+ */
+export function readResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, streamPrefix: string, onInvalid?: (skipped: SkippedEvent) => void): RecordedEvent | undefined {
+  if (!onInvalid) return fromResolved(resolved, streamPrefix);
+  try {
+    return fromResolved(resolved, streamPrefix);
+  } catch (error) {
+    if (!(error instanceof InputError) || !resolved.event) throw error;
+    const streamId = resolved.event.streamId.slice(streamPrefix.length);
+    const eventId = (resolved.event.metadata as { ledgerEventId?: unknown } | undefined)?.ledgerEventId;
+    onInvalid({ where: `${streamId}@${resolved.event.revision}`, error, unitId: streamId, ...(typeof eventId === 'string' ? { eventId } : {}) });
+    return undefined;
+  }
 }

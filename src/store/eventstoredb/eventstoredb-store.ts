@@ -6,9 +6,9 @@
 import { EventStoreDBClient, NO_STREAM, WrongExpectedVersionError, type AppendExpectedRevision } from '@eventstore/db-client';
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError } from '../../errors.js';
-import type { AppendResult, EventStore, ExpectedRevision, Subscription } from '../event-store.js';
+import type { AppendResult, EventStore, ExpectedRevision, SkippedEvent, Subscription } from '../event-store.js';
 import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
-import { checkOwnStream } from '../own-stream.js';
+import { checkAppend } from '../append-checks.js';
 import { toEventData, type CausalIds } from './codec.js';
 import { readLedgerAll, readUnitStream } from './reads.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -23,6 +23,12 @@ export interface EventStoreDbStoreOptions {
   readonly conflictRounds?: number | undefined;
   /** Dispose of the client on close (default false: whoever created the client disposes of it). */
   readonly disposeClient?: boolean | undefined;
+  /**
+   * For reading the rest of a store that holds events its reader rejects (an older version wrote
+   * them): each is handed here and left out of reads instead of failing them. Only for reading:
+   * appends to a stream with a skipped event see the wrong revision. Nothing is rewritten.
+   */
+  readonly onInvalidEvent?: ((skipped: SkippedEvent) => void) | undefined;
 }
 
 /** An EventStore on EventStoreDB; appends may also carry correlation and causation ids. */
@@ -49,10 +55,10 @@ export function createEventStoreDbStore(client: EventStoreDBClient, options: Eve
   const rounds = Math.max(1, options.conflictRounds ?? 5);
   const subscriptions = new Set<Subscription>();
   const streamName = (streamId: string): string => `${prefix}${streamId}`;
-  const readStream = (streamId: string) => readUnitStream(client, streamName(streamId), prefix, policy);
+  const readStream = (streamId: string) => readUnitStream(client, streamName(streamId), prefix, policy, options.onInvalidEvent);
 
   async function append(streamId: string, events: readonly UnitEvent[], appendOptions: { expectedRevision?: ExpectedRevision } & CausalIds = {}): Promise<AppendResult> {
-    checkOwnStream(streamId, events);
+    checkAppend(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
     // `any` and `stream-exists` are pinned to the revision just read, so the duplicate check
     // above cannot race another writer; a conflict then means "read again", not an error.
@@ -85,7 +91,7 @@ export function createEventStoreDbStore(client: EventStoreDBClient, options: Eve
     streamPrefix: prefix,
     append,
     readStream,
-    readAll: (readOptions = {}) => readLedgerAll(client, prefix, readOptions.after, policy),
+    readAll: (readOptions = {}) => readLedgerAll(client, prefix, readOptions.after, policy, options.onInvalidEvent),
     subscribe(handler, subscribeOptions = {}) {
       const subscription = subscribeToLedger(client, prefix, policy, handler, subscribeOptions);
       subscriptions.add(subscription);

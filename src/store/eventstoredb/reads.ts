@@ -4,8 +4,8 @@
  */
 import type { Readable } from 'node:stream';
 import { START, StreamNotFoundError, type AllStreamResolvedEvent, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
-import type { RecordedEvent } from '../event-store.js';
-import { decodePosition, encodePosition, fromResolved } from './codec.js';
+import type { RecordedEvent, SkippedEvent } from '../event-store.js';
+import { decodePosition, encodePosition, readResolved } from './codec.js';
 import { backoff, isTransient, type RetryPolicy } from './retry.js';
 
 /**
@@ -25,8 +25,8 @@ export async function* iterateCall<E>(call: Readable, cancel: () => Promise<void
   }
 }
 
-/** A unit's stream; a missing stream is an empty history. */
-export async function readUnitStream(client: EventStoreDBClient, streamName: string, prefix: string, policy: RetryPolicy): Promise<RecordedEvent[]> {
+/** A unit's stream; a missing stream is an empty history. `onInvalid`: see readResolved. */
+export async function readUnitStream(client: EventStoreDBClient, streamName: string, prefix: string, policy: RetryPolicy, onInvalid?: (skipped: SkippedEvent) => void): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   let next = 0n;
   for (let failures = 0; ; ) {
@@ -34,7 +34,7 @@ export async function readUnitStream(client: EventStoreDBClient, streamName: str
       const read = client.readStream(streamName, { fromRevision: next === 0n ? START : next });
       for await (const resolved of iterateCall<ResolvedEvent>(read, () => read.cancel())) {
         if (resolved.event) next = resolved.event.revision + 1n;
-        const recorded = fromResolved(resolved, prefix);
+        const recorded = readResolved(resolved, prefix, onInvalid);
         if (recorded) out.push(recorded);
       }
       return out;
@@ -47,7 +47,7 @@ export async function readUnitStream(client: EventStoreDBClient, streamName: str
 }
 
 /** The ledger's events in `$all` after a position (all of them when undefined), filtered by stream prefix. */
-export async function* readLedgerAll(client: EventStoreDBClient, prefix: string, after: bigint | undefined, policy: RetryPolicy): AsyncGenerator<RecordedEvent> {
+export async function* readLedgerAll(client: EventStoreDBClient, prefix: string, after: bigint | undefined, policy: RetryPolicy, onInvalid?: (skipped: SkippedEvent) => void): AsyncGenerator<RecordedEvent> {
   let last = after;
   for (let failures = 0; ; ) {
     const read = client.readAll({ fromPosition: last === undefined ? START : decodePosition(last) });
@@ -59,7 +59,7 @@ export async function* readLedgerAll(client: EventStoreDBClient, prefix: string,
         if (last !== undefined && encoded <= last) continue;
         last = encoded;
         failures = 0;
-        const recorded = fromResolved(resolved, prefix);
+        const recorded = readResolved(resolved, prefix, onInvalid);
         if (recorded) yield recorded;
       }
       return;

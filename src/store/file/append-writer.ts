@@ -11,7 +11,7 @@ import { serializeEvent } from '../../events/jsonl.js';
 import { LedgerError } from '../../errors.js';
 import type { AppendResult, ExpectedRevision } from '../event-store.js';
 import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
-import { checkOwnStream } from '../own-stream.js';
+import { checkAppend } from '../append-checks.js';
 import type { StreamIndex } from './stream-index.js';
 
 interface PendingAppend {
@@ -53,7 +53,6 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
     const deferred: PendingAppend[] = [];
     for (const pending of batch) {
       try {
-        checkOwnStream(pending.streamId, pending.events);
         const fresh = newEventsOf(pending.events, (id) => index.byId(id) ?? stagedById.get(id));
         const last = index.stream(pending.streamId).length + (stagedCount.get(pending.streamId) ?? 0) - 1;
         if (fresh.length > 0) checkExpectedRevision(pending.streamId, pending.expected, last);
@@ -119,6 +118,8 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
     append(streamId, events, expected) {
       return new Promise<AppendResult>((resolve, reject) => {
         if (refusal) return reject(refusal);
+        // Checked before it queues: an event the file's reader would reject never reaches the file.
+        checkAppend(streamId, events);
         queue.push({ streamId, events, expected, resolve, reject });
         kick();
       });

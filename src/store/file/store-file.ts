@@ -7,8 +7,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { UnitEvent } from '../../events/envelope.js';
-import { parseEventLine, parseJsonl } from '../../events/jsonl.js';
+import { createLineJudge, parseEventLine, parseJsonl } from '../../events/jsonl.js';
 import { InputError } from '../../errors.js';
+import type { SkippedEvent } from '../event-store.js';
 
 /** What opening a store file repaired; absent fields mean nothing of that kind happened. */
 export interface FileStoreRecovery {
@@ -74,10 +75,22 @@ export interface StoreFileSnapshot {
   readonly events: UnitEvent[];
   /** An unfinished last line (an append in progress, or a crash not yet repaired), left out. */
   readonly unfinished?: { readonly line: number; readonly bytes: number };
+  /** With `skipInvalid`: the lines the reader rejects, in file order, left out. */
+  readonly skipped?: SkippedEvent[];
 }
 
-/** Reads a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
-export async function readStoreFileSnapshot(path: string): Promise<StoreFileSnapshot> {
+export interface SnapshotOptions {
+  /** Leave out the lines the reader rejects (listed in `skipped`) instead of failing; nothing is rewritten. */
+  readonly skipInvalid?: boolean;
+}
+
+/**
+ * Reads a store file's complete events (a last line without its newline counts if it holds a
+ * whole event); the file is not changed. A line the reader rejects throws InputErrors naming it,
+ * or with `skipInvalid` is left out and listed.
+ */
+export async function readStoreFileSnapshot(path: string, options: SnapshotOptions = {}): Promise<StoreFileSnapshot> {
+  if (options.skipInvalid) return readSkippingInvalid(path);
   const bytes = await readFile(path);
   const end = bytes.lastIndexOf(10) + 1;
   const body = bytes.subarray(0, end).toString('utf8');
@@ -86,4 +99,37 @@ export async function readStoreFileSnapshot(path: string): Promise<StoreFileSnap
   const whole = tail.trim() === '' || !(parseEventLine(tail.replace(/\r$/, ''), line) instanceof InputError);
   if (whole) return { events: parseJsonl(`${body}${tail}`, { source: path }).events };
   return { events: parseJsonl(body, { source: path }).events, unfinished: { line, bytes: bytes.length - end } };
+}
+
+/** The unit and id a line names, read as loosely as possible: for filing a skipped line's anomaly. */
+function namesOf(text: string | undefined): { unitId?: string; eventId?: string } {
+  try {
+    const value = JSON.parse(text ?? '') as { unitId?: unknown; id?: unknown } | null;
+    const name = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
+    const unitId = name(value?.unitId);
+    const eventId = name(value?.id);
+    return { ...(unitId === undefined ? {} : { unitId }), ...(eventId === undefined ? {} : { eventId }) };
+  } catch {
+    return {};
+  }
+}
+
+/** `readStoreFileSnapshot` with every line the reader rejects left out and listed: the same line rules, no limit on errors. */
+async function readSkippingInvalid(path: string): Promise<StoreFileSnapshot> {
+  const bytes = await readFile(path);
+  const end = bytes.lastIndexOf(10) + 1;
+  const tail = bytes.subarray(end).toString('utf8');
+  const line = countLines(bytes.subarray(0, end)) + 1;
+  const whole = tail.trim() === '' || !(parseEventLine(tail.replace(/\r$/, ''), line) instanceof InputError);
+  const text = bytes.subarray(0, whole ? bytes.length : end).toString('utf8');
+  const events: UnitEvent[] = [];
+  const lines: number[] = [];
+  const judge = createLineJudge({ get count() { return events.length; }, eventAt: (i) => events[i]!, lineAt: (i) => lines[i]! }, { maxErrors: Infinity, source: path });
+  judge.readPart(text, (event, n) => {
+    events.push(event);
+    lines.push(n);
+  });
+  const texts = judge.errors.length > 0 ? text.split('\n') : [];
+  const skipped = judge.errors.map((error) => ({ where: `line ${error.line}`, error, ...namesOf(texts[(error.line ?? 0) - 1]) }));
+  return { events, skipped, ...(whole ? {} : { unfinished: { line, bytes: bytes.length - end } }) };
 }

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError, DuplicateEventError } from '../../errors.js';
 import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
-import { checkOwnStream } from '../own-stream.js';
+import { checkAppend } from '../append-checks.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
 
 /** Checks an expected revision against a stream's last revision (-1 when it has no events). */
@@ -55,7 +55,7 @@ export function createMemoryStore(): EventStore {
 
   return {
     async append(streamId, events, options = {}): Promise<AppendResult> {
-      checkOwnStream(streamId, events);
+      checkAppend(streamId, events);
       const existing = streams.get(streamId);
       const stream = existing ?? [];
       const fresh = newEventsOf(events, storedEvent);

@@ -49,8 +49,12 @@ export const maintenance = (unitId: string, commandId: string, minutes: number):
   data: { kind: 'periodic' },
 });
 
-/** A clock that moves one second each time it is read: every append gets its own `recordedAt`. */
-export function tickingClock(fromMinutes = 0): () => Date {
+/**
+ * A clock that moves one second each time it is read: every append gets its own `recordedAt`. It
+ * starts a year after 2025-01-01 by default, after the business time of every command here: a
+ * command may not occur later than the recording clock.
+ */
+export function tickingClock(fromMinutes = 365 * 24 * 60): () => Date {
   let ms = T0 + fromMinutes * 60_000;
   return () => new Date((ms += 1_000));
 }

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { COMMAND_EVENTS } from '../../../src/index.js';
 
 const scenarios = join(__dirname, '..', '..', 'scenarios');
 
@@ -65,4 +66,41 @@ export const hostileFile = fc
     const lines = [...good];
     for (const [line, at] of bad) lines.splice(at % (lines.length + 1), 0, line.replace(/\n/g, ' '));
     return `${lines.join('\n')}\n`;
+  });
+
+const COMMAND_OF_EVENT: Record<string, string> = Object.fromEntries(Object.entries(COMMAND_EVENTS).map(([command, event]) => [event, command]));
+
+/** The command that records a scenario line's event, as an untyped caller (JSON over HTTP) would send it. */
+export function commandOfLine(line: string): Record<string, unknown> & { data: Record<string, unknown> } {
+  const event = JSON.parse(line) as { id: string; type: string; unitId: string; occurredAt: string; data: Record<string, unknown> };
+  return { type: COMMAND_OF_EVENT[event.type] ?? event.type, commandId: event.id, unitId: event.unitId, occurredAt: event.occurredAt, data: event.data };
+}
+
+/** A valid command from the scenarios with one of the hostile changes `mutated` makes to events (JSON text, so `__proto__` is an own key). */
+export const mutatedCommand = fc
+  .record({
+    base: fc.constantFrom(...validLines),
+    how: fc.constantFrom('drop', 'set', 'add', 'proto', 'date', 'huge', 'type', 'data-set', 'data-drop', 'data-add', 'id'),
+    key: nasty,
+    value: fc.oneof(anyJson, hugeString, badDate),
+  })
+  .map(({ base, how, key, value }) => {
+    const command = commandOfLine(base);
+    const keys = Object.keys(command);
+    const dataKeys = Object.keys(command.data);
+    const pick = (list: string[]) => list[Math.abs(key.length * 7919) % Math.max(list.length, 1)] ?? 'commandId';
+    switch (how) {
+      case 'drop': delete command[pick(keys)]; break;
+      case 'set': command[pick(keys)] = value; break;
+      case 'add': command[key] = value; break;
+      case 'proto': return JSON.parse(JSON.stringify(command).replace('{', `{"__proto__": {"polluted": ${JSON.stringify(value)}}, `)) as unknown;
+      case 'date': command.occurredAt = value; break;
+      case 'huge': command.unitId = 'U'.repeat(300_000); break;
+      case 'type': command.type = key; break;
+      case 'data-set': command.data[pick(dataKeys)] = value; break;
+      case 'data-drop': delete command.data[pick(dataKeys)]; break;
+      case 'data-add': command.data[key] = value; break;
+      case 'id': command.commandId = `${String(command.commandId)}#${key.length}`; break;
+    }
+    return JSON.parse(JSON.stringify(command)) as unknown;
   });
