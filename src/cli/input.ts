@@ -74,7 +74,7 @@ const CHUNK_BYTES = 1 << 22;
  * Feeds a file to `reader` in chunks of about 4 MB, each decoded once (strict UTF-8) into text of
  * whole lines (every line ended by its `\n`, except perhaps the file's last); stops early when the
  * reader says false. Memory stays bounded whatever the file holds: a line is refused as soon as
- * it passes MAX_LINE_BYTES, and its bytes up to the next line break are dropped unread; a line that
+ * it passes MAX_LINE_BYTES, and its bytes up to the next line break are dropped as they are read; a line that
  * is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after each chunk.
  */
 function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
@@ -110,15 +110,15 @@ function readFileInto(path: string, what: string, reader: JsonlPartReader, onChu
       // A line break is never inside a multi-byte character, so text cut after one decodes whole.
       const cut = Math.max(buffer.lastIndexOf(10, filled - 1) + 1, start);
       if (cut > start && !feedBytes(reader, buffer.subarray(start, cut))) return;
-      onChunk?.(reader.linesRead);
       if (filled - cut > MAX_LINE_BYTES) {
         if (!reader.refuseLine(LINE_TOO_LONG)) return;
         skipping = true;
         filled = 0;
-        continue;
+      } else {
+        buffer.copy(buffer, 0, cut, filled);
+        filled -= cut;
       }
-      buffer.copy(buffer, 0, cut, filled);
-      filled -= cut;
+      onChunk?.(reader.linesRead);
     }
     if (filled > 0 && !skipping) {
       feedBytes(reader, buffer.subarray(0, filled));
