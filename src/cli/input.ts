@@ -5,7 +5,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import { createJsonlReader, LINE_TOO_LONG, MAX_LINE_BYTES, type JsonlPartReader, type ParsedJsonl } from '../events/jsonl.js';
 import { createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
 import { nestsTooDeep, TOO_DEEP } from '../events/nesting.js';
-import { decodeUtf8, firstInvalidUtf8 } from '../events/utf8.js';
+import { decodeUtf8, decodeUtf8Lines, firstInvalidUtf8, invalidUtf8Reason } from '../events/utf8.js';
 import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -22,12 +22,7 @@ export function readPolicyFiles(paths: readonly string[]): Policy[] {
     } catch (error) {
       throw cannotRead(path, 'policy file', error);
     }
-    const text = decodeUtf8(bytes);
-    if (text === undefined) {
-      const bad = Math.max(firstInvalidUtf8(bytes), 0);
-      const lineStart = bytes.lastIndexOf(10, bad) + 1;
-      throw new InputError(lineOf(bytes, bad), '', invalidUtf8(bytes, lineStart, bad), path);
-    }
+    const text = decodeUtf8Lines(bytes, path, 1, 1);
     if (nestsTooDeep(text)) throw new InputError(undefined, '', TOO_DEEP, path);
     let value: unknown;
     try {
@@ -37,13 +32,6 @@ export function readPolicyFiles(paths: readonly string[]): Policy[] {
     }
     return parsePolicies(value, path);
   });
-}
-
-/** The 1-based line of the byte at `offset`. */
-function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
-  return line;
 }
 
 /** Policies from `--policy` files added to the presets. */
@@ -138,14 +126,11 @@ function feedBytes(reader: JsonlPartReader, bytes: Uint8Array): boolean {
     const lineStart = bytes.lastIndexOf(10, bad) + 1;
     const lineEnd = bytes.indexOf(10, bad);
     if (lineStart > 0 && !reader.text(decodeUtf8(bytes.subarray(0, lineStart))!)) return false;
-    if (!reader.refuseLine(invalidUtf8(bytes, lineStart, bad))) return false;
+    if (!reader.refuseLine(invalidUtf8Reason(bytes, lineStart, bad))) return false;
     if (lineEnd < 0 || lineEnd + 1 === bytes.length) return true;
     bytes = bytes.subarray(lineEnd + 1);
   }
 }
-
-const invalidUtf8 = (bytes: Uint8Array, lineStart: number, bad: number) =>
-  `invalid UTF-8: byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte ${bad - lineStart + 1} of the line`;
 
 /**
  * An events file read in chunks with the rules of `parseJsonl`: the file's text is never held

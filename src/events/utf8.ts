@@ -3,6 +3,8 @@
  * (two ids differing only in a bad byte would otherwise read as one).
  */
 
+import { InputError, InputErrors } from '../errors.js';
+
 // ignoreBOM keeps a byte-order mark in the text: the line readers drop it at the start of the input only.
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -39,4 +41,34 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += size;
   }
   return -1;
+}
+
+/** The reason for a line whose bytes are not UTF-8: which byte, where in its line. */
+export function invalidUtf8Reason(bytes: Uint8Array, lineStart: number, bad: number): string {
+  return `invalid UTF-8: byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte ${bad - lineStart + 1} of the line`;
+}
+
+/**
+ * Lines of bytes as text, or every line that is not UTF-8 (up to `maxErrors`) as `line N:
+ * invalid UTF-8: …` InputErrors; `firstLine` numbers the first line of `bytes`.
+ */
+export function decodeUtf8Lines(bytes: Uint8Array, source?: string, firstLine = 1, maxErrors = 20): string {
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return text;
+  const errors: InputError[] = [];
+  let line = firstLine;
+  let from = 0;
+  for (let rest = bytes; errors.length < maxErrors; ) {
+    const bad = firstInvalidUtf8(rest);
+    if (bad < 0) break;
+    const lineStart = rest.lastIndexOf(10, bad) + 1;
+    for (let i = rest.indexOf(10); i >= 0 && i < lineStart; i = rest.indexOf(10, i + 1)) line++;
+    errors.push(new InputError(line, '', invalidUtf8Reason(rest, lineStart, bad), source));
+    const lineEnd = rest.indexOf(10, bad);
+    if (lineEnd < 0) break;
+    from += lineEnd + 1;
+    rest = bytes.subarray(from);
+    line++;
+  }
+  throw new InputErrors(errors);
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readJsonlFile, readJsonlHistoryFile, readPolicyFiles } from '../../src/cli/input.js';
 import { run } from '../../src/cli/run.js';
 import { InputError, InputErrors } from '../../src/errors.js';
+import { openFileStore } from '../../src/store/file/file-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'input-limits-'));
 let files = 0;
@@ -88,6 +89,32 @@ describe('strict UTF-8', () => {
     expect(refusal(() => readPolicyFiles([path]))).toEqual([`${path}: nested deeper than 64 levels`]);
     const events = file(`${sale('s-1')}\n`);
     expect(await cli(['state', events, '--policy', path])).toEqual({ code: 1, stdout: '', stderr: `${path}: nested deeper than 64 levels\n` });
+  });
+});
+
+describe('strict UTF-8 in the store file and verify', () => {
+  const bad = () => Buffer.concat([Buffer.from(`${sale('s-1')}\n`), visit(0xff), visit(0xfe)]);
+
+  // Before: the store opened with one visit (both ids read as "m-\ufffd"), and verify said "verified".
+  it('a store file with bad bytes does not open, and is left as it was; verify names the lines', async () => {
+    const path = file(bad());
+    const expected = [`${path}: line 2: invalid UTF-8: byte 0xff at byte 10 of the line`, `${path}: line 3: invalid UTF-8: byte 0xfe at byte 10 of the line`];
+    await expect(openFileStore(path).then(() => 'opened', (error) => (error as InputErrors).errors.map((e) => e.message))).resolves.toEqual(expected);
+    expect(readFileSync(path)).toEqual(bad());
+    const verified = await cli(['verify', file(bad())]);
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 1, stderr: 'line 2: invalid UTF-8: byte 0xff at byte 10 of the line\nline 3: invalid UTF-8: byte 0xfe at byte 10 of the line\n' });
+  });
+
+  it('a last line torn inside a multi-byte character is cut on open, as any torn line is', async () => {
+    const whole = Buffer.from(`${sale('s-1')}\n`);
+    const next = Buffer.from(sale('s-2').replace('SN-1', 'SN-é'));
+    // The write stopped after the first byte of é.
+    const path = file(Buffer.concat([whole, next.subarray(0, next.indexOf(0xc3) + 1)]));
+    let recovered: unknown;
+    const store = await openFileStore(path, { onRecover: (r) => void (recovered = r) });
+    await store.close();
+    expect(recovered).toMatchObject({ cut: { line: 2, offset: whole.length } });
+    expect(readFileSync(path)).toEqual(whole);
   });
 });
 
