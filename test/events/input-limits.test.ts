@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, InputErrors } from '../../src/errors.js';
+import { Timestamp } from '../../src/events/catalogue.js';
 import { parseEvent, parseJsonl } from '../../src/events/jsonl.js';
 import { parseJsonlHistory } from '../../src/events/jsonl-history.js';
 import { MAX_NESTING, nestsTooDeep } from '../../src/events/nesting.js';
@@ -98,6 +99,16 @@ describe('timestamps and dates in the years 1000 to 9999', () => {
       `line 4: recordedAt: ${range}, got "9999-12-31T00:00:00Z"`,
       `line 5: recordedAt: ${range}, got "0000-01-01T00:00:00+01:00"`,
     ]);
+  });
+
+  it("the catalogue's Timestamp schema (for commands) refuses them with the same reason", () => {
+    expect(Timestamp.safeParse('2025-03-01T00:00:00Z').success).toBe(true);
+    const refused = Timestamp.safeParse('0050-03-01T00:00:00Z');
+    expect(refused.success ? 'accepted' : refused.error.issues.map((i) => i.message)).toEqual([
+      'expected a time from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone, got "0050-03-01T00:00:00Z"',
+    ]);
+    const dateOnly = Timestamp.safeParse('2025-03-01');
+    expect(dateOnly.success ? 'accepted' : dateOnly.error.issues.map((i) => i.message)).toEqual(['expected an ISO 8601 timestamp with an offset, got "2025-03-01"']);
   });
 
   it('accepts the first and last instants of the range', () => {
