@@ -61,9 +61,10 @@ const CHUNK_BYTES = 1 << 22;
 /**
  * Feeds a file to `reader` in chunks of about 4 MB, each decoded once (strict UTF-8) into text of
  * whole lines (every line ended by its `\n`, except perhaps the file's last); stops early when the
- * reader says false. Memory stays bounded whatever the file holds: a line is refused as soon as
- * it passes MAX_LINE_BYTES, and its bytes up to the next line break are dropped as they are read; a line that
- * is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after each chunk.
+ * reader says false. Memory stays bounded whatever the file holds: a line is refused as soon as it
+ * passes MAX_LINE_BYTES, and its bytes up to the next line break are dropped as they are read. A
+ * line that is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after
+ * each chunk (for a progress line).
  */
 function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
   let fd: number;

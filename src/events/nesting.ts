@@ -1,5 +1,5 @@
 /**
- * How deep JSON may nest. A valid event nests 4 levels and a policy 5; a line of thousands of
+ * How deep JSON may nest. A valid event or policy nests at most 4 levels; a line of thousands of
  * brackets is refused before anything recursive (the `__proto__` walk, zod) could overflow the stack.
  */
 

@@ -134,6 +134,12 @@ describe('timestamps and dates in the years 1000 to 9999', () => {
 });
 
 describe('coverage can never end past 9999-12-31', () => {
+  it('one extension, and one policy term, is at most 1,200 months', () => {
+    const extension = (months: number) => `{"id":"w","type":"WarrantyExtended","unitId":"U-1","occurredAt":"2025-01-02T00:00:00Z","data":{"months":${months},"reason":"r"}}`;
+    expect(refusal(() => parseJsonl(`${saleLine}\n${extension(1_200)}\n${extension(1_201).replace('"w"', '"v"')}`))).toEqual(['line 3: data.months: must be at most 1200']);
+    expect(refusal(() => policyLike('standard-1y', { coverage: [{ component: 'unit', months: 1_201, remedies: ['repair'] }] }))).toEqual(['coverage.0.months: must be at most 1200']);
+  });
+
   it('month arithmetic stops at 9999-12-31', () => {
     expect(formatDay(addMonths(dayFromCivil(2025, 1, 1), 1_200 * 2_800))).toBe('9999-12-31');
     expect(formatDay(termEnd(dayFromCivil(9999, 6, 1), 12))).toBe('9999-12-31');
