@@ -2,8 +2,10 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, InputErrors } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
-import { createJsonlReader, type JsonlPartReader, type ParsedJsonl } from '../events/jsonl.js';
+import { createJsonlReader, LINE_TOO_LONG, MAX_LINE_BYTES, type JsonlPartReader, type ParsedJsonl } from '../events/jsonl.js';
 import { createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
+import { nestsTooDeep, TOO_DEEP } from '../events/nesting.js';
+import { decodeUtf8, decodeUtf8Lines, firstInvalidUtf8, invalidUtf8Reason } from '../events/utf8.js';
 import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -14,12 +16,14 @@ function cannotRead(path: string, what: string, error: unknown): InputError {
 /** The policies in policy files, each one policy or a list; errors name the file and field. */
 export function readPolicyFiles(paths: readonly string[]): Policy[] {
   return paths.flatMap((path) => {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (error) {
       throw cannotRead(path, 'policy file', error);
     }
+    const text = decodeUtf8Lines(bytes, path, 1, 1);
+    if (nestsTooDeep(text)) throw new InputError(undefined, '', TOO_DEEP, path);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -52,10 +56,15 @@ export function checkSalePolicies(events: readonly UnitEvent[], lines: readonly 
   if (errors.length > 0) throw new InputErrors(errors);
 }
 
+const CHUNK_BYTES = 1 << 22;
+
 /**
- * Feeds a file to `reader` in chunks of about 4 MB, each decoded once into text of whole lines
- * (every line ended by its `\n`, except perhaps the file's last); stops early when the reader says
- * false. `onChunk` hears how many lines were read after each chunk (for a progress line).
+ * Feeds a file to `reader` in chunks of about 4 MB, each decoded once (strict UTF-8) into text of
+ * whole lines (every line ended by its `\n`, except perhaps the file's last); stops early when the
+ * reader says false. Memory stays bounded whatever the file holds: a line is refused as soon as it
+ * passes MAX_LINE_BYTES, and its bytes up to the next line break are dropped as they are read. A
+ * line that is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after
+ * each chunk (for a progress line).
  */
 function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
   let fd: number;
@@ -64,16 +73,12 @@ function readFileInto(path: string, what: string, reader: JsonlPartReader, onChu
   } catch (error) {
     throw cannotRead(path, what, error);
   }
-  const feed = (text: string) => {
-    const more = reader.text(text);
-    onChunk?.(reader.linesRead);
-    return more;
-  };
   try {
-    let buffer = Buffer.allocUnsafe(1 << 22);
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
+    // Inside a line already refused as too long: its bytes are dropped up to the next line break.
+    let skipping = false;
     for (;;) {
-      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
       let got: number;
       try {
         got = readSync(fd, buffer, filled, buffer.length - filled, null);
@@ -82,16 +87,49 @@ function readFileInto(path: string, what: string, reader: JsonlPartReader, onChu
       }
       if (got === 0) break;
       filled += got;
+      let start = 0;
+      if (skipping) {
+        start = buffer.subarray(0, filled).indexOf(10) + 1;
+        if (start === 0) {
+          filled = 0;
+          continue;
+        }
+        skipping = false;
+      }
       // A line break is never inside a multi-byte character, so text cut after one decodes whole.
-      const cut = buffer.lastIndexOf(10, filled - 1) + 1;
-      if (cut === 0) continue;
-      if (!feed(buffer.toString('utf8', 0, cut))) return;
-      buffer.copy(buffer, 0, cut, filled);
-      filled -= cut;
+      const cut = Math.max(buffer.lastIndexOf(10, filled - 1) + 1, start);
+      if (cut > start && !feedBytes(reader, buffer.subarray(start, cut))) return;
+      if (filled - cut > MAX_LINE_BYTES) {
+        if (!reader.refuseLine(LINE_TOO_LONG)) return;
+        skipping = true;
+        filled = 0;
+      } else {
+        buffer.copy(buffer, 0, cut, filled);
+        filled -= cut;
+      }
+      onChunk?.(reader.linesRead);
     }
-    if (filled > 0) feed(buffer.toString('utf8', 0, filled));
+    if (filled > 0 && !skipping) {
+      feedBytes(reader, buffer.subarray(0, filled));
+      onChunk?.(reader.linesRead);
+    }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Hands whole lines of bytes to `reader` as text; each line that is not UTF-8 is refused instead. False when the reader says stop. */
+function feedBytes(reader: JsonlPartReader, bytes: Uint8Array): boolean {
+  for (;;) {
+    const text = decodeUtf8(bytes);
+    if (text !== undefined) return reader.text(text);
+    const bad = Math.max(firstInvalidUtf8(bytes), 0);
+    const lineStart = bytes.lastIndexOf(10, bad) + 1;
+    const lineEnd = bytes.indexOf(10, bad);
+    if (lineStart > 0 && !reader.text(decodeUtf8(bytes.subarray(0, lineStart))!)) return false;
+    if (!reader.refuseLine(invalidUtf8Reason(bytes, lineStart, bad))) return false;
+    if (lineEnd < 0 || lineEnd + 1 === bytes.length) return true;
+    bytes = bytes.subarray(lineEnd + 1);
   }
 }
 

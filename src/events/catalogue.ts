@@ -3,6 +3,7 @@
  * source of truth for both validation and the TypeScript types.
  */
 import { z } from 'zod';
+import { instantProblem, parseInstant } from '../time/instant.js';
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
@@ -10,6 +11,11 @@ const MAX_TEXT = 2_000;
 /** An identifier field (ids, serial numbers, codes); command schemas reuse it (src/unit/command-schema.ts). */
 export const id = z.string().min(1).max(MAX_ID);
 const text = z.string().max(MAX_TEXT);
+/** An ISO 8601 timestamp with an offset, in the years 1000 to 9999 (`parseInstant`): what `occurredAt` and `recordedAt` hold. */
+export const Timestamp = z
+  .string()
+  .max(64)
+  .refine((s) => parseInstant(s) !== undefined, { error: (issue) => instantProblem(String(issue.input)) });
 const money = z.strictObject({ amount: z.number().finite().min(0), currency: z.string().min(1).max(16) });
 
 export const SEVERITIES = ['general', 'serious', 'urgent'] as const;

@@ -91,6 +91,7 @@ export function createJsonlHistoryReader(options: JsonlHistoryOptions = {}): Jso
       const index = parts.push(part) - 1;
       return judge.readPart(part, (event, n, start, end) => keep(event, n, index, start, end));
     },
+    refuseLine: (reason) => judge.refuseLine(reason),
     finish() {
       if (judge.errors.length > 0) throw new InputErrors(judge.errors);
       return historyOf(slots, count, unitIds, unitIndex, eventAt, lineAt);

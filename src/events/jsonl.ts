@@ -4,16 +4,24 @@
  */
 import { z } from 'zod';
 import { InputError, InputErrors } from '../errors.js';
-import { parseInstant } from '../time/instant.js';
+import { instantProblem, parseInstant } from '../time/instant.js';
 import { canonicalJson, contentHash } from './canonical.js';
 import { EVENT_TYPES, eventDataSchemas, isEventType, type EventType } from './catalogue.js';
 import type { UnitEvent } from './envelope.js';
 import { createIdIndex } from './id-index.js';
 import { inputErrorFrom } from './issues.js';
-import { protoKeyPath } from './proto-key.js';
+import { nestsTooDeep, TOO_DEEP } from './nesting.js';
+import { unsafeValuePath } from './proto-key.js';
 import { rememberStoredForm, upcastData } from './upcasters.js';
 
-const MAX_LINE_CHARS = 1_000_000;
+export const MAX_LINE_CHARS = 1_000_000;
+/**
+ * The longest line a reader of bytes buffers before refusing it, as soon as it is passed: a UTF-16
+ * code unit takes at most 3 bytes, so a longer line is always longer than MAX_LINE_CHARS too (and
+ * is refused with the same message); no line within MAX_LINE_CHARS is refused.
+ */
+export const MAX_LINE_BYTES = 3 * MAX_LINE_CHARS;
+export const LINE_TOO_LONG = `line longer than ${MAX_LINE_CHARS} characters`;
 
 const timestamp = z.string().max(64);
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -40,8 +48,8 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
  * zod's copy: one allocation less per line. A caller's value is always copied.
  */
 function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: boolean, owned: boolean): UnitEvent | InputError {
-  const protoKey = mayHaveProtoKey ? protoKeyPath(value) : undefined;
-  if (protoKey) return new InputError(line, protoKey, 'unknown field');
+  const unsafe = mayHaveProtoKey ? unsafeValuePath(value) : undefined;
+  if (unsafe) return new InputError(line, unsafe.field, unsafe.reason);
   let fields: EnvelopeFields;
   if (isPlainEnvelope(value)) {
     fields = value;
@@ -57,10 +65,8 @@ function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: b
   // Shared strings keep a million events small: one `type` string per type, one timestamp when both are equal.
   const type = TYPE_NAMES[fields.type];
   const recordedAt = recordedAtGiven === occurredAt ? occurredAt : recordedAtGiven;
-  if (parseInstant(occurredAt) === undefined) return new InputError(line, 'occurredAt', `expected an ISO 8601 timestamp with an offset, got ${JSON.stringify(occurredAt)}`);
-  if (recordedAt !== undefined && parseInstant(recordedAt) === undefined) {
-    return new InputError(line, 'recordedAt', `expected an ISO 8601 timestamp with an offset, got ${JSON.stringify(recordedAt)}`);
-  }
+  if (parseInstant(occurredAt) === undefined) return new InputError(line, 'occurredAt', instantProblem(occurredAt));
+  if (recordedAt !== undefined && parseInstant(recordedAt) === undefined) return new InputError(line, 'recordedAt', instantProblem(recordedAt));
   const { prevHash, hash } = fields;
   if ((prevHash === undefined) !== (hash === undefined)) return new InputError(line, hash === undefined ? 'hash' : 'prevHash', `required with ${hash === undefined ? 'prevHash' : 'hash'}`);
   const current = upcastData(type, data);
@@ -138,7 +144,8 @@ function generatedId(event: Omit<UnitEvent, 'id'>): string {
 
 /** Parses one JSONL line (1-based `line` for messages). */
 export function parseEventLine(text: string, line: number): UnitEvent | InputError {
-  if (text.length > MAX_LINE_CHARS) return new InputError(line, '', `line longer than ${MAX_LINE_CHARS} characters`);
+  if (text.length > MAX_LINE_CHARS) return new InputError(line, '', LINE_TOO_LONG);
+  if (nestsTooDeep(text)) return new InputError(line, '', TOO_DEEP);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -162,6 +169,11 @@ export interface JsonlPartReader {
    * last. False once `maxErrors` errors were found: stop reading then.
    */
   text(part: string): boolean;
+  /**
+   * Counts the next line as bad for `reason` without its text: a reader of bytes refuses this way
+   * a line it cannot hand over (not UTF-8, longer than MAX_LINE_BYTES). False as `text` says it.
+   */
+  refuseLine(reason: string): boolean;
   /** Lines read so far. */
   readonly linesRead: number;
 }
@@ -196,6 +208,8 @@ export interface LineJudge {
    * lines (added to `errors`) are not kept. False once `maxErrors` errors were found.
    */
   readPart(part: string, keep: KeepEvent): boolean;
+  /** See `JsonlPartReader.refuseLine`. */
+  refuseLine(reason: string): boolean;
   readonly linesRead: number;
   readonly errors: InputError[];
 }
@@ -228,6 +242,10 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
     errors,
     get linesRead() {
       return n - 1;
+    },
+    refuseLine(reason) {
+      errors.push(new InputError(n++, '', reason, source));
+      return errors.length < maxErrors;
     },
     readPart(part, keep) {
       let start = n === 1 && part.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -264,6 +282,7 @@ export function createJsonlReader(options: JsonlReaderOptions = {}): JsonlReader
       return judge.linesRead;
     },
     text: (part) => judge.readPart(part, keep),
+    refuseLine: (reason) => judge.refuseLine(reason),
     finish() {
       if (judge.errors.length > 0) throw new InputErrors(judge.errors);
       return { events, lines };

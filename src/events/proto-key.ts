@@ -1,11 +1,17 @@
-/** Prototype-pollution keys: JSON.parse turns `"__proto__"` into an own key, which the schemas must never see. */
+/**
+ * What a decoded JSON value must not hold before the schemas see it: an own `__proto__` key
+ * (JSON.parse makes `"__proto__"` one), or nesting deeper than MAX_NESTING (a caller's value, or a
+ * cycle, would otherwise overflow the stack of every recursive walk).
+ */
+import { MAX_NESTING, TOO_DEEP } from './nesting.js';
 
-/** The dotted path of the first own `__proto__` key anywhere in a decoded JSON value, if any. */
-export function protoKeyPath(value: unknown, path: string[] = []): string | undefined {
+/** The dotted path and reason of the first `__proto__` key in `value`, or of where it nests too deep (its first two keys). */
+export function unsafeValuePath(value: unknown, path: string[] = []): { field: string; reason: string } | undefined {
   if (value === null || typeof value !== 'object') return undefined;
+  if (path.length >= MAX_NESTING) return { field: path.slice(0, 2).join('.'), reason: TOO_DEEP };
   for (const key of Object.keys(value)) {
-    if (key === '__proto__') return [...path, key].join('.');
-    const found = protoKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    if (key === '__proto__') return { field: [...path, key].join('.'), reason: 'unknown field' };
+    const found = unsafeValuePath((value as Record<string, unknown>)[key], [...path, key]);
     if (found) return found;
   }
   return undefined;

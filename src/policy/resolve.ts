@@ -1,7 +1,7 @@
 /** Finding the policy a unit is judged under: presets plus the caller's policies, by id and version. */
 import { InputError, UnknownPolicyError } from '../errors.js';
 import { inputErrorFrom } from '../events/issues.js';
-import { protoKeyPath } from '../events/proto-key.js';
+import { unsafeValuePath } from '../events/proto-key.js';
 import { parseDay, type Day } from '../time/calendar.js';
 import { PRESETS } from './presets/index.js';
 import { Policy, type PolicyInput } from './schema.js';
@@ -28,8 +28,8 @@ function deepFreeze<T>(value: T): T {
 
 /** Validates one policy, throwing InputError naming the field. */
 export function parsePolicy(value: unknown, source?: string, prefix = ''): Policy {
-  const protoKey = protoKeyPath(value);
-  if (protoKey) throw new InputError(undefined, [prefix, protoKey].filter(Boolean).join('.'), 'unknown field', source);
+  const unsafe = unsafeValuePath(value);
+  if (unsafe) throw new InputError(undefined, [prefix, unsafe.field].filter(Boolean).join('.'), unsafe.reason, source);
   const parsed = Policy.safeParse(value);
   if (!parsed.success) throw inputErrorFrom(parsed.error, value, undefined, prefix, source);
   return deepFreeze(parsed.data);

@@ -39,7 +39,7 @@ export const Policy = z
     version: z.number().int().min(1),
     title: z.string().max(500).optional(),
     /** Sales from this date on (in the policy's time zone) are judged under this version. */
-    effectiveFrom: z.string().refine((s) => parseDay(s) !== undefined, 'expected a date YYYY-MM-DD').optional(),
+    effectiveFrom: z.string().refine((s) => parseDay(s) !== undefined, 'expected a date YYYY-MM-DD in the years 1000 to 9999').optional(),
     timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').default('UTC'),
     start: z.array(startStep).min(1),
     coverage: z.array(CoverageLine).min(1),

@@ -7,7 +7,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
 import { coverageLines, lineFor } from '../rules/coverage.js';
-import { addMonths, dayOf, formatDay, type Day } from '../time/calendar.js';
+import { addMonths, clampDay, dayOf, formatDay, type Day } from '../time/calendar.js';
 import { applyInOrder } from '../unit/evolve.js';
 import type { Timed } from '../unit/order.js';
 import { faultOf, initialState, type UnitState } from '../unit/state.js';
@@ -84,7 +84,7 @@ function followUpItems(state: UnitState, kept: readonly Timed[], withinDays: num
   for (const t of kept) {
     const e = t.event;
     const day = dayOf(t.occurredMs, zone);
-    const base = { eventId: e.id, on: formatDay(day), due: formatDay(day + withinDays), status: 'pending' as const, ms: t.occurredMs };
+    const base = { eventId: e.id, on: formatDay(day), due: formatDay(clampDay(day + withinDays)), status: 'pending' as const, ms: t.occurredMs };
     if (e.type === 'InstallationCompleted') items.push({ kind: 'installation', ...base });
     else if (e.type === 'RepairCompleted' && faultOf(state, e.data.faultId)?.inCoverage) items.push({ kind: 'repair', faultId: e.data.faultId, ...base });
   }

@@ -5,7 +5,7 @@
 import { coverageStart } from '../rules/coverage-start.js';
 import { causeAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
-import { formatDay } from '../time/calendar.js';
+import { clampDay, formatDay } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
 import { cite, faultOfEvent, iso, thresholdText, type ReasonContext } from './explain-context.js';
@@ -64,7 +64,7 @@ function returnWindow(ctx: ReasonContext, e: Entitlement): string[] {
   if (!rule || !request || !opens) return [];
   return [
     `policy ${ctx.policy.id} v${ctx.policy.version}: returns within ${rule.windowDays} days of delivery (else the sale)${rule.noReason ? ', no reason needed' : ''}`,
-    `window opens ${formatDay(opens[0])} (${cite(ctx, opens[1])}); last day ${formatDay(opens[0] + rule.windowDays)}`,
+    `window opens ${formatDay(opens[0])} (${cite(ctx, opens[1])}); last day ${formatDay(clampDay(opens[0] + rule.windowDays))}`,
     `requested ${cite(ctx, request.requestId)}, reason ${request.reason}: within the window`,
     request.inspectionId ? `inspection ${cite(ctx, request.inspectionId)} passed (no human damage${request.reason === 'unusable' ? '' : ', intact'})` : 'not inspected yet',
   ];
@@ -92,7 +92,7 @@ export function anomalyReasoning(ctx: ReasonContext, rule: string, eventIds: rea
     case 'refund-outside-window': {
       const rule = ctx.policy.returns;
       const opens = ctx.state.startEvents.UnitDelivered ?? ctx.state.startEvents.UnitSold;
-      const window = rule && opens ? `window ${rule.windowDays} days from ${formatDay(opens[0])}: last day ${formatDay(opens[0] + rule.windowDays)}` : 'no window';
+      const window = rule && opens ? `window ${rule.windowDays} days from ${formatDay(opens[0])}: last day ${formatDay(clampDay(opens[0] + rule.windowDays))}` : 'no window';
       return [`requested ${cite(ctx, eventIds[0] ?? '')}, after the ${window}`, `completed ${cite(ctx, eventIds[1] ?? '')} with a refund nobody was owed`];
     }
     case 'refund-without-entitlement': return [`${cite(ctx, eventIds[0] ?? '')}: a refund was paid with no refund owed${ctx.policy.returns ? '' : ' (the policy has no returns rule)'}`];

@@ -4,7 +4,7 @@
  */
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
-import type { Day } from '../time/calendar.js';
+import { clampDay, type Day } from '../time/calendar.js';
 import type { UnitState } from '../unit/state.js';
 import type { Moment } from './moment.js';
 
@@ -19,7 +19,7 @@ export function recordStartEvent(state: UnitState, event: StartEvent, at: Moment
 export function coverageStart(state: UnitState, policy: Policy): { day: Day; eventId: string; event: string } | null {
   for (const step of policy.start) {
     const found = state.startEvents[step.event];
-    if (found) return { day: found[0] + step.offsetDays, eventId: found[1], event: step.event };
+    if (found) return { day: clampDay(found[0] + step.offsetDays), eventId: found[1], event: step.event };
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * history now stands, part lines, and whether a component is covered on a date.
  */
 import type { CoverageLine, Policy } from '../policy/schema.js';
-import { termEnd, type Day } from '../time/calendar.js';
+import { clampDay, termEnd, type Day } from '../time/calendar.js';
 import type { PartLine, UnitState } from '../unit/state.js';
 import { coverageStart } from './coverage-start.js';
 
@@ -24,7 +24,7 @@ function policyLineView(state: UnitState, policy: Policy, def: CoverageLine, sta
   if ('lifetime' in def) return { component: def.component, startDay, endDay: null, source: 'policy' };
   const months = def.months + (line?.extensionMonths ?? 0);
   const downtimeDays = policy.extendByDowntime ? Math.floor(state.downtime.closedMs / MS_PER_DAY) : 0;
-  return { component: def.component, startDay, endDay: termEnd(startDay, months) + downtimeDays, source: 'policy' };
+  return { component: def.component, startDay, endDay: clampDay(termEnd(startDay, months) + downtimeDays), source: 'policy' };
 }
 
 /** The policy's line for `component` (a component without one is covered by the `unit` line). */

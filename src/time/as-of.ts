@@ -3,8 +3,8 @@
  * a date (the end of that day in the policy's time zone) or a timestamp (inclusive).
  */
 import { InputError } from '../errors.js';
-import { dayOf, parseDay, startOfDay, type Day } from './calendar.js';
-import { parseInstant } from './instant.js';
+import { dayOf, FIRST_DAY, LAST_DAY, parseDay, startOfDay, type Day } from './calendar.js';
+import { END_INSTANT_MS, FIRST_INSTANT_MS, INSTANT_RANGE, instantProblem, parseAnyInstant, parseInstant } from './instant.js';
 
 /** A point in time as given: a calendar date, or an instant. */
 export type TimePoint = { readonly kind: 'date'; readonly day: Day } | { readonly kind: 'instant'; readonly ms: number };
@@ -18,19 +18,28 @@ export interface Cutoff {
   readonly day: Day;
 }
 
-/** Parses 'YYYY-MM-DD' or an ISO 8601 timestamp with an offset; `field` names the flag in errors. */
+/** Parses 'YYYY-MM-DD' or an ISO 8601 timestamp with an offset, in the years 1000 to 9999; `field` names the flag in errors. */
 export function parseTimePoint(text: string, field: string): TimePoint {
   const day = parseDay(text);
   if (day !== undefined) return { kind: 'date', day };
   const ms = parseInstant(text);
   if (ms !== undefined) return { kind: 'instant', ms };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && Number(text.slice(0, 4)) < 1000) {
+    throw new InputError(undefined, field, `expected a date in the years 1000 to 9999, got ${JSON.stringify(text)}`);
+  }
+  if (parseAnyInstant(text) !== undefined) throw new InputError(undefined, field, instantProblem(text));
   throw new InputError(undefined, field, `expected a date YYYY-MM-DD or an ISO 8601 timestamp with an offset, got ${JSON.stringify(text)}`);
 }
 
-/** Accepts a TimePoint, a Date, or text. */
+/** Accepts a TimePoint, a Date, or text; refuses one outside the years 1000 to 9999 (as `parseTimePoint` does). */
 export function toTimePoint(value: TimePoint | Date | string, field: string): TimePoint {
-  if (value instanceof Date) return { kind: 'instant', ms: value.getTime() };
-  return typeof value === 'string' ? parseTimePoint(value, field) : value;
+  if (typeof value === 'string') return parseTimePoint(value, field);
+  const point: TimePoint = value instanceof Date ? { kind: 'instant', ms: value.getTime() } : value;
+  const inRange = point.kind === 'date'
+    ? Number.isInteger(point.day) && point.day >= FIRST_DAY && point.day <= LAST_DAY
+    : point.ms >= FIRST_INSTANT_MS && point.ms < END_INSTANT_MS;
+  if (!inRange) throw new InputError(undefined, field, point.kind === 'date' ? 'expected a date in the years 1000 to 9999' : `expected a time ${INSTANT_RANGE}`);
+  return point;
 }
 
 export function cutoffIn(point: TimePoint, timeZone: string): Cutoff {

@@ -37,8 +37,21 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Adds calendar months, clamping to the month's end: 31 Jan + 1 month = 28/29 Feb. */
-export function addMonths(start: Day, months: number): Day {
+/**
+ * The dates the ledger works with: the years 1000 to 9999. Timestamps are refused outside them
+ * (time/instant.ts), and a computed date that would pass the last day (a coverage end after
+ * centuries of extensions) is that day instead: see `clampDay`.
+ */
+export const FIRST_DAY: Day = dayFromCivil(1000, 1, 1);
+export const LAST_DAY: Day = dayFromCivil(9999, 12, 31);
+
+/** A computed date kept in range: one past 9999-12-31 is 9999-12-31 ("beyond every date the ledger handles"). */
+export function clampDay(day: Day): Day {
+  return day > LAST_DAY ? LAST_DAY : day;
+}
+
+/** The date `months` calendar months after `start`, clamped to the month's end (31 Jan + 1 month = 28/29 Feb); not clamped to LAST_DAY. */
+function monthsAfter(start: Day, months: number): Day {
   const { year, month, day } = civilFromDay(start);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -46,9 +59,14 @@ export function addMonths(start: Day, months: number): Day {
   return dayFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
-/** The last covered date of a term of `months` from `start`: [start, start + months) inclusive end. */
+/** Adds calendar months, clamping to the month's end: 31 Jan + 1 month = 28/29 Feb; never past LAST_DAY. */
+export function addMonths(start: Day, months: number): Day {
+  return clampDay(monthsAfter(start, months));
+}
+
+/** The last covered date of a term of `months` from `start`: [start, start + months) inclusive end; never past LAST_DAY. */
 export function termEnd(start: Day, months: number): Day {
-  return addMonths(start, months) - 1;
+  return clampDay(monthsAfter(start, months) - 1);
 }
 
 /** 'YYYY-MM-DD' for a day number. */
@@ -59,14 +77,14 @@ export function formatDay(n: Day): string {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Parses 'YYYY-MM-DD' into a day number, or undefined when it is not a real date. */
+/** Parses 'YYYY-MM-DD' into a day number, or undefined when it is not a real date in the years 1000 to 9999. */
 export function parseDay(text: string): Day | undefined {
   const m = DATE.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, day);
 }
 
@@ -111,7 +129,8 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  // Not Date.UTC: it reads the years 0 to 99 as 1900 to 1999.
+  const local = dayFromCivil(parts.year!, parts.month!, parts.day!) * MS_PER_DAY + ((parts.hour! * 60 + parts.minute!) * 60 + parts.second!) * 1000;
   const offset = local - (ms - (((ms % 1000) + 1000) % 1000));
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(key, offset);

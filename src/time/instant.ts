@@ -5,12 +5,31 @@ import { dayFromCivil, daysInMonth } from './calendar.js';
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
+ * The instants a timestamp may name: 1000-01-02T00:00Z up to (not including) 9999-12-31T00:00Z.
+ * No offset reaches a day, so the date of every accepted instant, in every time zone, and the year
+ * written in every accepted timestamp lie in the years 1000 to 9999 (where `Date` has no
+ * two-digit-year quirk and every date prints as YYYY-MM-DD).
+ */
+export const FIRST_INSTANT_MS = dayFromCivil(1000, 1, 2) * 86_400_000;
+export const END_INSTANT_MS = dayFromCivil(9999, 12, 31) * 86_400_000;
+export const INSTANT_RANGE = 'from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone';
+
+/**
  * The instant (ms since the epoch) of an ISO 8601 timestamp with an offset, or undefined when the
- * text is not one or names a date or time that does not exist (30 February, 24:00, +25:00).
+ * text is not one, names a date or time that does not exist (30 February, 24:00, +25:00), or lies
+ * outside FIRST_INSTANT_MS .. END_INSTANT_MS.
  */
 export function parseInstant(text: string): number | undefined {
   const fast = parseCommonInstant(text);
-  return fast === null ? parseAnyInstant(text) : fast;
+  const ms = fast === null ? parseAnyInstant(text) : fast;
+  return ms !== undefined && ms >= FIRST_INSTANT_MS && ms < END_INSTANT_MS ? ms : undefined;
+}
+
+/** Why `parseInstant` refused `text`, for a message: `expected …, got "…"`. */
+export function instantProblem(text: string): string {
+  const ms = parseAnyInstant(text);
+  if (ms !== undefined) return `expected a time ${INSTANT_RANGE}, got ${JSON.stringify(text)}`;
+  return `expected an ISO 8601 timestamp with an offset, got ${JSON.stringify(text)}`;
 }
 
 /** The two digits at text[i], text[i + 1] as a number, or -1 when either is not a digit. */

@@ -12,6 +12,7 @@ import { InputError, InputErrors } from '../../errors.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { inputErrorFrom } from '../../events/issues.js';
 import { parseEventLine } from '../../events/jsonl.js';
+import { decodeUtf8, firstInvalidUtf8, invalidUtf8Reason } from '../../events/utf8.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -60,7 +61,12 @@ function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false):
   const lines: number[] = [];
   const errors: InputError[] = [];
   const take = (bytes: Buffer, n: number, last: boolean): boolean => {
-    let text = bytes.toString('utf8');
+    let text = decodeUtf8(bytes);
+    if (text === undefined) {
+      if (last && tornTailAllowed) return false;
+      errors.push(new InputError(n, '', invalidUtf8Reason(bytes, 0, firstInvalidUtf8(bytes))));
+      return true;
+    }
     if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return true;

@@ -8,6 +8,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { UnitEvent } from '../../events/envelope.js';
 import { createLineJudge, parseEventLine, parseJsonl } from '../../events/jsonl.js';
+import { decodeUtf8, decodeUtf8Lines } from '../../events/utf8.js';
 import { InputError } from '../../errors.js';
 import type { SkippedEvent } from '../event-store.js';
 
@@ -50,12 +51,13 @@ export async function loadStoreFile(path: string): Promise<LoadedStoreFile> {
     if (!existed) await syncDirectoryOf(path);
     const bytes = await handle.readFile();
     const end = bytes.lastIndexOf(10) + 1;
-    const body = bytes.subarray(0, end).toString('utf8');
+    const body = decodeUtf8Lines(bytes.subarray(0, end), path);
     const events = parseJsonl(body, { source: path }).events;
     if (end === bytes.length) return { events, recovery: {} };
-    const tail = bytes.subarray(end).toString('utf8');
+    // Not UTF-8 (a write torn inside a character, or bad bytes): never a whole event, so cut.
+    const tail = decodeUtf8(bytes.subarray(end));
     const line = countLines(bytes.subarray(0, end)) + 1;
-    const parsed = tail.trim() === '' ? undefined : parseEventLine(tail.replace(/\r$/, ''), line);
+    const parsed = tail === undefined || tail.trim() === '' ? undefined : parseEventLine(tail.replace(/\r$/, ''), line);
     if (parsed && !(parsed instanceof InputError)) {
       const whole = parseJsonl(`${body}${tail}\n`, { source: path }).events;
       await handle.write('\n');
@@ -64,7 +66,7 @@ export async function loadStoreFile(path: string): Promise<LoadedStoreFile> {
     }
     await handle.truncate(end);
     await handle.sync();
-    return { events, recovery: { cut: { line, offset: end, bytes: bytes.length - end, text: tail } } };
+    return { events, recovery: { cut: { line, offset: end, bytes: bytes.length - end, text: tail ?? bytes.subarray(end).toString('utf8') } } };
   } finally {
     await handle.close();
   }
@@ -93,10 +95,10 @@ export async function readStoreFileSnapshot(path: string, options: SnapshotOptio
   if (options.skipInvalid) return readSkippingInvalid(path);
   const bytes = await readFile(path);
   const end = bytes.lastIndexOf(10) + 1;
-  const body = bytes.subarray(0, end).toString('utf8');
-  const tail = bytes.subarray(end).toString('utf8');
+  const body = decodeUtf8Lines(bytes.subarray(0, end), path);
+  const tail = decodeUtf8(bytes.subarray(end));
   const line = countLines(bytes.subarray(0, end)) + 1;
-  const whole = tail.trim() === '' || !(parseEventLine(tail.replace(/\r$/, ''), line) instanceof InputError);
+  const whole = tail !== undefined && (tail.trim() === '' || !(parseEventLine(tail.replace(/\r$/, ''), line) instanceof InputError));
   if (whole) return { events: parseJsonl(`${body}${tail}`, { source: path }).events };
   return { events: parseJsonl(body, { source: path }).events, unfinished: { line, bytes: bytes.length - end } };
 }
