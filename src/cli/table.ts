@@ -1,4 +1,5 @@
 /** The readable table `warranty-ledger state` prints without `--json`: one block per unit. */
+import { escapeControls, escapeControlsDeep } from '../projections/safe-text.js';
 import type { UnitView } from '../projections/unit-view.js';
 
 const pad = (label: string) => `  ${label.padEnd(14)}`;
@@ -7,7 +8,10 @@ function hours(minutes: number): string {
   return minutes < 60 ? `${minutes} min` : `${minutes} min (${Math.floor(minutes / 60)} h ${minutes % 60} min)`;
 }
 
-export function unitTable(unitId: string, v: UnitView): string {
+/** One unit's block; control characters from event data are printed escaped. */
+export function unitTable(rawUnitId: string, view: UnitView): string {
+  const unitId = escapeControls(rawUnitId);
+  const v = escapeControlsDeep(view);
   const out: string[] = [];
   const policy = v.policy ? `${v.policy.id} v${v.policy.version}` : 'no sale recorded';
   out.push(`${unitId}  ${v.status.toUpperCase()}  ${policy}${v.serialNumber ? `  serial ${v.serialNumber}` : ''}`);

@@ -1,5 +1,6 @@
 /** The explanation as plain text: what `warranty-ledger explain` prints without `--json`. */
 import type { EventRef, Explanation, Finding } from './explain.js';
+import { escapeControlsDeep } from './safe-text.js';
 
 const when = (e: EventRef) => (e.recordedAt === e.occurredAt ? `occurred ${e.occurredAt}, recorded then` : `occurred ${e.occurredAt}, recorded ${e.recordedAt}`);
 const cite = (e: EventRef) => `${e.id} ${e.type} (${when(e)})${e.role ? `, the ${e.role}` : ''}`;
@@ -26,9 +27,11 @@ function section(title: string, items: string[][]): string[] {
 
 /**
  * Renders an explanation for a person: every number in it can be checked from the lines above it.
+ * Control characters from event data are printed escaped (see safe-text.ts).
  * @example process.stdout.write(formatExplanation(explainUnit(events, 'U-1', { asOf: '2025-06-30' })!));
  */
-export function formatExplanation(e: Explanation): string {
+export function formatExplanation(explanation: Explanation): string {
+  const e = escapeControlsDeep(explanation);
   const policy = e.policy ? `policy ${e.policy.id} v${e.policy.version}${e.policy.title ? ` (${e.policy.title})` : ''}` : 'no policy (no sale)';
   const out: string[] = [
     `Unit ${e.unitId}: ${e.status.toUpperCase()}${e.serialNumber ? `, serial ${e.serialNumber}` : ''}`,

@@ -1,6 +1,7 @@
 /** `warranty-ledger care FILE [--unit U] [--as-of] [--known-at] [--policy FILE] [--json]`: maintenance and follow-ups (rulebook 12). */
 import { InputError } from '../../errors.js';
 import { careUnits, type CareView } from '../../projections/care.js';
+import { escapeControlsDeep } from '../../projections/safe-text.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
 import { readUnitsHistory } from '../progress.js';
@@ -13,8 +14,9 @@ function needsAttention(c: CareView): boolean {
   return c.summary.maintenanceOverdue > 0 || c.summary.followUpsMissing > 0 || c.summary.followUpsPending > 0 || c.followUps.items.some((i) => i.status === 'late') || c.maintenance.slots.some((s) => s.status === 'late');
 }
 
-/** One block per unit: the maintenance slots and follow-up items, each with its dates. */
-export function careTable(c: CareView): string {
+/** One block per unit: the maintenance slots and follow-up items, each with its dates (control characters escaped). */
+export function careTable(view: CareView): string {
+  const c = escapeControlsDeep(view);
   const out = [`${c.unitId}  ${c.policy.id} v${c.policy.version}  coverage ${c.coverage ? `${c.coverage.start} .. ${c.coverage.end ?? 'lifetime'}` : 'not started'}`];
   if (c.maintenance.everyMonths === null) out.push('  maintenance   none required by the policy');
   else if (c.maintenance.slots.length === 0) out.push(`  maintenance   every ${c.maintenance.everyMonths} months: nothing due within coverage`);

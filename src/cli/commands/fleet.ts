@@ -1,5 +1,6 @@
 /** `warranty-ledger fleet FILE [--as-of] [--known-at] [--warn-at N] [--ending-within DAYS] [--json]`: the fleet at a glance (rulebook 13). */
 import { fleetView, type FleetView } from '../../projections/fleet.js';
+import { escapeControlsDeep } from '../../projections/safe-text.js';
 import { InputError } from '../../errors.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
@@ -30,8 +31,9 @@ function capped<T>(items: readonly T[], limit: number, line: (t: T) => string): 
   return out.length ? out : ['  none'];
 }
 
-/** The fleet as text: totals, failure groups, warnings, units ending soon, open entitlements, breaches. */
-export function fleetTable(f: FleetView, limit: number): string {
+/** The fleet as text: totals, failure groups, warnings, units ending soon, open entitlements, breaches (control characters escaped). */
+export function fleetTable(view: FleetView, limit: number): string {
+  const f = escapeControlsDeep(view);
   const out = [
     `fleet as of ${f.asOf}: ${f.units} units, ${f.events} events, ${f.totals.failures} failures, ${f.totals.earlyWarnings} early warning(s), ${f.totals.endingSoon} ending soon, ${f.totals.openEntitlements} open entitlement(s), ${f.totals.breaches} SLA breach(es)`,
     '',
