@@ -21,7 +21,7 @@ export class OutputError extends LedgerError {
 }
 
 const WHY: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
+  ENOENT: 'no such file or folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'it is a folder',
   EACCES: 'permission denied',
@@ -148,7 +148,7 @@ function prepareFolder(dir: string, names: readonly string[], options: FolderOpt
     try {
       mkdirSync(dir);
     } catch (error) {
-      throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new OutputError(dir, `its parent folder ${dirname(dir)} does not exist`) : outputError(dir, error);
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT' && !lstat(dirname(dir)) ? new OutputError(dir, `its parent folder ${dirname(dir)} does not exist`) : outputError(dir, error);
     }
     return true;
   }

@@ -67,7 +67,11 @@ function readLines(path: string, tornTailAllowed: boolean): FileLines {
     let n = 1;
     for (let got = 1; got > 0 && errors.length < MAX_ERRORS; ) {
       if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      got = readSync(fd, buffer, filled, buffer.length - filled, null);
+      try {
+        got = readSync(fd, buffer, filled, buffer.length - filled, null);
+      } catch (error) {
+        throw new InputError(undefined, '', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
       filled += got;
       let start = 0;
       for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start), n++) {
