@@ -45,7 +45,7 @@ function unknownCommand(name: string, io: CliIo): ExitCode {
   return 2;
 }
 
-/** An error message for the terminal: each line escaped, as event data may be inside. */
+/** A usage message for the terminal: its own lines kept, anything else escaped. */
 const printable = (message: string) => message.split('\n').map(escapeControls).join('\n');
 
 function report(error: unknown, io: CliIo): ExitCode {
@@ -59,7 +59,7 @@ function report(error: unknown, io: CliIo): ExitCode {
     return 1;
   }
   if (isLedgerError(error)) {
-    io.stderr(`${printable((error as Error).message)}\n`);
+    io.stderr(`${escapeControls((error as Error).message)}\n`);
     return 1;
   }
   throw error;
