@@ -1,5 +1,5 @@
 /** The readable table `warranty-ledger state` prints without `--json`: one block per unit. */
-import { escapeControls, escapeControlsDeep } from '../projections/safe-text.js';
+import { printableLines } from '../projections/safe-text.js';
 import type { UnitView } from '../projections/unit-view.js';
 
 const pad = (label: string) => `  ${label.padEnd(14)}`;
@@ -9,9 +9,7 @@ function hours(minutes: number): string {
 }
 
 /** One unit's block; control characters from event data are printed escaped. */
-export function unitTable(rawUnitId: string, view: UnitView): string {
-  const unitId = escapeControls(rawUnitId);
-  const v = escapeControlsDeep(view);
+export function unitTable(unitId: string, v: UnitView): string {
   const out: string[] = [];
   const policy = v.policy ? `${v.policy.id} v${v.policy.version}` : 'no sale recorded';
   out.push(`${unitId}  ${v.status.toUpperCase()}  ${policy}${v.serialNumber ? `  serial ${v.serialNumber}` : ''}`);
@@ -34,5 +32,5 @@ export function unitTable(rawUnitId: string, view: UnitView): string {
   );
   if (v.anomalies.length === 0) none('anomalies');
   v.anomalies.forEach((a, i) => out.push(`${pad(i === 0 ? 'anomalies' : '')}${a.rule}: ${a.eventIds.join(', ')}`));
-  return out.join('\n');
+  return printableLines(out);
 }

@@ -1,6 +1,6 @@
 /** The explanation as plain text: what `warranty-ledger explain` prints without `--json`. */
 import type { EventRef, Explanation, Finding } from './explain.js';
-import { escapeControlsDeep } from './safe-text.js';
+import { printableLines } from './safe-text.js';
 
 const when = (e: EventRef) => (e.recordedAt === e.occurredAt ? `occurred ${e.occurredAt}, recorded then` : `occurred ${e.occurredAt}, recorded ${e.recordedAt}`);
 const cite = (e: EventRef) => `${e.id} ${e.type} (${when(e)})${e.role ? `, the ${e.role}` : ''}`;
@@ -30,8 +30,7 @@ function section(title: string, items: string[][]): string[] {
  * Control characters from event data are printed escaped (see safe-text.ts).
  * @example process.stdout.write(formatExplanation(explainUnit(events, 'U-1', { asOf: '2025-06-30' })!));
  */
-export function formatExplanation(explanation: Explanation): string {
-  const e = escapeControlsDeep(explanation);
+export function formatExplanation(e: Explanation): string {
   const policy = e.policy ? `policy ${e.policy.id} v${e.policy.version}${e.policy.title ? ` (${e.policy.title})` : ''}` : 'no policy (no sale)';
   const out: string[] = [
     `Unit ${e.unitId}: ${e.status.toUpperCase()}${e.serialNumber ? `, serial ${e.serialNumber}` : ''}`,
@@ -56,5 +55,5 @@ export function formatExplanation(explanation: Explanation): string {
   out.push(...section('Looked at and not counted', e.ignored.map((i) => [
     `${i.event.id} ${i.event.type} (${when(i.event)}): ${i.rule}, section ${i.section}: ${i.reason}${i.decidedAt === i.event.id ? '' : ` [decided at ${i.decidedAt}]`}`,
   ])));
-  return `${out.join('\n')}\n`;
+  return `${printableLines(out)}\n`;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeControls, escapeControlsDeep } from '../../src/projections/safe-text.js';
+import { escapeControls, printableLines } from '../../src/projections/safe-text.js';
 import { openFileStore, parseJsonl, withHashChain, type UnitEvent } from '../../src/index.js';
 import { cli, scenarioFile, standardWithThreshold } from '../tools/support.js';
 
@@ -145,13 +145,7 @@ describe('escapeControls', () => {
     expect(escapeControls(plain)).toBe(plain);
   });
 
-  it('escapeControlsDeep escapes strings and keys at any depth, and returns untouched parts as they are', () => {
-    const clean = { a: ['x', { b: 1 }] };
-    expect(escapeControlsDeep(clean)).toBe(clean);
-    const value = { ok: clean, bad: ['\u001b', { 'k\n': null }] };
-    const escaped = escapeControlsDeep(value);
-    expect(escaped).toEqual({ ok: clean, bad: ['\\x1b', { 'k\\n': null }] });
-    expect(escaped.ok).toBe(clean);
-    expect(value.bad[0]).toBe('\u001b');
+  it('printableLines keeps the lines it is given and escapes a newline inside one', () => {
+    expect(printableLines(['U-1  ACTIVE', '  serial SN\r\nU-2  forged', ''])).toBe('U-1  ACTIVE\n  serial SN\\r\\nU-2  forged\n');
   });
 });

@@ -1,7 +1,7 @@
 /** `warranty-ledger care FILE [--unit U] [--as-of] [--known-at] [--policy FILE] [--json]`: maintenance and follow-ups (rulebook 12). */
 import { InputError } from '../../errors.js';
 import { careUnits, type CareView } from '../../projections/care.js';
-import { escapeControlsDeep } from '../../projections/safe-text.js';
+import { printableLines } from '../../projections/safe-text.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
 import { readUnitsHistory } from '../progress.js';
@@ -15,8 +15,7 @@ function needsAttention(c: CareView): boolean {
 }
 
 /** One block per unit: the maintenance slots and follow-up items, each with its dates (control characters escaped). */
-export function careTable(view: CareView): string {
-  const c = escapeControlsDeep(view);
+export function careTable(c: CareView): string {
   const out = [`${c.unitId}  ${c.policy.id} v${c.policy.version}  coverage ${c.coverage ? `${c.coverage.start} .. ${c.coverage.end ?? 'lifetime'}` : 'not started'}`];
   if (c.maintenance.everyMonths === null) out.push('  maintenance   none required by the policy');
   else if (c.maintenance.slots.length === 0) out.push(`  maintenance   every ${c.maintenance.everyMonths} months: nothing due within coverage`);
@@ -37,7 +36,7 @@ export function careTable(view: CareView): string {
       : 'pending';
     out.push(`  follow-up     ${i.kind} ${i.eventId}${i.faultId ? ` (${i.faultId})` : ''} on ${i.on}, due by ${i.due}: ${what}`);
   }
-  return out.join('\n');
+  return printableLines(out);
 }
 
 export async function careCommand(argv: string[], io: CliIo): Promise<ExitCode> {
