@@ -86,6 +86,8 @@ export { timelineHtml } from './report/timeline-html.js';
 /** Evidence bundles (an edge: node:fs and node:crypto). */
 export { buildBundle, bundleFrom, type Bundle, type BundleInput, type Manifest } from './evidence/bundle.js';
 export { writeBundle, verifyBundle, sha256, type Verification } from './evidence/files.js';
+/** What `writeBundle` throws for a folder it cannot or must not write (not empty, a link, a missing parent). */
+export { OutputError } from './evidence/write-files.js';
 
 // Issue 7: reliability. The hash chain (an edge: node:crypto), its verification, and upcasters.
 export { withHashChain, isHashChained, planSeal, chainHash, headHash, unsealed, GENESIS_HASH, type HashChainOptions, type SealPlan } from './store/hash-chain.js';

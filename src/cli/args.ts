@@ -1,6 +1,7 @@
 /** Flag parsing for every command, on node:util's parseArgs: unknown flags are usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
+import { didYouMean } from './suggest.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,6 +19,9 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nusage: ${usage}`);
+    const unknown = /^Unknown option '(-[^']*)'/.exec((error as Error).message)?.[1];
+    // Node's own advice (a positional starting with '-' goes after '--') is rarely what was meant.
+    const message = unknown === undefined ? (error as Error).message : `unknown flag ${unknown}${didYouMean(unknown, Object.keys(options).map((k) => `--${k}`))}`;
+    throw new UsageError(`${message}\nusage: ${usage}\n(warranty-ledger help COMMAND says more)`);
   }
 }

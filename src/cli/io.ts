@@ -1,5 +1,6 @@
 /** What a CLI command gets from the edge: its output streams and the clock. */
 export interface CliIo {
+  /** Writes to standard output; throws OutputClosed once the reader has gone away. */
   stdout(text: string): void;
   stderr(text: string): void;
   /** The current time; only the CLI reads the clock. */
@@ -13,4 +14,16 @@ export type ExitCode = 0 | 1 | 2;
 
 export class UsageError extends Error {
   override name = 'UsageError' as const;
+}
+
+/**
+ * Standard output can take no more: its reader went away (`EPIPE`, as in `state FILE | head -1`),
+ * which ends the command quietly with exit 0, or writing failed otherwise (`code`), exit 1. The edge
+ * that throws it has already said so on stderr; `run` only turns it into the exit code.
+ */
+export class OutputClosed extends Error {
+  override name = 'OutputClosed' as const;
+  constructor(readonly code: string | undefined) {
+    super(code === 'EPIPE' ? 'standard output was closed' : `cannot write to standard output: ${code ?? 'unknown error'}`);
+  }
 }

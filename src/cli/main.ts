@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 /** The `warranty-ledger` bin: wires process argv, streams and the clock to `run`. */
+import { createProcessIo } from './process-io.js';
 import { run } from './run.js';
 
-run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  now: () => new Date(),
-  stderrIsTty: process.stderr.isTTY === true,
-}).then(
+const edge = createProcessIo();
+
+run(process.argv.slice(2), edge.io).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = edge.exitCode(code);
   },
   (error: unknown) => {
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Only a bug gets here: bad input, usage and output errors are messages from `run`. One line, no stack,
+    // unless WARRANTY_LEDGER_DEBUG is set.
+    const stack = process.env.WARRANTY_LEDGER_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : '';
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`internal error (a bug in warranty-ledger; WARRANTY_LEDGER_DEBUG=1 shows where): ${message.split('\n')[0]}${stack}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,5 +1,6 @@
 /** The command line's dispatcher: argv in, text and an exit code out; errors become messages, never stack traces. */
 import { isLedgerError, InputErrors } from '../errors.js';
+import { escapeControls } from '../projections/safe-text.js';
 import { stateCommand, usage as stateUsage } from './commands/state.js';
 import { explainCommand, usage as explainUsage } from './commands/explain.js';
 import { diffCommand, usage as diffUsage } from './commands/diff.js';
@@ -9,7 +10,10 @@ import { evidenceCommand, usage as evidenceUsage } from './commands/evidence.js'
 import { reportCommand, usage as reportUsage } from './commands/report.js';
 import { importCommand, usage as importUsage } from './commands/import.js';
 import { verifyCommand, usage as verifyUsage } from './commands/verify.js';
-import { UsageError, type CliIo, type ExitCode } from './io.js';
+import { commandHelp, overview } from './help.js';
+import { OutputClosed, UsageError, type CliIo, type ExitCode } from './io.js';
+import { didYouMean } from './suggest.js';
+import { VERSION } from './version.js';
 
 type Command = (argv: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
 
@@ -25,37 +29,72 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   verify: { run: verifyCommand, usage: verifyUsage },
 };
 
-function help(): string {
-  return ['warranty-ledger: an event-sourced warranty ledger', '', 'commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+const NAMES = Object.keys(COMMANDS);
+const commandOf = (name: string) => (Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined);
+const help = () => overview(Object.fromEntries(NAMES.map((n) => [n, COMMANDS[n]!.usage])), VERSION);
+
+/** True when the arguments ask for help (before a `--` that ends the flags). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
-/** Runs one command line; never throws for bad input or usage. */
-export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(`${help()}\n`);
-    return name === undefined ? 2 : 0;
-  }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    io.stderr(`unknown command ${JSON.stringify(name)}\n${help()}\n`);
+/** Unknown command, or `help` of one: usage errors naming the commands, with a suggestion. */
+function unknownCommand(name: string, io: CliIo): ExitCode {
+  io.stderr(`${escapeControls(`unknown command ${JSON.stringify(name)}${didYouMean(name, NAMES)}`)}\n\n${help()}\n`);
+  return 2;
+}
+
+/** A usage message for the terminal: its own lines kept, anything else escaped. */
+const printable = (message: string) => message.split('\n').map(escapeControls).join('\n');
+
+function report(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof OutputClosed) return error.code === 'EPIPE' ? 0 : 1;
+  if (error instanceof UsageError) {
+    io.stderr(`${printable(error.message)}\n`);
     return 2;
   }
+  if (error instanceof InputErrors) {
+    io.stderr(`${error.errors.map((e) => escapeControls(e.message)).join('\n')}\n`);
+    return 1;
+  }
+  if (isLedgerError(error)) {
+    io.stderr(`${escapeControls((error as Error).message)}\n`);
+    return 1;
+  }
+  throw error;
+}
+
+/** Runs one command line; never throws for bad input, usage, output paths or a closed stdout. */
+export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
   try {
-    return await command.run(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n`);
+    if (name === undefined) {
+      io.stderr(`${help()}\n`);
       return 2;
     }
-    if (error instanceof InputErrors) {
-      io.stderr(`${error.errors.map((e) => e.message).join('\n')}\n`);
-      return 1;
+    if (name === '--version' || name === '-V') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
     }
-    if (isLedgerError(error)) {
-      io.stderr(`${(error as Error).message}\n`);
-      return 1;
+    if (name === '--help' || name === '-h' || name === 'help') {
+      if (name === 'help' && rest.length > 0) {
+        const command = commandOf(rest[0]!);
+        if (!command) return unknownCommand(rest[0]!, io);
+        io.stdout(`${commandHelp(rest[0]!, command.usage)}\n`);
+        return 0;
+      }
+      io.stdout(`${help()}\n`);
+      return 0;
     }
-    throw error;
+    const command = commandOf(name);
+    if (!command) return unknownCommand(name, io);
+    if (asksForHelp(rest)) {
+      io.stdout(`${commandHelp(name, command.usage)}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    return report(error, io);
   }
 }

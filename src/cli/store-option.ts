@@ -8,6 +8,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { eventListSource } from '../projections/project.js';
+import { escapeControls } from '../projections/safe-text.js';
 import type { EventStore, SkippedEvent } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
@@ -43,7 +44,7 @@ export function storeFlag(spec: StoreSpec): string {
 
 function recoveryNote(path: string, recovery: FileStoreRecovery): string {
   const notes = [
-    recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${JSON.stringify(recovery.cut.text.slice(0, 80))})`,
+    recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${escapeControls(JSON.stringify(recovery.cut.text.slice(0, 80)))})`,
     recovery.completedLine !== undefined && `added the missing newline after line ${recovery.completedLine}`,
     recovery.staleLock && `took over a lock left by process ${recovery.staleLock.pid}, which is no longer running`,
   ].filter(Boolean);

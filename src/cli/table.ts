@@ -1,4 +1,5 @@
 /** The readable table `warranty-ledger state` prints without `--json`: one block per unit. */
+import { printableLines } from '../projections/safe-text.js';
 import type { UnitView } from '../projections/unit-view.js';
 
 const pad = (label: string) => `  ${label.padEnd(14)}`;
@@ -7,6 +8,7 @@ function hours(minutes: number): string {
   return minutes < 60 ? `${minutes} min` : `${minutes} min (${Math.floor(minutes / 60)} h ${minutes % 60} min)`;
 }
 
+/** One unit's block; control characters from event data are printed escaped. */
 export function unitTable(unitId: string, v: UnitView): string {
   const out: string[] = [];
   const policy = v.policy ? `${v.policy.id} v${v.policy.version}` : 'no sale recorded';
@@ -30,5 +32,5 @@ export function unitTable(unitId: string, v: UnitView): string {
   );
   if (v.anomalies.length === 0) none('anomalies');
   v.anomalies.forEach((a, i) => out.push(`${pad(i === 0 ? 'anomalies' : '')}${a.rule}: ${a.eventIds.join(', ')}`));
-  return out.join('\n');
+  return printableLines(out);
 }

@@ -1,6 +1,7 @@
 /**
  * An evidence bundle's content (issue 5.3): the unit's events as JSONL, the policy snapshot, the
- * view, the explanation (text and JSON) and a manifest with each file's SHA-256. Deterministic:
+ * view, the explanation (text and JSON), a manifest with each file's SHA-256, and the manifest's
+ * own SHA-256 in `manifest.sha256` (as `sha256sum` writes it: the one value to quote). Deterministic:
  * stable key order, no time of the run inside; the hash function is passed in by the edge.
  */
 import type { UnitEvent } from '../events/envelope.js';
@@ -21,6 +22,8 @@ import { stableJson } from './stable-json.js';
 export const BUNDLE_FORMAT = 'warranty-ledger-evidence/1';
 /** The files of a bundle, in the order the manifest lists them. */
 export const BUNDLE_FILES = ['events.jsonl', 'policy.json', 'view.json', 'explanation.txt', 'explanation.json'] as const;
+/** The files beside them that the manifest does not list: itself, and its own SHA-256. */
+export const MANIFEST_FILES = ['manifest.json', 'manifest.sha256'] as const;
 
 export interface Manifest {
   format: string;
@@ -31,7 +34,7 @@ export interface Manifest {
   files: { name: string; bytes: number; sha256: string }[];
 }
 
-/** A bundle in memory: file name -> content, the manifest last. */
+/** A bundle in memory: file name -> content, the manifest and its SHA-256 last. */
 export type Bundle = Map<string, string>;
 
 export type Sha256 = (text: string) => string;
@@ -77,7 +80,8 @@ export function bundleFrom(unitId: string, kept: readonly UnitEvent[], policy: P
     policy: { id: policy.id, version: policy.version },
     files: files.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).length, sha256: sha256(text) })),
   };
-  return new Map([...files, ['manifest.json', stableJson(manifest)]]);
+  const manifestText = stableJson(manifest);
+  return new Map([...files, ['manifest.json', manifestText], ['manifest.sha256', `${sha256(manifestText)}  manifest.json\n`]]);
 }
 
 /** Reads a manifest's moments back. */

@@ -1,5 +1,6 @@
 /** The explanation as plain text: what `warranty-ledger explain` prints without `--json`. */
 import type { EventRef, Explanation, Finding } from './explain.js';
+import { printableLines } from './safe-text.js';
 
 const when = (e: EventRef) => (e.recordedAt === e.occurredAt ? `occurred ${e.occurredAt}, recorded then` : `occurred ${e.occurredAt}, recorded ${e.recordedAt}`);
 const cite = (e: EventRef) => `${e.id} ${e.type} (${when(e)})${e.role ? `, the ${e.role}` : ''}`;
@@ -26,6 +27,7 @@ function section(title: string, items: string[][]): string[] {
 
 /**
  * Renders an explanation for a person: every number in it can be checked from the lines above it.
+ * Control characters from event data are printed escaped (see safe-text.ts).
  * @example process.stdout.write(formatExplanation(explainUnit(events, 'U-1', { asOf: '2025-06-30' })!));
  */
 export function formatExplanation(e: Explanation): string {
@@ -53,5 +55,5 @@ export function formatExplanation(e: Explanation): string {
   out.push(...section('Looked at and not counted', e.ignored.map((i) => [
     `${i.event.id} ${i.event.type} (${when(i.event)}): ${i.rule}, section ${i.section}: ${i.reason}${i.decidedAt === i.event.id ? '' : ` [decided at ${i.decidedAt}]`}`,
   ])));
-  return `${out.join('\n')}\n`;
+  return `${printableLines(out)}\n`;
 }

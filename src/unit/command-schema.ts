@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { InvalidCommand, type CommandIssue } from '../errors.js';
 import { eventDataSchemas, id } from '../events/catalogue.js';
 import { reasonOf } from '../events/issues.js';
-import { protoKeyPath } from '../events/proto-key.js';
+import { unsafeValuePath } from '../events/proto-key.js';
 import { parseInstant } from '../time/instant.js';
 import { COMMAND_EVENTS, COMMAND_ID_SEPARATOR, type CommandType } from './commands.js';
 
@@ -95,8 +95,8 @@ export function parseCommand(value: unknown, options: ParseCommandOptions = {}):
     throw new InvalidCommand(issues, commandIdOf);
   };
   if (!fields) return refuse([{ field: '', reason: `expected a command object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` }]);
-  const protoKey = protoKeyPath(fields);
-  if (protoKey) return refuse([{ field: protoKey, reason: 'unknown field' }]);
+  const unsafe = unsafeValuePath(fields);
+  if (unsafe) return refuse([unsafe]);
   if (!isCommandType(fields.type)) {
     const rest = CommandFields.safeParse(fields);
     return refuse([typeIssue(fields.type), ...(rest.success ? [] : issuesOf(rest.error, fields))]);

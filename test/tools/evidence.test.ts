@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyBundle } from '../../src/evidence/files.js';
+import { sha256, verifyBundle } from '../../src/evidence/files.js';
 import { cli, scenarioEvents, scenarioFile } from './support.js';
 import { projectUnits } from '../../src/index.js';
 
@@ -21,7 +21,8 @@ const snapshot = (dir: string) => new Map(readdirSync(dir).sort().map((name) => 
 describe('evidence bundles', () => {
   it('holds the events, the policy snapshot, the view, the explanation and a manifest of SHA-256s', async () => {
     const dir = await bundle('02-three-failed-repairs', 'U-1', ['--as-of', '2025-06-30']);
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'explanation.json', 'explanation.txt', 'manifest.json', 'policy.json', 'view.json']);
+    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'explanation.json', 'explanation.txt', 'manifest.json', 'manifest.sha256', 'policy.json', 'view.json']);
+    expect(readFileSync(join(dir, 'manifest.sha256'), 'utf8')).toBe(`${sha256(readFileSync(join(dir, 'manifest.json')))}  manifest.json\n`);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format: 'warranty-ledger-evidence/1', unitId: 'U-1', asOf: '2025-06-30', knownAt: null, policy: { id: 'standard-1y', version: 1 } });
     expect(manifest.files.every((f: { sha256: string }) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);

@@ -1,6 +1,7 @@
 /** `warranty-ledger care FILE [--unit U] [--as-of] [--known-at] [--policy FILE] [--json]`: maintenance and follow-ups (rulebook 12). */
 import { InputError } from '../../errors.js';
 import { careUnits, type CareView } from '../../projections/care.js';
+import { printableLines } from '../../projections/safe-text.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
 import { readUnitsHistory } from '../progress.js';
@@ -13,7 +14,7 @@ function needsAttention(c: CareView): boolean {
   return c.summary.maintenanceOverdue > 0 || c.summary.followUpsMissing > 0 || c.summary.followUpsPending > 0 || c.followUps.items.some((i) => i.status === 'late') || c.maintenance.slots.some((s) => s.status === 'late');
 }
 
-/** One block per unit: the maintenance slots and follow-up items, each with its dates. */
+/** One block per unit: the maintenance slots and follow-up items, each with its dates (control characters escaped). */
 export function careTable(c: CareView): string {
   const out = [`${c.unitId}  ${c.policy.id} v${c.policy.version}  coverage ${c.coverage ? `${c.coverage.start} .. ${c.coverage.end ?? 'lifetime'}` : 'not started'}`];
   if (c.maintenance.everyMonths === null) out.push('  maintenance   none required by the policy');
@@ -35,7 +36,7 @@ export function careTable(c: CareView): string {
       : 'pending';
     out.push(`  follow-up     ${i.kind} ${i.eventId}${i.faultId ? ` (${i.faultId})` : ''} on ${i.on}, due by ${i.due}: ${what}`);
   }
-  return out.join('\n');
+  return printableLines(out);
 }
 
 export async function careCommand(argv: string[], io: CliIo): Promise<ExitCode> {

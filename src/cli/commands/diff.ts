@@ -5,6 +5,7 @@
  * Nothing is written.
  */
 import { diffPolicies, type PolicyDiff, type UnitDiff } from '../../projections/diff.js';
+import { printableLines } from '../../projections/safe-text.js';
 import type { EntitlementView } from '../../projections/unit-view.js';
 import { parse, type Options } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -44,10 +45,10 @@ function unitBlock(u: UnitDiff): string[] {
   return out;
 }
 
-/** The readable diff: a heading, then one block per changed unit. */
+/** The readable diff: a heading, then one block per changed unit (control characters escaped). */
 export function diffTable(d: PolicyDiff): string {
   const head = `re-judged under ${d.policies.map(ver).join(', ')}: ${d.rejudged} unit(s), ${d.units.length} changed`;
-  return [head, ...d.units.flatMap((u) => ['', ...unitBlock(u)])].join('\n') + '\n';
+  return `${printableLines([head, ...d.units.flatMap((u) => ['', ...unitBlock(u)])])}\n`;
 }
 
 export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> {

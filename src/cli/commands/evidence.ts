@@ -2,8 +2,10 @@
  * `warranty-ledger evidence FILE --unit U --out DIR [--as-of] [--known-at] [--policy FILE]`: writes the
  * unit's evidence bundle. `warranty-ledger evidence --verify DIR`: checks it by hashes and by replay.
  * Without --as-of the bundle is taken as of the unit's last event, so the same file gives the same bundle.
+ * DIR must be new or empty (`--force` replaces a bundle already there); the manifest's SHA-256 is printed.
  */
 import { InputError } from '../../errors.js';
+import { escapeControls } from '../../projections/safe-text.js';
 import { buildBundle } from '../../evidence/bundle.js';
 import { sha256, verifyBundle, writeBundle } from '../../evidence/files.js';
 import { instantOf } from '../../unit/order.js';
@@ -12,18 +14,23 @@ import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
 export const usage =
-  'warranty-ledger evidence FILE.jsonl|--store SPEC --unit ID --out DIR [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
+  'warranty-ledger evidence FILE.jsonl|--store SPEC --unit ID --out DIR [--force] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
   '      warranty-ledger evidence --verify DIR';
 
-const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'string' }, verify: { type: 'string' } } as const;
+const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, verify: { type: 'string' } } as const;
 
+const lines = (items: readonly string[]) => items.map((c) => `  ${escapeControls(c)}`).join('\n');
+
+/** Prints the outcome only once every check has run. */
 function verify(dir: string, io: CliIo): ExitCode {
   const result = verifyBundle(dir);
+  const what = escapeControls(dir);
+  const hash = result.manifestSha256 ? `manifest.json SHA-256 ${result.manifestSha256}` : 'no manifest.json';
   if (result.ok) {
-    io.stdout(`verified ${dir}: every file matches its SHA-256, and replaying the events under the policy snapshot gives the same bytes\n${result.checked.map((c) => `  ${c}`).join('\n')}\n`);
+    io.stdout(`verified ${what} (${hash}): every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same bytes\n${lines(result.checked)}\n`);
     return 0;
   }
-  io.stdout(`NOT VERIFIED ${dir}:\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
+  io.stdout(`NOT VERIFIED ${what} (${hash}):\n${lines(result.problems)}\n`);
   return 1;
 }
 
@@ -48,8 +55,12 @@ export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCo
     if (error instanceof RangeError) throw new InputError(undefined, '--unit', error.message);
     throw error;
   }
-  writeBundle(values.out, bundle);
+  writeBundle(values.out, bundle, { force: values.force === true });
   const manifest = JSON.parse(bundle.get('manifest.json')!) as { files: { name: string; sha256: string }[] };
-  io.stdout(`wrote ${values.out}: ${manifest.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}, manifest.json\n`);
+  const out = escapeControls(values.out);
+  io.stdout(
+    `wrote ${out}: ${manifest.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}, manifest.json, manifest.sha256\n` +
+      `manifest.json SHA-256 ${sha256(bundle.get('manifest.json')!)} (also in ${out}/manifest.sha256): the value that names this bundle\n`,
+  );
   return 0;
 }

@@ -1,5 +1,6 @@
 /** `warranty-ledger fleet FILE [--as-of] [--known-at] [--warn-at N] [--ending-within DAYS] [--json]`: the fleet at a glance (rulebook 13). */
 import { fleetView, type FleetView } from '../../projections/fleet.js';
+import { printableLines } from '../../projections/safe-text.js';
 import { InputError } from '../../errors.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
@@ -30,7 +31,7 @@ function capped<T>(items: readonly T[], limit: number, line: (t: T) => string): 
   return out.length ? out : ['  none'];
 }
 
-/** The fleet as text: totals, failure groups, warnings, units ending soon, open entitlements, breaches. */
+/** The fleet as text: totals, failure groups, warnings, units ending soon, open entitlements, breaches (control characters escaped). */
 export function fleetTable(f: FleetView, limit: number): string {
   const out = [
     `fleet as of ${f.asOf}: ${f.units} units, ${f.events} events, ${f.totals.failures} failures, ${f.totals.earlyWarnings} early warning(s), ${f.totals.endingSoon} ending soon, ${f.totals.openEntitlements} open entitlement(s), ${f.totals.breaches} SLA breach(es)`,
@@ -50,7 +51,7 @@ export function fleetTable(f: FleetView, limit: number): string {
     'service-level breaches',
     ...capped(f.breaches, limit, (b) => `${b.unitId} ${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`),
   ];
-  return `${out.join('\n')}\n`;
+  return `${printableLines(out)}\n`;
 }
 
 export async function fleetCommand(argv: string[], io: CliIo): Promise<ExitCode> {

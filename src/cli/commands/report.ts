@@ -1,6 +1,7 @@
 /** `warranty-ledger report FILE --unit U --out page.html [--as-of] [--known-at] [--policy FILE]`: the unit's timeline page. */
-import { writeFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
+import { writeFileSafely } from '../../evidence/write-files.js';
+import { escapeControls } from '../../projections/safe-text.js';
 import { timelineData } from '../../report/timeline-data.js';
 import { timelineHtml } from '../../report/timeline-html.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
@@ -17,7 +18,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<ExitCode
   const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'report', usage);
   const data = timelineData(events, values.unit, { asOf, knownAt, policies });
   if (!data) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then: nothing to draw`);
-  writeFileSync(values.out, timelineHtml(data));
-  io.stdout(`wrote ${values.out}: ${data.bars.length} coverage line(s), ${data.marks.length} mark(s), ${data.spans.length} outage(s), ${data.flags.length} flag(s)\n`);
+  writeFileSafely(values.out, timelineHtml(data));
+  io.stdout(`wrote ${escapeControls(values.out)}: ${data.bars.length} coverage line(s), ${data.marks.length} mark(s), ${data.spans.length} outage(s), ${data.flags.length} flag(s)\n`);
   return 0;
 }

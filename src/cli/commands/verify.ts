@@ -2,17 +2,21 @@
  * `warranty-ledger verify FILE.jsonl|--store SPEC [--anchor FILE] [--write-anchor FILE] [--require-sealed]`:
  * checks every stream's hash chain and names the first event that breaks each one (changed,
  * removed, reordered, inserted, unsealed). A file is read line by line as it is, duplicates
- * included, so a copied line is seen; exit 0 when every chain holds, 1 when one breaks. A store
- * holding events its reader rejects is NOT VERIFIED: each is named, the chains of the rest are
- * checked, and nothing is rewritten (exit 1).
+ * included, so a copied line is seen; exit 0 when every chain holds, 1 when one breaks. A history
+ * with no sealed event has no chain to prove anything, and is reported as such (a failure with
+ * `--require-sealed`). A store holding events its reader rejects is NOT VERIFIED: each is named,
+ * the chains of the rest are checked, and nothing is rewritten (exit 1). The anchor is written
+ * before anything is printed, so "verified" is the last word.
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError, InputErrors } from '../../errors.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { inputErrorFrom } from '../../events/issues.js';
 import { parseEventLine } from '../../events/jsonl.js';
 import { decodeUtf8, firstInvalidUtf8, invalidUtf8Reason } from '../../events/utf8.js';
+import { writeFileSafely } from '../../evidence/write-files.js';
+import { escapeControls } from '../../projections/safe-text.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -83,7 +87,11 @@ function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false):
     let n = 1;
     for (let got = 1; got > 0 && (keepInvalid || errors.length < MAX_ERRORS); ) {
       if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      got = readSync(fd, buffer, filled, buffer.length - filled, null);
+      try {
+        got = readSync(fd, buffer, filled, buffer.length - filled, null);
+      } catch (error) {
+        throw new InputError(undefined, '', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
       filled += got;
       let start = 0;
       for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start), n++) {
@@ -148,20 +156,26 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** A store holding events its reader rejects is not verified: each is named, with the way on; the chains of the rest follow. */
 function reportInvalid(what: string, store: string, invalid: readonly InputError[], io: CliIo): void {
-  const lines = invalid.map((e) => `  ${e.message}`);
-  io.stdout(`NOT VERIFIED ${what}: ${count(invalid.length, 'event')} its reader rejects, left out below (nothing was changed; \`warranty-ledger state --store ${store} --skip-invalid\` reads the rest)\n${lines.join('\n')}\n`);
+  const lines = invalid.map((e) => `  ${escapeControls(e.message)}`);
+  io.stdout(`NOT VERIFIED ${what}: ${count(invalid.length, 'event')} its reader rejects, left out below (nothing was changed; \`warranty-ledger state --store ${escapeControls(store)} --skip-invalid\` reads the rest)\n${lines.join('\n')}\n`);
 }
 
-function report(what: string, result: ChainReport, requireSealed: boolean, io: CliIo): ExitCode {
-  const seals = `${result.sealed} sealed${result.unsealed > 0 ? `, ${result.unsealed} unsealed (written before hashing: covered only once a sealed event follows them)` : ''}`;
-  if (result.ok && !(requireSealed && result.unsealed > 0)) {
-    io.stdout(`verified ${what}: ${count(result.streams, 'stream')}, ${count(result.events, 'event')}, every chain intact; ${seals}\n`);
-    return 0;
+/** The verdict as text (every line escaped: stream and event ids come from the data) and its exit code. */
+function verdict(what: string, result: ChainReport, requireSealed: boolean): { code: ExitCode; text: string } {
+  const sizes = `${count(result.streams, 'stream')}, ${count(result.events, 'event')}`;
+  const nothingSealed = result.ok && result.sealed === 0;
+  if (nothingSealed && !requireSealed) {
+    const why = result.events === 0 ? 'there is nothing to verify' : 'none carries a seal, so no chain proves anything about them (written before hashing, or their seals were stripped)';
+    return { code: 0, text: `NOTHING SEALED in ${what}: ${sizes}; ${why}; --require-sealed makes this a failure` };
   }
-  const lines = result.breaks.map((b) => `  ${b.streamId}: ${b.at}${b.eventId === undefined ? '' : `, event ${JSON.stringify(b.eventId)}`}: ${b.kind}: ${b.detail}`);
-  if (result.ok) lines.push(`  ${count(result.unsealed, 'event')} carry no seal, and --require-sealed was given`);
-  io.stdout(`NOT VERIFIED ${what}: ${result.breaks.length} of ${count(result.streams, 'stream')} broken\n${lines.join('\n')}\n`);
-  return 1;
+  const seals = `${result.sealed} sealed${result.unsealed > 0 ? `, ${result.unsealed} unsealed (written before hashing: covered only once a sealed event follows them)` : ''}`;
+  if (result.ok && !(requireSealed && result.unsealed > 0) && !nothingSealed) {
+    return { code: 0, text: `verified ${what}: ${sizes}, every chain intact; ${seals}` };
+  }
+  const lines = result.breaks.map((b) => `  ${escapeControls(b.streamId)}: ${b.at}${b.eventId === undefined ? '' : `, event ${escapeControls(JSON.stringify(b.eventId))}`}: ${b.kind}: ${escapeControls(b.detail)}`);
+  if (nothingSealed) lines.push(`  nothing is sealed (${count(result.events, 'event')}), and --require-sealed was given`);
+  else if (result.ok) lines.push(`  ${count(result.unsealed, 'event')} carry no seal, and --require-sealed was given`);
+  return { code: 1, text: `NOT VERIFIED ${what}: ${result.breaks.length} of ${count(result.streams, 'stream')} broken\n${lines.join('\n')}` };
 }
 
 /** Runs `verify`; see the file comment. */
@@ -171,11 +185,13 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode
   const anchor = values.anchor === undefined ? undefined : readAnchor(values.anchor);
   const { streams, what, invalid } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
   const result = verifyChains(streams, anchor ? { anchor } : {});
-  if (invalid.length > 0) reportInvalid(what, storeFlag(parseStoreSpec(values.store!)), invalid, io);
-  const code = report(invalid.length > 0 ? `${what} (the rest)` : what, result, values['require-sealed'] === true, io) || (invalid.length > 0 ? 1 : 0);
-  if (code === 0 && values['write-anchor'] !== undefined) {
-    writeFileSync(values['write-anchor'], `${JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: result.heads }, null, 2)}\n`);
-    io.stdout(`wrote ${values['write-anchor']}: the heads of ${result.heads.length} streams\n`);
-  }
+  if (invalid.length > 0) reportInvalid(escapeControls(what), storeFlag(parseStoreSpec(values.store!)), invalid, io);
+  const judged = verdict(escapeControls(invalid.length > 0 ? `${what} (the rest)` : what), result, values['require-sealed'] === true);
+  const code = judged.code || (invalid.length > 0 ? 1 : 0);
+  const anchorPath = values['write-anchor'];
+  if (code === 0 && anchorPath !== undefined) {
+    writeFileSafely(anchorPath, `${JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: result.heads }, null, 2)}\n`);
+    io.stdout(`${judged.text}\nwrote ${escapeControls(anchorPath)}: the heads of ${count(result.heads.length, 'stream')}\n`);
+  } else io.stdout(`${judged.text}\n`);
   return code;
 }

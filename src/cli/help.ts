@@ -1,0 +1,73 @@
+/** The help texts: `warranty-ledger --help`, `help COMMAND` and `COMMAND --help`. */
+
+const HISTORY = [
+  '  FILE.jsonl            the history: an events file (JSONL, one event a line)',
+  '  --store SPEC          or read it from a store: file:PATH, esdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT',
+  '  --as-of DATE|TS       judge at this moment: a date is the end of that day in the policy\'s time zone (default: now)',
+  '  --known-at TS         keep only the events recorded by then',
+  '  --policy FILE.json    add or override policies (by id and version); may be repeated',
+];
+const JSON_FLAG = '  --json                print JSON instead of text';
+
+/** What each command does, and its flags, after its usage line. */
+const DETAILS: Record<string, string[]> = {
+  state: ['Every unit\'s view: status, coverage lines, failed repairs, downtime, entitlements, breaches, anomalies.', '', ...HISTORY, `${JSON_FLAG} (exactly the contract's {"units": {...}})`],
+  explain: ['One unit\'s story event by event, then every entitlement, anomaly and breach with its rule, rulebook section and events.', '', '  --unit ID             the unit to explain (required)', ...HISTORY, JSON_FLAG],
+  diff: [
+    'Re-judges the history with every unit whose sale names a policy id in NEW.json under that new version; lists what changes. Writes nothing.',
+    '',
+    '  --policy NEW.json     the new policy version(s) (required; may be repeated)',
+    '  --current FILE.json   policies the history is judged under today, beyond the presets; may be repeated',
+    ...HISTORY.filter((l) => !l.includes('--policy') && !l.includes('--store')),
+    JSON_FLAG,
+  ],
+  care: ['Maintenance visits and follow-ups due, done, late or missing (rulebook 12). Without --all or --unit, only units that need attention.', '', '  --unit ID             one unit', '  --all                 every unit', ...HISTORY, JSON_FLAG],
+  fleet: [
+    'The fleet at a glance (rulebook 13): failures by model, component and problem, early warnings, coverage ending, open entitlements, breaches.',
+    '',
+    ...HISTORY,
+    '  --warn-at N           early warning at N or more failures of one model/component/problem in a month',
+    '  --ending-within DAYS  units whose coverage ends within DAYS',
+    '  --limit N             lines per section in the text (default 20)',
+    JSON_FLAG,
+  ],
+  evidence: [
+    'Writes one unit\'s dispute bundle: events.jsonl, policy.json, view.json, explanation.txt, explanation.json, manifest.json',
+    '(each file\'s SHA-256) and manifest.sha256 (the manifest\'s own SHA-256, the value to quote). Or checks a bundle.',
+    '',
+    '  --unit ID             the unit (required)',
+    '  --out DIR             a new or empty folder (its parent must exist)',
+    '  --force               replace the bundle already in DIR (a folder holding anything else is still refused)',
+    ...HISTORY.map((l) => (l.includes('--as-of') ? '  --as-of DATE|TS       judge at this moment (default: the unit\'s last event, so the same file gives the same bundle)' : l)),
+    '  --verify DIR          check a bundle: every file against the manifest, no file left out of it, and a replay byte for byte',
+  ],
+  report: ['Writes one unit\'s timeline as a self-contained HTML page.', '', '  --unit ID             the unit (required)', '  --out PAGE.html       the page to write (its folder must exist)', ...HISTORY],
+  import: ['Loads an events file into a store: validated whole first; events already stored are skipped.', '', '  FILE.jsonl            the events file', '  --store SPEC          file:PATH or esdb://HOST:PORT?tls=false (required)', '  --policy FILE.json    policies the sales may name, beyond the presets; may be repeated'],
+  verify: [
+    'Checks every unit\'s hash chain and names the first event that breaks each one. Exit 0 when every chain holds, 1 when one breaks.',
+    'A history with no sealed event has no chain to check, and is said to be so.',
+    '',
+    '  FILE.jsonl | --store SPEC',
+    '  --require-sealed      fail when any event carries no seal (nothing sealed included)',
+    '  --write-anchor FILE   once verified, record each stream\'s head (revision, event id, hash) in FILE',
+    '  --anchor FILE         also fail when a head recorded in FILE is gone or has another hash (a cut tail, a rewritten history)',
+  ],
+};
+
+/** `usage: …`, what the command does, and its flags. */
+export function commandHelp(name: string, usage: string): string {
+  return [`usage: ${usage}`, '', ...(DETAILS[name] ?? [])].join('\n');
+}
+
+/** The overview: every command's usage line, and where to read more. */
+export function overview(usages: Record<string, string>, version: string): string {
+  return [
+    `warranty-ledger ${version}: an event-sourced warranty ledger`,
+    '',
+    'commands:',
+    ...Object.values(usages).map((u) => `  ${u.split('\n')[0]}`),
+    '',
+    'warranty-ledger help COMMAND (or COMMAND --help) says more about one command; --version prints the version.',
+    'Exit codes: 0 done, 1 bad input or a failed check, 2 wrong usage.',
+  ].join('\n');
+}
