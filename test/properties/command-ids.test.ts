@@ -12,7 +12,7 @@ const NOW = new Date('2025-06-01T00:00:00Z');
 const visit = (commandId: string): UnitCommand => ({ type: 'RecordMaintenance', commandId, unitId: 'U-1', occurredAt: '2025-03-01T10:00:00Z', data: { kind: 'periodic' } });
 
 /** An event as an import stores it, with the content the command `visit(...)` records. */
-const imported: UnitEvent = { id: '', type: 'MaintenanceVisited', unitId: 'U-1', occurredAt: '2025-03-01T10:00:00Z', recordedAt: '2025-03-01T10:00:00Z', data: { kind: 'periodic' } };
+const imported: UnitEvent = { id: '', type: 'MaintenanceVisited', unitId: 'U-1', occurredAt: '2025-03-01T10:00:00Z', recordedAt: '2025-06-01T00:00:00Z', data: { kind: 'periodic' } };
 
 /** Command ids as callers write them, the separator and digits among their characters. */
 const anyId = fc.string({ unit: fc.constantFrom('a', 'b', '1', '0', '#', '-', 'é'), minLength: 1, maxLength: 8 });

@@ -45,9 +45,11 @@ function withCompetingWriter(store: EventStore, conflicts: number): EventStore &
   };
 }
 
+/** Recorded by a writer whose clock runs ahead of the shell's (its events come after every command's). */
 function rival(unitId: string, n: number): UnitEvent {
   const at = new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString();
-  return { id: `rival-${unitId}-${n}`, type: 'MaintenanceVisited', unitId, occurredAt: at, recordedAt: at, data: { kind: 'inspection' } };
+  const recordedAt = new Date(Date.UTC(2027, 0, 1, 0, 0, n)).toISOString();
+  return { id: `rival-${unitId}-${n}`, type: 'MaintenanceVisited', unitId, occurredAt: at, recordedAt, data: { kind: 'inspection' } };
 }
 
 /** Every append is stored, but its reply is lost on the way back (a dropped connection). */

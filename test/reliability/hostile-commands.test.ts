@@ -21,7 +21,7 @@ import {
 import { commandOfLine, mutatedCommand, validLines } from './support/hostile.js';
 import { fileKind, memoryKind, type StoreKind } from './support/stores.js';
 
-const NOW = new Date('2030-01-01T00:00:00Z');
+const NOW = new Date('2040-01-01T00:00:00Z');
 const COMMAND_KEYS = new Set(['type', 'commandId', 'unitId', 'occurredAt', 'data', 'correlationId', 'causationId']);
 const tally = { tried: 0, invalid: 0, recorded: 0, rejected: 0 };
 

@@ -93,7 +93,7 @@ export const mutatedCommand = fc
       case 'drop': delete command[pick(keys)]; break;
       case 'set': command[pick(keys)] = value; break;
       case 'add': command[key] = value; break;
-      case 'proto': return JSON.parse(JSON.stringify(command).replace('{', `{"__proto__": {"polluted": ${JSON.stringify(value)}}, `)) as unknown;
+      case 'proto': return JSON.parse(JSON.stringify(command).replace('{', () => `{"__proto__": {"polluted": ${JSON.stringify(value)}}, `)) as unknown;
       case 'date': command.occurredAt = value; break;
       case 'huge': command.unitId = 'U'.repeat(300_000); break;
       case 'type': command.type = key; break;
