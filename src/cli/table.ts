@@ -24,7 +24,7 @@ export function unitTable(unitId: string, v: UnitView): string {
   if (v.entitlements.length === 0) none('entitlements');
   v.entitlements.forEach((e, i) => {
     const why = e.because.map((b) => `${b.rule}: ${b.eventIds.join(', ')}`).join('; ');
-    out.push(`${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.faultId ? ` (${e.faultId})` : ''} ${e.status.toUpperCase()}  because ${why}`);
+    out.push(`${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} ${e.status.toUpperCase()}  because ${why}`);
   });
   if (v.slaBreaches.length === 0) none('SLA breaches');
   v.slaBreaches.forEach((b, i) =>

@@ -35,3 +35,11 @@ describe('replace-only-line in the tools', () => {
     expect(f.openEntitlements).toEqual([{ unitId: 'U-1', kind: 'replacement', rule: 'replace-only-line', faultId: 'F-2', component: 'tank', eventIds: ['e10-5'] }]);
   });
 });
+
+describe('replace-only-line in the state table', () => {
+  it('names the component to exchange', async () => {
+    const out = await cli(['state', scenarioFile('10-replace-only-tank'), '--as-of', '2031-05-10']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('replacement of the tank (F-2) OPEN  because replace-only-line: e10-5');
+  });
+});
