@@ -1,8 +1,14 @@
 /**
- * An evidence bundle's content (issue 5.3): the unit's events as JSONL, the policy snapshot, the
- * view, the explanation (text and JSON), a manifest with each file's SHA-256, and the manifest's
- * own SHA-256 in `manifest.sha256` (as `sha256sum` writes it: the one value to quote). Deterministic:
- * stable key order, no time of the run inside; the hash function is passed in by the edge.
+ * An evidence bundle's content: the unit's events as JSONL, the policy snapshot, the view, the
+ * explanation (text and JSON), a manifest with each file's SHA-256, and the manifest's own SHA-256
+ * in `manifest.sha256` (as `sha256sum` writes it: the one value to quote). Deterministic: stable key
+ * order, no time of the run inside; the hash function is passed in by the edge.
+ *
+ * Format 2 holds the unit's stream as known at the known-at moment, in stream order (every event
+ * recorded by then, those after the as-of moment included), so that its hash chain can be checked
+ * from the first event; the manifest's `source` names how many events, whether they are sealed, and
+ * the chain's head, which a store or an anchor can be compared with. Format 1 bundles (the events
+ * kept by the as-of moment, in business order) are still verified as they were written.
  */
 import type { UnitEvent } from '../events/envelope.js';
 import { serializeEvent } from '../events/jsonl.js';
@@ -13,17 +19,27 @@ import { formatExplanation } from '../projections/explain-text.js';
 import { overridePolicyBook } from '../projections/recompute.js';
 import { groupByUnit } from '../projections/project.js';
 import { selectUnit } from '../projections/explain-replay.js';
-import { parseTimePoint, type TimePoint } from '../time/as-of.js';
+import { isBefore, parseTimePoint, type TimePoint } from '../time/as-of.js';
 import { formatDay } from '../time/calendar.js';
 import { formatInstant } from '../time/instant.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { stableJson } from './stable-json.js';
 
-export const BUNDLE_FORMAT = 'warranty-ledger-evidence/1';
+export const BUNDLE_FORMAT = 'warranty-ledger-evidence/2';
+export const BUNDLE_FORMATS = ['warranty-ledger-evidence/1', BUNDLE_FORMAT] as const;
 /** The files of a bundle, in the order the manifest lists them. */
 export const BUNDLE_FILES = ['events.jsonl', 'policy.json', 'view.json', 'explanation.txt', 'explanation.json'] as const;
-/** The files beside them that the manifest does not list: itself, and its own SHA-256. */
-export const MANIFEST_FILES = ['manifest.json', 'manifest.sha256'] as const;
+/** The files beside them that the manifest does not list: itself, its own SHA-256 and its optional signature. */
+export const MANIFEST_FILES = ['manifest.json', 'manifest.sha256', 'manifest.sig'] as const;
+
+/** Where a format 2 bundle's events come from: the unit's stream up to its known-at moment. */
+export interface BundleSource {
+  events: number;
+  /** True when every event carries its hash-chain seal. */
+  sealed: boolean;
+  /** The chain's head (the last event's hash), null when unsealed. */
+  head: string | null;
+}
 
 export interface Manifest {
   format: string;
@@ -31,6 +47,8 @@ export interface Manifest {
   asOf: string;
   knownAt: string | null;
   policy: { id: string; version: number };
+  /** Format 2 only. */
+  source?: BundleSource;
   files: { name: string; bytes: number; sha256: string }[];
 }
 
@@ -57,27 +75,39 @@ export function buildBundle(input: BundleInput, sha256: Sha256): Bundle {
   const selection = selectUnit(unitEvents, { asOf: input.asOf, knownAt: input.knownAt, policies: input.policies });
   if (!selection) throw new RangeError(`no event of unit ${input.unitId} had occurred (and been recorded) by then`);
   if (!selection.policy) throw new RangeError(`unit ${input.unitId} has no sale: there is no policy to snapshot`);
-  return bundleFrom(input.unitId, selection.kept.map((t) => t.event), selection.policy, input.asOf, input.knownAt, sha256);
+  const knownAt = selection.knownAt;
+  const stream = unitEvents.filter((t) => !knownAt || isBefore(t.recordedMs, knownAt)).map((t) => t.event);
+  return bundleFrom(input.unitId, stream, selection.policy, input.asOf, input.knownAt, sha256);
 }
 
-/** The bundle of `kept` events judged under exactly `policy` (a replay uses this with the snapshot). */
-export function bundleFrom(unitId: string, kept: readonly UnitEvent[], policy: Policy, asOf: TimePoint, knownAt: TimePoint | undefined, sha256: Sha256): Bundle {
+/** A format 2 source: the events' count, whether all are sealed, and the last one's hash. */
+function sourceOf(events: readonly UnitEvent[]): BundleSource {
+  const sealed = events.length > 0 && events.every((e) => e.hash !== undefined);
+  return { events: events.length, sealed, head: sealed ? events[events.length - 1]!.hash! : null };
+}
+
+/**
+ * The bundle of `events` judged under exactly `policy` (a replay uses this with the snapshot):
+ * format 2 takes the unit's stream and keeps it as given; format 1 took the kept events.
+ */
+export function bundleFrom(unitId: string, events: readonly UnitEvent[], policy: Policy, asOf: TimePoint, knownAt: TimePoint | undefined, sha256: Sha256, format: (typeof BUNDLE_FORMATS)[number] = BUNDLE_FORMAT): Bundle {
   const policies = overridePolicyBook(createPolicyBook(), [policy]);
-  const explanation = explainUnit(kept, unitId, { asOf, knownAt, policies });
+  const explanation = explainUnit(events, unitId, { asOf, knownAt, policies });
   if (!explanation) throw new RangeError(`no event of unit ${unitId} had occurred (and been recorded) by then`);
   const files: [string, string][] = [
-    ['events.jsonl', kept.map((e) => `${serializeEvent(e)}\n`).join('')],
+    ['events.jsonl', events.map((e) => `${serializeEvent(e)}\n`).join('')],
     ['policy.json', stableJson(policy)],
     ['view.json', stableJson(explanation.view)],
     ['explanation.txt', formatExplanation(explanation)],
     ['explanation.json', stableJson(explanation)],
   ];
   const manifest: Manifest = {
-    format: BUNDLE_FORMAT,
+    format,
     unitId,
     asOf: timePointText(asOf),
     knownAt: knownAt ? timePointText(knownAt) : null,
     policy: { id: policy.id, version: policy.version },
+    ...(format === BUNDLE_FORMAT ? { source: sourceOf(events) } : {}),
     files: files.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).length, sha256: sha256(text) })),
   };
   const manifestText = stableJson(manifest);

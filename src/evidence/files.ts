@@ -1,15 +1,23 @@
 /**
- * Writing an evidence bundle to a folder and verifying one (issue 5.3): every file's SHA-256
- * against the manifest, then a replay of the bundle's events under its policy snapshot, compared
- * byte for byte with what the folder holds. Differences are named by file, line and both texts.
+ * Writing an evidence bundle to a folder (optionally signed) and verifying one: only the plain
+ * files a bundle holds are read, each against its SHA-256 in the manifest; the events' hash chain
+ * and the manifest's source; a policy with a preset's name must be that preset; the manifest's
+ * Ed25519 signature when a key is given; then a replay of the events under the policy snapshot,
+ * compared byte for byte. Differences are named by file, line and both texts.
  */
-import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, type KeyObject } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { isLedgerError } from '../errors.js';
+import { canonicalJson } from '../events/canonical.js';
+import type { UnitEvent } from '../events/envelope.js';
 import { parseJsonl } from '../events/jsonl.js';
-import { parsePolicy } from '../policy/resolve.js';
-import { BUNDLE_FILES, BUNDLE_FORMAT, MANIFEST_FILES, bundleFrom, manifestMoments, type Bundle, type Manifest } from './bundle.js';
+import { PRESETS } from '../policy/presets/index.js';
+import { createPolicyBook, parsePolicy, type PolicyBook } from '../policy/resolve.js';
+import type { Policy } from '../policy/schema.js';
+import { checkSignature, signBytes, type Signature } from '../signing/ed25519.js';
+import { verifyStream } from '../store/chain-verify.js';
+import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_FORMATS, MANIFEST_FILES, bundleFrom, manifestMoments, type Bundle, type Manifest } from './bundle.js';
+import { readBundleFile, type BundleRead } from './read-files.js';
 import { writeFilesSafely } from './write-files.js';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -19,8 +27,10 @@ export const sha256 = (data: string | Buffer): string => createHash('sha256').up
  * absent (its parent must exist); an existing non-empty folder is refused unless `force`, and even
  * then it may hold only a bundle's files. Throws OutputError naming the path and why.
  */
-export function writeBundle(dir: string, bundle: Bundle, options: { force?: boolean } = {}): void {
-  writeFilesSafely(dir, bundle, { force: options.force, replaceable: [...BUNDLE_FILES, ...MANIFEST_FILES] });
+export function writeBundle(dir: string, bundle: Bundle, options: { force?: boolean; signKey?: KeyObject } = {}): void {
+  const files = new Map(bundle);
+  if (options.signKey) files.set('manifest.sig', `${JSON.stringify(signBytes(bundle.get('manifest.json')!, options.signKey))}\n`);
+  writeFilesSafely(dir, files, { force: options.force, replaceable: [...BUNDLE_FILES, ...MANIFEST_FILES] });
 }
 
 /** The outcome of a verification: `ok`, what was checked, each difference found, and the manifest's SHA-256. */
@@ -32,23 +42,18 @@ export interface Verification {
   manifestSha256?: string;
 }
 
-/** Entries of the folder the bundle does not account for, and listed files that are not plain files. */
-function strayEntries(dir: string, manifest: Manifest): string[] {
-  const known = new Set<string>([...manifest.files.map((f) => f.name), ...MANIFEST_FILES]);
-  const problems: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!known.has(name)) problems.push(`${name}: not listed in the manifest (a bundle holds only the files it lists)`);
-    else if (!lstatSync(join(dir, name)).isFile()) problems.push(`${name}: not a plain file (a link or a folder)`);
-  }
-  return problems;
+export interface VerifyBundleOptions {
+  /** The public key the manifest must be signed with (manifest.sig); without it a signature is reported, not checked. */
+  readonly verifyKey?: KeyObject;
 }
 
-function read(dir: string, name: string): Buffer | undefined {
-  try {
-    return readFileSync(join(dir, name));
-  } catch {
-    return undefined;
-  }
+/** Entries of the folder the bundle does not account for. */
+function strayEntries(dir: string, manifest: Manifest): string[] {
+  const known = new Set<string>([...manifest.files.map((f) => f.name), ...MANIFEST_FILES]);
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => !known.has(name))
+    .map((name) => `${name}: not listed in the manifest (a bundle holds only the files it lists)`);
 }
 
 const clip = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 117)}...` : s);
@@ -72,49 +77,132 @@ function isListedFile(f: unknown): boolean {
   return typeof name === 'string' && typeof hash === 'string' && !/[\\/]/.test(name);
 }
 
-function parseManifest(bytes: Buffer | undefined): Manifest | string {
-  if (!bytes) return 'manifest.json: missing';
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+function parseManifest(read: BundleRead): Manifest | string {
+  if ('problem' in read) return read.problem;
   try {
-    const m = JSON.parse(bytes.toString('utf8')) as Manifest;
-    if (m?.format !== BUNDLE_FORMAT || !Array.isArray(m.files) || !m.files.every(isListedFile) || typeof m.unitId !== 'string') return `manifest.json: not a ${BUNDLE_FORMAT} manifest`;
+    const m = JSON.parse(read.bytes.toString('utf8')) as Manifest;
+    if (!(BUNDLE_FORMATS as readonly string[]).includes(m?.format) || !Array.isArray(m.files) || !m.files.every(isListedFile) || typeof m.unitId !== 'string') return `manifest.json: not a ${BUNDLE_FORMAT} manifest`;
     return m;
   } catch (error) {
     return `manifest.json: invalid JSON: ${(error as Error).message}`;
   }
 }
 
-/** Verifies the bundle in `dir`: hashes, then a replay compared byte for byte with every file. */
-export function verifyBundle(dir: string): Verification {
+/** The manifest's signature (manifest.sig), checked under `key` when one is given. */
+function checkManifestSignature(dir: string, manifestBytes: Buffer, key: KeyObject | undefined, checked: string[], problems: string[]): void {
+  const read = readBundleFile(dir, 'manifest.sig', 4096);
+  if ('problem' in read) {
+    if (read.problem !== 'manifest.sig: missing') problems.push(read.problem);
+    else if (key) problems.push('manifest.sig: missing: the bundle is not signed, and --verify-key asks for a signature');
+    return;
+  }
+  let signature: Signature;
+  try {
+    signature = JSON.parse(read.bytes.toString('utf8')) as Signature;
+    if (signature?.algorithm !== 'ed25519' || typeof signature.keyId !== 'string' || typeof signature.value !== 'string') throw new Error('not an Ed25519 signature');
+  } catch (error) {
+    problems.push(`manifest.sig: ${(error as Error).message}`);
+    return;
+  }
+  if (!key) return void checked.push(`manifest.sig: signed by key ${signature.keyId}, not checked (no verify key given)`);
+  const problem = checkSignature(manifestBytes.toString('utf8'), signature, key);
+  if (problem) problems.push(`manifest.sig: ${problem}`);
+  else checked.push(`manifest.sig: a valid Ed25519 signature of manifest.json by key ${signature.keyId}`);
+}
+
+/** Format 2: the events are the unit's stream from its first event; when sealed, every seal and link must hold, and the head must be the manifest's. */
+function checkSource(manifest: Manifest, events: readonly UnitEvent[], checked: string[], problems: string[]): void {
+  const sealedCount = events.filter((e) => e.hash !== undefined).length;
+  if (manifest.format !== BUNDLE_FORMAT) {
+    if (sealedCount > 0) checked.push(`events.jsonl: a ${manifest.format} bundle holds the kept events in business order, so their chain cannot be checked; make the bundle again to prove its source`);
+    return;
+  }
+  const source = manifest.source;
+  if (!source || source.events !== events.length) return void problems.push(`events.jsonl: ${events.length} events, the manifest's source says ${source?.events ?? 'nothing'}`);
+  if (sealedCount === 0 && !source.sealed) return void checked.push('events.jsonl: no event carries a seal (the source was not a sealed store): the bundle proves only that it agrees with itself');
+  if (!source.sealed || sealedCount !== events.length) return void problems.push(`events.jsonl: ${sealedCount} of ${events.length} events are sealed, the manifest says ${source.sealed ? 'all' : 'none'}: in a sealed stream an unsealed event can only be an edit`);
+  const result = verifyStream({ streamId: manifest.unitId, events, locate: (i) => `line ${i + 1}` });
+  if (result.break) return void problems.push(`events.jsonl: the hash chain breaks at ${result.break.at} (event ${JSON.stringify(result.break.eventId)}): ${result.break.kind}: ${result.break.detail}`);
+  const head = events[events.length - 1]?.hash ?? null;
+  if (head !== source.head) return void problems.push(`events.jsonl: the chain ends at ${head}, the manifest's source says ${source.head}`);
+  checked.push(`events.jsonl: every seal holds and the chain runs from the stream's first event to its head ${head}`);
+}
+
+let presetBook: PolicyBook | undefined;
+
+/** The library's preset with this policy's id and version, if there is one. */
+function presetNamed(policy: Policy): Policy | undefined {
+  presetBook ??= createPolicyBook();
+  return PRESETS.some((p) => p.id === policy.id) ? presetBook.all.find((p) => p.id === policy.id && p.version === policy.version) : undefined;
+}
+
+/** Why a policy may not be filed under its name: a preset's id and version with other terms (null when it may). */
+export function presetImpostor(policy: Policy): string | null {
+  const preset = presetNamed(policy);
+  return preset && canonicalJson(preset) !== canonicalJson(policy) ? `has the id and version of the preset ${policy.id} v${policy.version} but other terms: a custom policy must carry its own id` : null;
+}
+
+/** A policy with a preset's id and version must be that preset, term for term; any other is named custom. */
+function checkPolicyName(policy: Policy, checked: string[], problems: string[]): void {
+  const impostor = presetImpostor(policy);
+  if (impostor) return void problems.push(`policy.json: ${impostor}`);
+  checked.push(presetNamed(policy) ? `policy.json: the preset ${policy.id} v${policy.version}, term for term` : `policy.json: a custom policy, ${policy.id} v${policy.version} (not one of the library's presets)`);
+}
+
+/** Verifies the bundle in `dir`: safe reads, hashes, the events' chain, the policy's name, the signature, then a replay compared byte for byte. */
+export function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Verification {
   const problems: string[] = [];
   const checked: string[] = [];
-  const manifestBytes = read(dir, 'manifest.json');
-  const manifest = parseManifest(manifestBytes);
+  const manifestRead = readBundleFile(dir, 'manifest.json', MAX_MANIFEST_BYTES);
+  const manifest = parseManifest(manifestRead);
   if (typeof manifest === 'string') return { ok: false, checked, problems: [manifest] };
-  const manifestSha256 = sha256(manifestBytes!);
+  const manifestBytes = (manifestRead as { bytes: Buffer }).bytes;
+  const manifestSha256 = sha256(manifestBytes);
   problems.push(...strayEntries(dir, manifest));
   const listed = new Set(manifest.files.map((f) => f.name));
   for (const name of BUNDLE_FILES) if (!listed.has(name)) problems.push(`manifest.json: does not list ${name}`);
+  const files = new Map<string, Buffer>();
   for (const f of manifest.files) {
-    const bytes = read(dir, f.name);
-    if (!bytes) problems.push(`${f.name}: missing`);
-    else if (sha256(bytes) !== f.sha256) problems.push(`${f.name}: SHA-256 is ${sha256(bytes)}, the manifest says ${f.sha256}`);
+    if (!(BUNDLE_FILES as readonly string[]).includes(f.name)) {
+      problems.push(`${f.name}: not a file a bundle holds; not read`);
+      continue;
+    }
+    const read = readBundleFile(dir, f.name);
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    // Kept even when its hash differs, so the replay can say where.
+    files.set(f.name, read.bytes);
+    if (sha256(read.bytes) !== f.sha256) problems.push(`${f.name}: SHA-256 is ${sha256(read.bytes)}, the manifest says ${f.sha256}`);
     else checked.push(`${f.name}: SHA-256 matches the manifest`);
   }
+  checkManifestSignature(dir, manifestBytes, options.verifyKey, checked, problems);
+  const text = (name: string) => files.get(name)?.toString('utf8');
   let replay: Bundle;
   try {
-    const { events } = parseJsonl(read(dir, 'events.jsonl')?.toString('utf8') ?? '', { source: 'events.jsonl' });
-    const policy = parsePolicy(JSON.parse(read(dir, 'policy.json')?.toString('utf8') ?? 'null'), 'policy.json');
+    const { events } = parseJsonl(text('events.jsonl') ?? '', { source: 'events.jsonl' });
+    const policy = parsePolicy(JSON.parse(text('policy.json') ?? 'null'), 'policy.json');
+    checkSource(manifest, events, checked, problems);
+    checkPolicyName(policy, checked, problems);
     const { asOf, knownAt } = manifestMoments(manifest);
-    replay = bundleFrom(manifest.unitId, events, policy, asOf, knownAt, sha256);
+    replay = bundleFrom(manifest.unitId, events, policy, asOf, knownAt, sha256, manifest.format as (typeof BUNDLE_FORMATS)[number]);
   } catch (error) {
     const why = isLedgerError(error) || error instanceof RangeError || error instanceof SyntaxError ? (error as Error).message : String(error);
     return { ok: false, checked, problems: [...problems, `the bundle cannot be replayed: ${why}`], manifestSha256 };
   }
   for (const [name, expected] of replay) {
-    const bytes = read(dir, name);
+    const bytes = name === 'manifest.json' ? manifestBytes : name === 'manifest.sha256' ? bundleBytes(dir, name) : files.get(name);
     if (!bytes) continue;
     if (bytes.equals(Buffer.from(expected, 'utf8'))) checked.push(`${name}: the replay gives the same bytes`);
     else problems.push(`${name}: the replay differs at ${firstDifference(expected, bytes.toString('utf8'))}`);
   }
   return { ok: problems.length === 0, checked, problems, manifestSha256 };
+}
+
+function bundleBytes(dir: string, name: string): Buffer | undefined {
+  const read = readBundleFile(dir, name, 4096);
+  return 'bytes' in read ? read.bytes : undefined;
 }

@@ -24,11 +24,13 @@ describe('evidence bundles', () => {
     expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'explanation.json', 'explanation.txt', 'manifest.json', 'manifest.sha256', 'policy.json', 'view.json']);
     expect(readFileSync(join(dir, 'manifest.sha256'), 'utf8')).toBe(`${sha256(readFileSync(join(dir, 'manifest.json')))}  manifest.json\n`);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'warranty-ledger-evidence/1', unitId: 'U-1', asOf: '2025-06-30', knownAt: null, policy: { id: 'standard-1y', version: 1 } });
+    const unitLines = readFileSync(scenarioFile('02-three-failed-repairs'), 'utf8').split('\n').filter((l) => l.includes('"unitId": "U-1"') || l.includes('"unitId":"U-1"'));
+    expect(manifest).toMatchObject({ format: 'warranty-ledger-evidence/2', unitId: 'U-1', asOf: '2025-06-30', knownAt: null, policy: { id: 'standard-1y', version: 1 }, source: { events: unitLines.length, sealed: false, head: null } });
     expect(manifest.files.every((f: { sha256: string }) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
     const view = JSON.parse(readFileSync(join(dir, 'view.json'), 'utf8'));
     expect(view).toEqual(JSON.parse(JSON.stringify(projectUnits(scenarioEvents('02-three-failed-repairs'), { asOf: '2025-06-30' }).get('U-1')!.view)));
-    expect(readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n')).toHaveLength(12);
+    // The unit's stream as known at the known-at moment, in stream order: events after the as-of moment included.
+    expect(readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n')).toHaveLength(unitLines.length);
     expect(readFileSync(join(dir, 'explanation.txt'), 'utf8')).toContain('fulfilled by e02-12 UnitReplaced');
   });
 

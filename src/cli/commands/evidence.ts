@@ -1,29 +1,41 @@
 /**
- * `warranty-ledger evidence FILE --unit U --out DIR [--as-of] [--known-at] [--policy FILE]`: writes the
- * unit's evidence bundle. `warranty-ledger evidence --verify DIR`: checks it by hashes and by replay.
+ * `warranty-ledger evidence FILE --unit U --out DIR [--as-of] [--known-at] [--policy FILE] [--sign-key KEY.pem]`:
+ * writes the unit's evidence bundle (signed with an Ed25519 private key when given).
+ * `warranty-ledger evidence --verify DIR [--verify-key PUB.pem]`: checks it by hashes, chain, policy name,
+ * signature and replay.
  * Without --as-of the bundle is taken as of the unit's last event, so the same file gives the same bundle.
  * DIR must be new or empty (`--force` replaces a bundle already there); the manifest's SHA-256 is printed.
  */
 import { InputError } from '../../errors.js';
 import { escapeControls } from '../../projections/safe-text.js';
 import { buildBundle } from '../../evidence/bundle.js';
-import { sha256, verifyBundle, writeBundle } from '../../evidence/files.js';
+import { presetImpostor, sha256, verifyBundle, writeBundle } from '../../evidence/files.js';
+import type { Policy } from '../../policy/schema.js';
+import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
 import { instantOf } from '../../unit/order.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../progress.js';
 
 export const usage =
-  'warranty-ledger evidence FILE.jsonl|--store SPEC --unit ID --out DIR [--force] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
-  '      warranty-ledger evidence --verify DIR';
+  'warranty-ledger evidence FILE.jsonl|--store SPEC --unit ID --out DIR [--force] [--sign-key KEY.pem] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
+  '      warranty-ledger evidence --verify DIR [--verify-key PUB.pem]';
 
-const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, verify: { type: 'string' } } as const;
+const OPTIONS = {
+  ...HISTORY_OPTIONS,
+  unit: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  verify: { type: 'string' },
+  'sign-key': { type: 'string' },
+  'verify-key': { type: 'string' },
+} as const;
 
 const lines = (items: readonly string[]) => items.map((c) => `  ${escapeControls(c)}`).join('\n');
 
 /** Prints the outcome only once every check has run. */
-function verify(dir: string, io: CliIo): ExitCode {
-  const result = verifyBundle(dir);
+function verify(dir: string, verifyKey: string | undefined, io: CliIo): ExitCode {
+  const result = verifyBundle(dir, verifyKey === undefined ? {} : { verifyKey: readPublicKey(verifyKey) });
   const what = escapeControls(dir);
   const hash = result.manifestSha256 ? `manifest.json SHA-256 ${result.manifestSha256}` : 'no manifest.json';
   if (result.ok) {
@@ -37,9 +49,10 @@ function verify(dir: string, io: CliIo): ExitCode {
 export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (values.verify !== undefined) {
-    if (positionals.length > 0 || values.out !== undefined) throw new UsageError(`--verify takes only the bundle's folder\nusage: ${usage}`);
-    return verify(values.verify, io);
+    if (positionals.length > 0 || values.out !== undefined || values['sign-key'] !== undefined) throw new UsageError(`--verify takes only the bundle's folder (and --verify-key)\nusage: ${usage}`);
+    return verify(values.verify, values['verify-key'], io);
   }
+  if (values['verify-key'] !== undefined) throw new UsageError(`--verify-key goes with --verify DIR\nusage: ${usage}`);
   if (values.unit === undefined || values.out === undefined) throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
   const history = await readHistory(positionals, values, io, 'evidence', usage);
   const unitId = values.unit;
@@ -55,11 +68,14 @@ export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCo
     if (error instanceof RangeError) throw new InputError(undefined, '--unit', error.message);
     throw error;
   }
-  writeBundle(values.out, bundle, { force: values.force === true });
+  const impostor = presetImpostor(JSON.parse(bundle.get('policy.json')!) as Policy);
+  if (impostor) throw new InputError(undefined, '--policy', `policy ${impostor}`);
+  const signKey = values['sign-key'] === undefined ? undefined : readPrivateKey(values['sign-key']);
+  writeBundle(values.out, bundle, { force: values.force === true, ...(signKey ? { signKey } : {}) });
   const manifest = JSON.parse(bundle.get('manifest.json')!) as { files: { name: string; sha256: string }[] };
   const out = escapeControls(values.out);
   io.stdout(
-    `wrote ${out}: ${manifest.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}, manifest.json, manifest.sha256\n` +
+    `wrote ${out}: ${manifest.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}, manifest.json, manifest.sha256${signKey ? ', manifest.sig' : ''}\n` +
       `manifest.json SHA-256 ${sha256(bundle.get('manifest.json')!)} (also in ${out}/manifest.sha256): the value that names this bundle\n`,
   );
   return 0;
