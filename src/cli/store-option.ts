@@ -40,7 +40,8 @@ function recoveryNote(path: string, recovery: FileStoreRecovery): string {
   const notes = [
     recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${JSON.stringify(recovery.cut.text.slice(0, 80))})`,
     recovery.completedLine !== undefined && `added the missing newline after line ${recovery.completedLine}`,
-    recovery.staleLock && `took over a lock left by process ${recovery.staleLock.pid}, which is no longer running`,
+    recovery.staleLock &&
+      `took back a lock left by ${recovery.staleLock.pid === undefined ? 'a writer' : `process ${recovery.staleLock.pid}${recovery.staleLock.host ? ` on ${recovery.staleLock.host}` : ''}`}, not refreshed for ${Math.round(recovery.staleLock.idleMs / 1000)} s`,
   ].filter(Boolean);
   return `${path}: on open, ${notes.join('; ')}\n`;
 }

@@ -1,14 +1,21 @@
 /**
- * Reading a store file on open. The file is plain interchange JSONL, so every complete line must
- * parse (or the open fails, naming the lines). Only the bytes after the last newline can come from
- * a crash mid-append: when they hold a whole event the newline is added, otherwise they are cut
- * and reported. An acknowledged append was fsynced whole, newline included, so it is never cut.
+ * Reading a store file on open, in parts of about 4 MB, into an offset index (stream-index.ts):
+ * memory holds the index, never the file's text nor its events, so a file of any size opens. The
+ * file is plain interchange JSONL, so every complete line must parse (or the open fails, naming
+ * the lines), a repeated line is kept once and one id with two contents is an error, as in
+ * `parseJsonl`. Only the bytes after the last newline can come from a crash mid-append: when they
+ * hold a whole event the newline is added, otherwise they are cut and reported. An acknowledged
+ * append was fsynced whole, newline included, so it is never cut.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
-import { parseEventLine, parseJsonl } from '../../events/jsonl.js';
-import { InputError } from '../../errors.js';
+import { parseEventLine } from '../../events/jsonl.js';
+import { InputError, InputErrors } from '../../errors.js';
+import { createStreamIndex, type StreamIndex } from './stream-index.js';
+import type { StaleLock } from './file-lock.js';
 
 /** What opening a store file repaired; absent fields mean nothing of that kind happened. */
 export interface FileStoreRecovery {
@@ -16,19 +23,8 @@ export interface FileStoreRecovery {
   readonly cut?: { readonly line: number; readonly offset: number; readonly bytes: number; readonly text: string };
   /** A last line holding a whole event but no newline: kept, and the newline written. */
   readonly completedLine?: number;
-  /** The owner of a lock left behind by a process that no longer runs, taken over. */
-  readonly staleLock?: { readonly pid: number; readonly host: string };
-}
-
-export interface LoadedStoreFile {
-  readonly events: UnitEvent[];
-  readonly recovery: Omit<FileStoreRecovery, 'staleLock'>;
-}
-
-function countLines(text: Buffer): number {
-  let n = 0;
-  for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) n++;
-  return n;
+  /** A lock its holder had stopped refreshing (a crash), taken back. */
+  readonly staleLock?: StaleLock;
 }
 
 /** Fsyncs the directory holding `path`, so a file created or renamed there survives a crash. */
@@ -41,49 +37,147 @@ export async function syncDirectoryOf(path: string): Promise<void> {
   }
 }
 
-/** Reads (creating when missing) a store file and repairs its tail; the caller holds the lock. */
-export async function loadStoreFile(path: string): Promise<LoadedStoreFile> {
-  const existed = await stat(path).then(() => true, () => false);
-  const handle = await open(path, 'a+');
-  try {
-    if (!existed) await syncDirectoryOf(path);
-    const bytes = await handle.readFile();
-    const end = bytes.lastIndexOf(10) + 1;
-    const body = bytes.subarray(0, end).toString('utf8');
-    const events = parseJsonl(body, { source: path }).events;
-    if (end === bytes.length) return { events, recovery: {} };
-    const tail = bytes.subarray(end).toString('utf8');
-    const line = countLines(bytes.subarray(0, end)) + 1;
-    const parsed = tail.trim() === '' ? undefined : parseEventLine(tail.replace(/\r$/, ''), line);
-    if (parsed && !(parsed instanceof InputError)) {
-      const whole = parseJsonl(`${body}${tail}\n`, { source: path }).events;
-      await handle.write('\n');
-      await handle.sync();
-      return { events: whole, recovery: { completedLine: line } };
+/** Creates a missing store file (and fsyncs its directory), so that it can be locked by its identity. */
+export async function createStoreFile(path: string): Promise<void> {
+  if (await stat(path).then(() => true, () => false)) return;
+  await (await open(path, 'a')).close();
+  await syncDirectoryOf(path);
+}
+
+/** The last bytes of a file after its last newline, when there are any. */
+interface Tail {
+  readonly line: number;
+  readonly offset: number;
+  readonly bytes: Buffer;
+  /** The tail's event when it holds a whole one (a line whose newline was not written yet). */
+  readonly event: UnitEvent | undefined;
+}
+
+export interface ScanOptions {
+  /** Named in error messages. */
+  readonly source: string;
+  /** Hears every event kept, with its line, as the file is read. */
+  readonly onEvent?: ((event: UnitEvent, line: number) => void) | undefined;
+}
+
+const PART_BYTES = 1 << 22;
+const MAX_ERRORS = 20;
+
+/**
+ * Reads every complete line of the file into `index`; a whole event after the last newline is
+ * indexed too, and returned with any other tail for the caller to judge. Throws InputErrors (up to
+ * 20, naming the file and lines) when a complete line is bad.
+ */
+async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions): Promise<Tail | undefined> {
+  const errors: InputError[] = [];
+  let n = 1;
+  const judge = (text: string, offset: number, bytes: number): void => {
+    let raw = text;
+    if (n === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return;
+    const event = parseEventLine(raw, n);
+    if (event instanceof InputError) {
+      errors.push(new InputError(event.line, event.field, event.reason, options.source));
+      return;
     }
-    await handle.truncate(end);
-    await handle.sync();
-    return { events, recovery: { cut: { line, offset: end, bytes: bytes.length - end, text: tail } } };
-  } finally {
-    await handle.close();
+    const earlier = index.positionOf(event.id);
+    if (earlier < 0) {
+      index.add(event, offset, bytes, n);
+      options.onEvent?.(event, n);
+    } else if (canonicalJson(index.eventAt(earlier)) !== canonicalJson(event)) {
+      errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${index.lineAt(earlier)} with different content`, options.source));
+    }
+  };
+  let buffer = Buffer.allocUnsafe(PART_BYTES);
+  let filled = 0;
+  let base = 0; // the file offset of buffer[0]
+  for (;;) {
+    if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, base + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+    let start = 0;
+    for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start)) {
+      judge(buffer.toString('utf8', start, nl), base + start, nl - start);
+      n++;
+      start = nl + 1;
+      if (errors.length >= MAX_ERRORS) throw new InputErrors(errors);
+    }
+    buffer.copy(buffer, 0, start, filled);
+    filled -= start;
+    base += start;
+  }
+  if (errors.length > 0) throw new InputErrors(errors);
+  if (filled === 0) return undefined;
+  const bytes = Buffer.from(buffer.subarray(0, filled));
+  const text = bytes.toString('utf8').replace(/\r$/, '');
+  const parsed = text.trim() === '' ? undefined : parseEventLine(text, n);
+  const whole = parsed !== undefined && !(parsed instanceof InputError);
+  if (whole) judge(bytes.toString('utf8'), base, filled);
+  if (errors.length > 0) throw new InputErrors(errors);
+  return { line: n, offset: base, bytes, event: whole ? parsed : undefined };
+}
+
+/** A store file opened for reading: its index over the read-only descriptor `fd`. */
+export interface OpenedStoreFile {
+  readonly fd: number;
+  readonly index: StreamIndex;
+}
+
+async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>): Promise<T & OpenedStoreFile> {
+  const fd = openSync(path, 'r');
+  try {
+    const handle = await open(path, mode);
+    try {
+      const opened = { fd, index: createStreamIndex(fd) };
+      return { ...(await work(handle, opened)), ...opened };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
 }
 
+/** Indexes a store file and repairs its tail; the caller holds the lock and closes `fd`. */
+export async function loadStoreFile(path: string): Promise<OpenedStoreFile & { recovery: Omit<FileStoreRecovery, 'staleLock'> }> {
+  return withIndex(path, 'r+', async (handle, { index }) => {
+    const tail = await scan(handle, index, { source: path });
+    if (!tail) return { recovery: {} };
+    if (tail.event) {
+      await handle.write('\n', tail.offset + tail.bytes.length);
+      await handle.sync();
+      return { recovery: { completedLine: tail.line } };
+    }
+    await handle.truncate(tail.offset);
+    await handle.sync();
+    return { recovery: { cut: { line: tail.line, offset: tail.offset, bytes: tail.bytes.length, text: tail.bytes.toString('utf8') } } };
+  });
+}
+
 /** A store file read without taking its lock or repairing it: what a reader sees while a writer works. */
-export interface StoreFileSnapshot {
-  readonly events: UnitEvent[];
+export interface StoreFileSnapshot extends OpenedStoreFile {
   /** An unfinished last line (an append in progress, or a crash not yet repaired), left out. */
   readonly unfinished?: { readonly line: number; readonly bytes: number };
 }
 
-/** Reads a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
-export async function readStoreFileSnapshot(path: string): Promise<StoreFileSnapshot> {
-  const bytes = await readFile(path);
-  const end = bytes.lastIndexOf(10) + 1;
-  const body = bytes.subarray(0, end).toString('utf8');
-  const tail = bytes.subarray(end).toString('utf8');
-  const line = countLines(bytes.subarray(0, end)) + 1;
-  const whole = tail.trim() === '' || !(parseEventLine(tail.replace(/\r$/, ''), line) instanceof InputError);
-  if (whole) return { events: parseJsonl(`${body}${tail}`, { source: path }).events };
-  return { events: parseJsonl(body, { source: path }).events, unfinished: { line, bytes: bytes.length - end } };
+/** Indexes a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
+export async function readStoreFileIndex(path: string, onEvent?: (event: UnitEvent, line: number) => void): Promise<StoreFileSnapshot> {
+  return withIndex(path, 'r', async (handle, { index }) => {
+    const tail = await scan(handle, index, { source: path, onEvent });
+    return tail && !tail.event && tail.bytes.toString('utf8').trim() !== '' ? { unfinished: { line: tail.line, bytes: tail.bytes.length } } : {};
+  });
+}
+
+/** A store file's complete events as objects (see `readStoreFileIndex`), for callers that need them all at once. */
+export async function readStoreFileSnapshot(path: string): Promise<{ events: UnitEvent[]; unfinished?: { line: number; bytes: number } }> {
+  const snapshot = await readStoreFileIndex(path);
+  try {
+    const events = Array.from(snapshot.index.readFrom(undefined), (r) => r.event);
+    return { events, ...(snapshot.unfinished ? { unfinished: snapshot.unfinished } : {}) };
+  } finally {
+    closeSync(snapshot.fd);
+  }
 }
