@@ -4,7 +4,6 @@
  * repaired on open after a crash, and written by one process at a time. Memory holds an offset
  * index of the file (stream-index.ts): events are read from the file when asked for.
  */
-import { closeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { EventStore, SubscribeOptions } from '../event-store.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
@@ -45,7 +44,7 @@ export async function openFileStore(path: string, options: FileStoreOptions = {}
       const handle = await open(path, 'a');
       opened = { loaded, handle, size: (await handle.stat()).size };
     } catch (error) {
-      closeSync(loaded.fd);
+      loaded.index.close();
       throw error;
     }
   } catch (error) {
@@ -82,7 +81,7 @@ export async function openFileStore(path: string, options: FileStoreOptions = {}
         await writer.close();
         await hub.stopAll();
         await handle.close();
-        closeSync(loaded.fd);
+        index.close();
         await lock.release();
       })();
       return closed;

@@ -7,7 +7,7 @@
  * hold a whole event the newline is added, otherwise they are cut and reported. An acknowledged
  * append was fsynced whole, newline included, so it is never cut.
  */
-import { closeSync, openSync } from 'node:fs';
+import { openSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../../events/canonical.js';
@@ -119,29 +119,27 @@ async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions
   return { line: n, offset: base, bytes, event: whole ? parsed : undefined };
 }
 
-/** A store file opened for reading: its index over the read-only descriptor `fd`. */
+/** A store file opened for reading: its index, which holds the file open until `index.close()`. */
 export interface OpenedStoreFile {
-  readonly fd: number;
   readonly index: StreamIndex;
 }
 
 async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>): Promise<T & OpenedStoreFile> {
-  const fd = openSync(path, 'r');
+  const index = createStreamIndex(openSync(path, 'r'));
   try {
     const handle = await open(path, mode);
     try {
-      const opened = { fd, index: createStreamIndex(fd) };
-      return { ...(await work(handle, opened)), ...opened };
+      return { ...(await work(handle, { index })), index };
     } finally {
       await handle.close();
     }
   } catch (error) {
-    closeSync(fd);
+    index.close();
     throw error;
   }
 }
 
-/** Indexes a store file and repairs its tail; the caller holds the lock and closes `fd`. */
+/** Indexes a store file and repairs its tail; the caller holds the lock and closes the index. */
 export async function loadStoreFile(path: string): Promise<OpenedStoreFile & { recovery: Omit<FileStoreRecovery, 'staleLock'> }> {
   return withIndex(path, 'r+', async (handle, { index }) => {
     const tail = await scan(handle, index, { source: path });
@@ -178,6 +176,6 @@ export async function readStoreFileSnapshot(path: string): Promise<{ events: Uni
     const events = Array.from(snapshot.index.readFrom(undefined), (r) => r.event);
     return { events, ...(snapshot.unfinished ? { unfinished: snapshot.unfinished } : {}) };
   } finally {
-    closeSync(snapshot.fd);
+    snapshot.index.close();
   }
 }

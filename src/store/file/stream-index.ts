@@ -5,10 +5,11 @@
  * and a global read reads the file in parts of about 4 MB. About 28 bytes per event, plus the
  * event-id table (8 bytes a slot, at most half full) and each stream's id.
  */
-import { readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import type { UnitEvent } from '../../events/envelope.js';
 import { createIdIndex } from '../../events/id-index.js';
 import { rereadEventLine } from '../../events/jsonl.js';
+import { LedgerError } from '../../errors.js';
 import type { RecordedEvent } from '../event-store.js';
 
 export interface StreamIndex {
@@ -33,6 +34,8 @@ export interface StreamIndex {
   add(event: UnitEvent, offset: number, bytes: number, line: number): RecordedEvent;
   /** Events after a position, all when `after` is undefined, read from the file in parts. */
   readFrom(after: bigint | undefined): Generator<RecordedEvent>;
+  /** Closes the file; reading afterwards throws. */
+  close(): void;
 }
 
 const PART_BYTES = 1 << 22;
@@ -44,8 +47,12 @@ function grown<T extends Float64Array | Int32Array>(array: T, length: number): T
   return bigger;
 }
 
-/** An empty index over the file open at `fd` (read with positioned reads, so appends through another handle are seen). */
+/**
+ * An empty index over the file open (for reading) at `fd`, which it owns and closes; it reads with
+ * positioned reads, so appends through another handle are seen.
+ */
 export function createStreamIndex(fd: number): StreamIndex {
+  let open = true;
   let count = 0;
   let offsets = new Float64Array(1024);
   let lengths = new Int32Array(1024);
@@ -60,6 +67,7 @@ export function createStreamIndex(fd: number): StreamIndex {
   let sizes = new Int32Array(256);
 
   const read = (offset: number, bytes: number): Buffer => {
+    if (!open) throw new LedgerError('the file store is closed');
     const buffer = Buffer.allocUnsafe(bytes);
     for (let got = 0; got < bytes; ) {
       const n = readSync(fd, buffer, got, bytes - got, offset + got);
@@ -141,6 +149,10 @@ export function createStreamIndex(fd: number): StreamIndex {
         }
         p = q + 1;
       }
+    },
+    close() {
+      if (open) closeSync(fd);
+      open = false;
     },
   };
 }
