@@ -3,7 +3,7 @@
  * `file:PATH` is a file store, `esdb://…` or `esdb+discover://…` an EventStoreDB connection string;
  * the EventStoreDB adapter (and gRPC) is loaded only when a command names one.
  */
-import { InputError, LedgerError, isLedgerError } from '../errors.js';
+import { InputError, InputErrors, LedgerError, isLedgerError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { PolicyBook } from '../policy/resolve.js';
@@ -11,7 +11,7 @@ import { eventListSource } from '../projections/project.js';
 import type { EventStore } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
-import { readStoreFileSnapshot, type FileStoreRecovery } from '../store/file/store-file.js';
+import { readStoreFileSnapshot, readStoreFileSource, type FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
 import { checkSalePolicies, loadEvents, loadHistoryFile } from './input.js';
@@ -68,14 +68,18 @@ export async function openStore(spec: StoreSpec, io: CliIo): Promise<EventStore>
   return withHashChain(connectEventStoreDb(spec.connectionString));
 }
 
+const cannotReadStoreFile = (path: string) => (error: NodeJS.ErrnoException): never => {
+  if (error.code) throw new InputError(undefined, '', `cannot read store file ${path}: ${error.code}`);
+  throw error;
+};
+
+const unfinishedNote = (path: string, line: number) => `${path}: left out an unfinished last line (line ${line}): an append in progress, or a crash the next writer will repair\n`;
+
 async function readStore(spec: StoreSpec, io: CliIo): Promise<UnitEvent[]> {
   if (spec.kind === 'file') {
     // Read without the writer's lock: a running application may hold it.
-    const snapshot = await readStoreFileSnapshot(spec.path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code) throw new InputError(undefined, '', `cannot read store file ${spec.path}: ${error.code}`);
-      throw error;
-    });
-    if (snapshot.unfinished) io.stderr(`${spec.path}: left out an unfinished last line (line ${snapshot.unfinished.line}): an append in progress, or a crash the next writer will repair\n`);
+    const snapshot = await readStoreFileSnapshot(spec.path).catch(cannotReadStoreFile(spec.path));
+    if (snapshot.unfinished) io.stderr(unfinishedNote(spec.path, snapshot.unfinished.line));
     return snapshot.events;
   }
   const store = await openStore(spec, io);
@@ -112,5 +116,26 @@ export async function loadHistory(positionals: readonly string[], store: string 
  */
 export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string): Promise<UnitEventSource> {
   if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
+  const spec = store === undefined || positionals.length !== 0 ? undefined : parseStoreSpec(store);
+  if (spec?.kind === 'file') return readFileStoreSource(spec.path, book, io);
   return eventListSource(await loadHistory(positionals, store, book, io, usage));
+}
+
+/** A file store read as its offset index (each unit's events read from the file in its turn), every sale's policy checked as the file is read. */
+async function readFileStoreSource(path: string, book: PolicyBook, io: CliIo): Promise<UnitEventSource> {
+  const errors: InputError[] = [];
+  const source = await readStoreFileSource(path, (event, line) => {
+    if (event.type !== 'UnitSold') return;
+    try {
+      checkSalePolicies([event], [line], book);
+    } catch (error) {
+      errors.push(...(error as InputErrors).errors);
+    }
+  }).catch(cannotReadStoreFile(path));
+  if (errors.length > 0) {
+    source.close();
+    throw new InputErrors(errors);
+  }
+  if (source.unfinished) io.stderr(unfinishedNote(path, source.unfinished.line));
+  return source;
 }

@@ -10,6 +10,7 @@ import { InputError, InputErrors } from '../../errors.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { inputErrorFrom } from '../../events/issues.js';
 import { parseEventLine } from '../../events/jsonl.js';
+import { readStoreFileStreams } from '../../store/file/store-file.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -98,12 +99,16 @@ function fileStreams(path: string): { streams: StreamInput[]; what: string } {
   return { streams: streamsOf(read.events, read.lines), what: path };
 }
 
-async function storeStreams(store: string, io: CliIo): Promise<{ streams: StreamInput[]; what: string }> {
+async function storeStreams(store: string, io: CliIo): Promise<{ streams: Iterable<StreamInput>; what: string }> {
   const spec = parseStoreSpec(store);
   if (spec.kind === 'file') {
-    const read = readLines(spec.path, true);
-    if (read.torn !== undefined) io.stderr(`${spec.path}: left out an unfinished last line (line ${read.torn}): an append in progress, or a crash the next writer will repair\n`);
-    return { streams: streamsOf(read.events, read.lines), what: spec.path };
+    // One stream at a time from the file's offset index, every line kept (a copied line is a break).
+    const read = await readStoreFileStreams(spec.path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code) throw new InputError(undefined, '', `cannot read ${spec.path}: ${error.code}`);
+      throw error;
+    });
+    if (read.unfinished) io.stderr(`${spec.path}: left out an unfinished last line (line ${read.unfinished.line}): an append in progress, or a crash the next writer will repair\n`);
+    return { streams: read.streams, what: spec.path };
   }
   const opened = await openStore(spec, io);
   try {

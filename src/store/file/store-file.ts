@@ -12,8 +12,10 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
+import type { UnitEventSource } from '../../events/jsonl-history.js';
 import { parseEventLine } from '../../events/jsonl.js';
 import { InputError, InputErrors } from '../../errors.js';
+import type { StreamInput } from '../chain-verify.js';
 import { createStreamIndex, type StreamIndex } from './stream-index.js';
 import type { StaleLock } from './file-lock.js';
 
@@ -58,6 +60,8 @@ export interface ScanOptions {
   readonly source: string;
   /** Hears every event kept, with its line, as the file is read. */
   readonly onEvent?: ((event: UnitEvent, line: number) => void) | undefined;
+  /** Keeps every line, a repeated event or one id with two contents included (what `verify` must see). */
+  readonly keepRepeats?: boolean | undefined;
 }
 
 const PART_BYTES = 1 << 22;
@@ -81,7 +85,7 @@ async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions
       errors.push(new InputError(event.line, event.field, event.reason, options.source));
       return;
     }
-    const earlier = index.positionOf(event.id);
+    const earlier = options.keepRepeats ? -1 : index.positionOf(event.id);
     if (earlier < 0) {
       index.add(event, offset, bytes, n);
       options.onEvent?.(event, n);
@@ -124,8 +128,8 @@ export interface OpenedStoreFile {
   readonly index: StreamIndex;
 }
 
-async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>): Promise<T & OpenedStoreFile> {
-  const index = createStreamIndex(openSync(path, 'r'));
+async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>, ids = true): Promise<T & OpenedStoreFile> {
+  const index = createStreamIndex(openSync(path, 'r'), { ids });
   try {
     const handle = await open(path, mode);
     try {
@@ -155,6 +159,11 @@ export async function loadStoreFile(path: string): Promise<OpenedStoreFile & { r
   });
 }
 
+/** A tail that is neither blank nor a whole event: what a reader leaves out. */
+function unfinishedOf(tail: Tail | undefined): { unfinished?: { line: number; bytes: number } } {
+  return tail && !tail.event && tail.bytes.toString('utf8').trim() !== '' ? { unfinished: { line: tail.line, bytes: tail.bytes.length } } : {};
+}
+
 /** A store file read without taking its lock or repairing it: what a reader sees while a writer works. */
 export interface StoreFileSnapshot extends OpenedStoreFile {
   /** An unfinished last line (an append in progress, or a crash not yet repaired), left out. */
@@ -164,8 +173,7 @@ export interface StoreFileSnapshot extends OpenedStoreFile {
 /** Indexes a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
 export async function readStoreFileIndex(path: string, onEvent?: (event: UnitEvent, line: number) => void): Promise<StoreFileSnapshot> {
   return withIndex(path, 'r', async (handle, { index }) => {
-    const tail = await scan(handle, index, { source: path, onEvent });
-    return tail && !tail.event && tail.bytes.toString('utf8').trim() !== '' ? { unfinished: { line: tail.line, bytes: tail.bytes.length } } : {};
+    return unfinishedOf(await scan(handle, index, { source: path, onEvent }));
   });
 }
 
@@ -178,4 +186,60 @@ export async function readStoreFileSnapshot(path: string): Promise<{ events: Uni
   } finally {
     snapshot.index.close();
   }
+}
+
+/** A store file read as a UnitEventSource: each unit's events read from the file when its turn comes. */
+export interface StoreFileSource extends UnitEventSource {
+  /** An unfinished last line, left out (see `StoreFileSnapshot`). */
+  readonly unfinished?: { readonly line: number; readonly bytes: number };
+  /** Closes the file. */
+  close(): void;
+}
+
+/**
+ * A store file as a history to project one unit at a time, without its lock: memory holds its
+ * offset index, not its events. `onEvent` hears every event as the file is indexed.
+ * @example const source = await readStoreFileSource('ledger.jsonl'); for (const p of eachUnitProjection(source, { asOf })) ...
+ */
+export async function readStoreFileSource(path: string, onEvent?: (event: UnitEvent, line: number) => void): Promise<StoreFileSource> {
+  const { index, unfinished } = await readStoreFileIndex(path, onEvent);
+  return {
+    unitIds: index.streamIds,
+    get eventCount() {
+      return index.count;
+    },
+    forEachEventOf: (unitId, each) => index.forEachOf(unitId, each),
+    ...(unfinished ? { unfinished } : {}),
+    close: () => index.close(),
+  };
+}
+
+/** A store file's streams as they are on disk, for verifying their chains. */
+export interface StoreFileStreams {
+  /** Each stream's events in line order, repeated lines included, read from the file one stream at a time. */
+  readonly streams: Iterable<StreamInput>;
+  /** An unfinished last line, left out (see `StoreFileSnapshot`). */
+  readonly unfinished?: { readonly line: number; readonly bytes: number };
+  close(): void;
+}
+
+/**
+ * Every line of a store file, without its lock: nothing dropped, not even a repeated line (a
+ * copied line is a break `verify` must see), each stream read from the file in its turn, so memory
+ * holds the offset index and one stream.
+ */
+export async function readStoreFileStreams(path: string): Promise<StoreFileStreams> {
+  const { index, ...rest } = await withIndex(path, 'r', async (handle, opened) => unfinishedOf(await scan(handle, opened.index, { source: path, keepRepeats: true })), false);
+  function* streams(): Generator<StreamInput> {
+    for (const streamId of index.streamIds) {
+      const events: UnitEvent[] = [];
+      const lines: number[] = [];
+      index.forEachOf(streamId, (event, position) => {
+        events.push(event);
+        lines.push(index.lineAt(position));
+      });
+      yield { streamId, events, locate: (i) => `line ${lines[i]}, revision ${i}` };
+    }
+  }
+  return { streams: { [Symbol.iterator]: streams }, ...rest, close: () => index.close() };
 }

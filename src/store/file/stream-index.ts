@@ -49,9 +49,11 @@ function grown<T extends Float64Array | Int32Array>(array: T, length: number): T
 
 /**
  * An empty index over the file open (for reading) at `fd`, which it owns and closes; it reads with
- * positioned reads, so appends through another handle are seen.
+ * positioned reads, so appends through another handle are seen. Without `ids` (default true) it
+ * finds no event by id: for a reader that keeps every line, repeats included.
  */
-export function createStreamIndex(fd: number): StreamIndex {
+export function createStreamIndex(fd: number, options: { readonly ids?: boolean } = {}): StreamIndex {
+  const withIds = options.ids ?? true;
   let open = true;
   let count = 0;
   let offsets = new Float64Array(1024);
@@ -101,9 +103,9 @@ export function createStreamIndex(fd: number): StreamIndex {
       return events;
     },
     forEachOf,
-    positionOf: (eventId) => ids.get(eventId),
+    positionOf: (eventId) => (withIds ? ids.get(eventId) : -1),
     byId(eventId) {
-      const position = ids.get(eventId);
+      const position = withIds ? ids.get(eventId) : -1;
       return position < 0 ? undefined : eventAt(position);
     },
     eventAt,
@@ -133,7 +135,7 @@ export function createStreamIndex(fd: number): StreamIndex {
       revisions[count] = sizes[stream]!;
       lasts[stream] = count;
       sizes[stream]!++;
-      ids.getOrAdd(event.id, count);
+      if (withIds) ids.getOrAdd(event.id, count);
       return recorded(event, count++);
     },
     *readFrom(after) {
