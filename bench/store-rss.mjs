@@ -1,6 +1,6 @@
 // Peak RSS of reading a file store, each in a child process over the same store file: the library
 // opening it and reading every event (store-open.mjs), `state --store file:` and `verify --store file:`.
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,4 +31,19 @@ export function measureStoreRss(path, asOf) {
     stateStore: peakRss([cli, 'state', '--store', `file:${path}`, '--as-of', asOf, '--json']),
     verifyStore: peakRss([cli, 'verify', '--store', `file:${path}`]),
   };
+}
+
+/**
+ * Writes a store file of `parts` generated fleets of a million events each (`--big`), each fleet's
+ * units renamed (`U-` becomes `U<k>-`, ids included) so that no two parts share a unit; returns
+ * how many events it holds.
+ */
+export function writeBigStore(path, parts, generateFleet, seed) {
+  let events = 0;
+  for (let k = 0; k < parts; k++) {
+    const fleet = generateFleet({ events: 1_000_000, seed: seed + 100 + k });
+    appendFileSync(path, fleet.text.replaceAll('"U-', `"U${k}-`));
+    events += fleet.events;
+  }
+  return events;
 }
