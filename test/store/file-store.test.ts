@@ -39,6 +39,14 @@ describe('file store', () => {
     expect(again.recovery).toBeUndefined();
   });
 
+  it('reads back a first line that starts with a byte-order mark', async () => {
+    const path = tempFile();
+    writeFileSync(path, `\ufeff${lines(visit('U-1', 0), visit('U-1', 1))}`);
+    const store = await open(path);
+    expect(idsOf(await store.readStream('U-1'))).toEqual([visit('U-1', 0).id, visit('U-1', 1).id]);
+    expect(idsOf(await readAllOf(store))).toEqual([visit('U-1', 0).id, visit('U-1', 1).id]);
+  });
+
   it('cuts a torn last line on open and reports what it cut', async () => {
     const path = tempFile();
     const torn = serializeEvent(visit('U-1', 2)).slice(0, 25);

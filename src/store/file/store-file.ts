@@ -75,9 +75,16 @@ const MAX_ERRORS = 20;
 async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions): Promise<Tail | undefined> {
   const errors: InputError[] = [];
   let n = 1;
-  const judge = (text: string, offset: number, bytes: number): void => {
+  const judge = (text: string, lineOffset: number, lineBytes: number): void => {
     let raw = text;
-    if (n === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    let offset = lineOffset;
+    let bytes = lineBytes;
+    if (n === 1 && raw.charCodeAt(0) === 0xfeff) {
+      // The index points past a byte-order mark (three bytes in UTF-8): JSON.parse refuses one.
+      raw = raw.slice(1);
+      offset += 3;
+      bytes -= 3;
+    }
     if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
     if (raw.charCodeAt(0) !== 123 && raw.trim() === '') return;
     const event = parseEventLine(raw, n);
