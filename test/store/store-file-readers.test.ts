@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { UnitEvent } from '../../src/events/envelope.js';
 import { serializeEvent } from '../../src/events/jsonl.js';
 import { run } from '../../src/cli/run.js';
-import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams } from '../../src/store/file/store-file.js';
+import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams } from '../../src/store/file/store-file-readers.js';
 import { withHashChain } from '../../src/store/hash-chain.js';
 import { openFileStore } from '../../src/store/file/file-store.js';
 import { visits } from '../contract/helpers.js';

@@ -10,7 +10,7 @@ import { InputError, InputErrors } from '../../errors.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { inputErrorFrom } from '../../events/issues.js';
 import { parseEventLine } from '../../events/jsonl.js';
-import { readStoreFileStreams } from '../../store/file/store-file.js';
+import { readStoreFileStreams } from '../../store/file/store-file-readers.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';

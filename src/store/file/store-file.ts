@@ -12,10 +12,8 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
-import type { UnitEventSource } from '../../events/jsonl-history.js';
 import { parseEventLine } from '../../events/jsonl.js';
 import { InputError, InputErrors } from '../../errors.js';
-import type { StreamInput } from '../chain-verify.js';
 import { createStreamIndex, type StreamIndex } from './stream-index.js';
 import type { StaleLock } from './file-lock.js';
 
@@ -47,7 +45,7 @@ export async function createStoreFile(path: string): Promise<void> {
 }
 
 /** The last bytes of a file after its last newline, when there are any. */
-interface Tail {
+export interface Tail {
   readonly line: number;
   readonly offset: number;
   readonly bytes: Buffer;
@@ -72,7 +70,7 @@ const MAX_ERRORS = 20;
  * indexed too, and returned with any other tail for the caller to judge. Throws InputErrors (up to
  * 20, naming the file and lines) when a complete line is bad.
  */
-async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions): Promise<Tail | undefined> {
+export async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions): Promise<Tail | undefined> {
   const errors: InputError[] = [];
   let n = 1;
   const judge = (text: string, lineOffset: number, lineBytes: number): void => {
@@ -135,7 +133,8 @@ export interface OpenedStoreFile {
   readonly index: StreamIndex;
 }
 
-async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>, ids = true): Promise<T & OpenedStoreFile> {
+/** Runs `work` with the file open in `mode` and a fresh index over it; the index is closed if anything fails. */
+export async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>, ids = true): Promise<T & OpenedStoreFile> {
   const index = createStreamIndex(openSync(path, 'r'), { ids });
   try {
     const handle = await open(path, mode);
@@ -164,89 +163,4 @@ export async function loadStoreFile(path: string): Promise<OpenedStoreFile & { r
     await handle.sync();
     return { recovery: { cut: { line: tail.line, offset: tail.offset, bytes: tail.bytes.length, text: tail.bytes.toString('utf8') } } };
   });
-}
-
-/** A tail that is neither blank nor a whole event: what a reader leaves out. */
-function unfinishedOf(tail: Tail | undefined): { unfinished?: { line: number; bytes: number } } {
-  return tail && !tail.event && tail.bytes.toString('utf8').trim() !== '' ? { unfinished: { line: tail.line, bytes: tail.bytes.length } } : {};
-}
-
-/** A store file read without taking its lock or repairing it: what a reader sees while a writer works. */
-export interface StoreFileSnapshot extends OpenedStoreFile {
-  /** An unfinished last line (an append in progress, or a crash not yet repaired), left out. */
-  readonly unfinished?: { readonly line: number; readonly bytes: number };
-}
-
-/** Indexes a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
-export async function readStoreFileIndex(path: string, onEvent?: (event: UnitEvent, line: number) => void): Promise<StoreFileSnapshot> {
-  return withIndex(path, 'r', async (handle, { index }) => {
-    return unfinishedOf(await scan(handle, index, { source: path, onEvent }));
-  });
-}
-
-/** A store file's complete events as objects (see `readStoreFileIndex`), for callers that need them all at once. */
-export async function readStoreFileSnapshot(path: string): Promise<{ events: UnitEvent[]; unfinished?: { line: number; bytes: number } }> {
-  const snapshot = await readStoreFileIndex(path);
-  try {
-    const events = Array.from(snapshot.index.readFrom(undefined), (r) => r.event);
-    return { events, ...(snapshot.unfinished ? { unfinished: snapshot.unfinished } : {}) };
-  } finally {
-    snapshot.index.close();
-  }
-}
-
-/** A store file read as a UnitEventSource: each unit's events read from the file when its turn comes. */
-export interface StoreFileSource extends UnitEventSource {
-  /** An unfinished last line, left out (see `StoreFileSnapshot`). */
-  readonly unfinished?: { readonly line: number; readonly bytes: number };
-  /** Closes the file. */
-  close(): void;
-}
-
-/**
- * A store file as a history to project one unit at a time, without its lock: memory holds its
- * offset index, not its events. `onEvent` hears every event as the file is indexed.
- * @example const source = await readStoreFileSource('ledger.jsonl'); for (const p of eachUnitProjection(source, { asOf })) ...
- */
-export async function readStoreFileSource(path: string, onEvent?: (event: UnitEvent, line: number) => void): Promise<StoreFileSource> {
-  const { index, unfinished } = await readStoreFileIndex(path, onEvent);
-  return {
-    unitIds: index.streamIds,
-    get eventCount() {
-      return index.count;
-    },
-    forEachEventOf: (unitId, each) => index.forEachOf(unitId, each),
-    ...(unfinished ? { unfinished } : {}),
-    close: () => index.close(),
-  };
-}
-
-/** A store file's streams as they are on disk, for verifying their chains. */
-export interface StoreFileStreams {
-  /** Each stream's events in line order, repeated lines included, read from the file one stream at a time. */
-  readonly streams: Iterable<StreamInput>;
-  /** An unfinished last line, left out (see `StoreFileSnapshot`). */
-  readonly unfinished?: { readonly line: number; readonly bytes: number };
-  close(): void;
-}
-
-/**
- * Every line of a store file, without its lock: nothing dropped, not even a repeated line (a
- * copied line is a break `verify` must see), each stream read from the file in its turn, so memory
- * holds the offset index and one stream.
- */
-export async function readStoreFileStreams(path: string): Promise<StoreFileStreams> {
-  const { index, ...rest } = await withIndex(path, 'r', async (handle, opened) => unfinishedOf(await scan(handle, opened.index, { source: path, keepRepeats: true })), false);
-  function* streams(): Generator<StreamInput> {
-    for (const streamId of index.streamIds) {
-      const events: UnitEvent[] = [];
-      const lines: number[] = [];
-      index.forEachOf(streamId, (event, position) => {
-        events.push(event);
-        lines.push(index.lineAt(position));
-      });
-      yield { streamId, events, locate: (i) => `line ${lines[i]}, revision ${i}` };
-    }
-  }
-  return { streams: { [Symbol.iterator]: streams }, ...rest, close: () => index.close() };
 }
