@@ -3,7 +3,8 @@
  * line number, stream and revision, in typed arrays, and each stream's events as a chain of
  * positions. No event and no text is held: an event is read back from its line when asked for,
  * and a global read reads the file in parts of about 4 MB. About 28 bytes per event, plus the
- * event-id table (8 bytes a slot, at most half full) and each stream's id.
+ * event-id table (8 bytes a slot, at most half full), each stream's id, and the events of the
+ * streams read last (at most 65,536 events).
  */
 import { closeSync, readSync } from 'node:fs';
 import type { UnitEvent } from '../../events/envelope.js';
@@ -39,6 +40,7 @@ export interface StreamIndex {
 }
 
 const PART_BYTES = 1 << 22;
+const CACHED_EVENTS = 1 << 16;
 
 function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
   if (length <= array.length) return array;
@@ -88,6 +90,30 @@ export function createStreamIndex(fd: number, options: { readonly ids?: boolean 
     for (let p = firsts[stream]!, k = 0; k < sizes[stream]!; p = next[p]!, k++) each(eventAt(p), p);
   }
 
+  // The streams read most recently, as RecordedEvents, up to CACHED_EVENTS in all: a writer reads a
+  // stream before each append to it (the command shell, the hash chain), so the same few are read
+  // again and again. An append extends a cached stream; the least recently read is dropped first.
+  const cache = new Map<number, RecordedEvent[]>();
+  let cached = 0;
+  function cachedStream(stream: number, streamId: string): RecordedEvent[] {
+    let events = cache.get(stream);
+    if (events) {
+      cache.delete(stream);
+    } else {
+      events = [];
+      const into = events;
+      forEachOf(streamId, (event, position) => into.push(recorded(event, position)));
+      cached += events.length;
+    }
+    cache.set(stream, events);
+    for (const [oldest, dropped] of cache) {
+      if (cached <= CACHED_EVENTS || oldest === stream) break;
+      cache.delete(oldest);
+      cached -= dropped.length;
+    }
+    return events;
+  }
+
   return {
     get count() {
       return count;
@@ -98,9 +124,8 @@ export function createStreamIndex(fd: number, options: { readonly ids?: boolean 
       return stream === undefined ? 0 : sizes[stream]!;
     },
     stream(streamId) {
-      const events: RecordedEvent[] = [];
-      forEachOf(streamId, (event, position) => events.push(recorded(event, position)));
-      return events;
+      const stream = streamNumbers.get(streamId);
+      return stream === undefined ? [] : [...cachedStream(stream, streamId)];
     },
     forEachOf,
     positionOf: (eventId) => (withIds ? ids.get(eventId) : -1),
@@ -136,7 +161,13 @@ export function createStreamIndex(fd: number, options: { readonly ids?: boolean 
       lasts[stream] = count;
       sizes[stream]!++;
       if (withIds) ids.getOrAdd(event.id, count);
-      return recorded(event, count++);
+      const result = recorded(event, count++);
+      const cachedEvents = cache.get(stream);
+      if (cachedEvents) {
+        cachedEvents.push(result);
+        cached++;
+      }
+      return result;
     },
     *readFrom(after) {
       for (let p = after === undefined ? 0 : Number(after) + 1; p < count; ) {
