@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --events N]`: replay speed and memory, library against a
-// hand-written baseline on the same generated fleet, in one run. See docs/performance.md.
+// `npm run bench [-- --json] [-- --events N] [-- --big]`: replay speed and memory, library against a
+// hand-written baseline on the same generated fleet, in one run; `--big` adds the file store's
+// read figures over a store of 5M events (a few minutes more). See docs/performance.md.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const { interleaved, rate, round, table, grouped, timeOnce } = await import('./m
 const { measureAppends, measureFileStore } = await import('./stores.mjs');
 const { measureAsOfQuery } = await import('./as-of.mjs');
 const { measureStateCommandRss } = await import('./rss.mjs');
+const { measureStoreRss, writeBigStore } = await import('./store-rss.mjs');
 const lib = await import('../dist/index.js');
 
 const flag = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -130,6 +132,17 @@ const foldAfterDrafts = interleaved({ library: () => views(events), baseline: ()
 // Peak RSS of the state command over the whole file, as a child process.
 log('peak RSS of `warranty-ledger state` over the fleet file...');
 const rss = measureStateCommandRss(fleetFile, AS_OF);
+
+// Peak RSS of reading the fleet file as a file store (each in a child process), and with `--big` a store of 5M events.
+log('peak RSS of the file store read: open and read every event, `state --store file:`, `verify --store file:`...');
+const storeRss = { events: counts.events, ...measureStoreRss(fleetFile, AS_OF) };
+let bigStoreRss = null;
+if (args.includes('--big')) {
+  log('--big: the same over a store file of 5 million events...');
+  const bigFile = join(dir, 'big-store.jsonl');
+  const bigEvents = writeBigStore(bigFile, 5, generateFleet, seed);
+  bigStoreRss = { events: bigEvents, ...measureStoreRss(bigFile, AS_OF) };
+}
 rmSync(dir, { recursive: true, force: true });
 
 const rates = {
@@ -138,6 +151,10 @@ const rates = {
   pipelineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.libraryQuarter),
   baselineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.baselineQuarter),
 };
+/** Peak RSS (MB) of each file store read, and how many events the store held. */
+function storeReadFigures(figures) {
+  return { events: figures.events, openAndReadAll: figures.openAndReadAll.peakRssMB, stateStore: figures.stateStore.peakRssMB, verifyStore: figures.verifyStore.peakRssMB };
+}
 const result = {
   events: counts.events,
   units: counts.units,
@@ -166,6 +183,8 @@ const result = {
   baselineScalingRatio: round(rates.pipeline.baseline / rates.baselineQuarter),
   scalingEvents: [counts.quarter, counts.events],
   stateCommandPeakRssMB: rss.peakRssMB,
+  fileStoreReadPeakRssMB: storeReadFigures(storeRss),
+  ...(bigStoreRss ? { bigFileStoreReadPeakRssMB: storeReadFigures(bigStoreRss) } : {}),
   asOfQuery,
   seconds: Math.round((Date.now() - startedMs) / 1000),
 };
@@ -175,6 +194,8 @@ const targets = [
   ['appendCostGrowth', result.appendCostGrowth, '<= 1.3', result.appendCostGrowth <= 1.3],
   ['scalingRatio', result.scalingRatio, '>= 0.8', result.scalingRatio >= 0.8],
   ['stateCommandPeakRssMB', result.stateCommandPeakRssMB, '<= 600', result.stateCommandPeakRssMB !== null && result.stateCommandPeakRssMB <= 600],
+  ['fileStoreReadPeakRssMB.stateStore', result.fileStoreReadPeakRssMB.stateStore, '<= 600', result.fileStoreReadPeakRssMB.stateStore !== null && result.fileStoreReadPeakRssMB.stateStore <= 600],
+  ['fileStoreReadPeakRssMB.verifyStore', result.fileStoreReadPeakRssMB.verifyStore, '<= 600', result.fileStoreReadPeakRssMB.verifyStore !== null && result.fileStoreReadPeakRssMB.verifyStore <= 600],
   ['asOfQuery.medianMs', asOfQuery.medianMs, '< 1', asOfQuery.medianMs !== null && asOfQuery.medianMs < 1],
 ];
 result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok]));
@@ -191,6 +212,11 @@ const other = [
   ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
   [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio} (baseline's own: ${result.baselineScalingRatio})`],
   ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
+  ...[storeRss, bigStoreRss].filter(Boolean).map((f) => [
+    `file store read peak RSS at ${grouped(f.events)} events, MB: open + read all / state --store / verify --store`,
+    `${f.openAndReadAll.peakRssMB} / ${f.stateStore.peakRssMB} / ${f.verifyStore.peakRssMB}`,
+    `${f.openAndReadAll.seconds} / ${f.stateStore.seconds} / ${f.verifyStore.seconds} s${[f.openAndReadAll, f.stateStore, f.verifyStore].map((r) => r.note).filter(Boolean).map((n) => `; ${n}`).join('')}`,
+  ]),
   [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
 ];
 const report = [

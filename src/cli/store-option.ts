@@ -12,7 +12,8 @@ import { escapeControls } from '../projections/safe-text.js';
 import type { EventStore, SkippedEvent } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
-import { readStoreFileSnapshot, type FileStoreRecovery } from '../store/file/store-file.js';
+import { readStoreFileSnapshot, readStoreFileSource } from '../store/file/store-file-readers.js';
+import type { FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
 import { checkSalePolicies, loadEvents, loadHistoryFile } from './input.js';
@@ -46,7 +47,8 @@ function recoveryNote(path: string, recovery: FileStoreRecovery): string {
   const notes = [
     recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${escapeControls(JSON.stringify(recovery.cut.text.slice(0, 80)))})`,
     recovery.completedLine !== undefined && `added the missing newline after line ${recovery.completedLine}`,
-    recovery.staleLock && `took over a lock left by process ${recovery.staleLock.pid}, which is no longer running`,
+    recovery.staleLock &&
+      `took back a lock left by ${recovery.staleLock.pid === undefined ? 'a writer' : `process ${recovery.staleLock.pid}${recovery.staleLock.host ? ` on ${recovery.staleLock.host}` : ''}`}, not refreshed for ${Math.round(recovery.staleLock.idleMs / 1000)} s`,
   ].filter(Boolean);
   return `${path}: on open, ${notes.join('; ')}\n`;
 }
@@ -89,13 +91,16 @@ function invalidHint(spec: StoreSpec): string {
   return `${describeStore(spec)}: the store holds events its reader rejects (below; nothing was changed): \`warranty-ledger verify --store ${store}\` lists them, \`warranty-ledger state --store ${store} --skip-invalid\` reads the rest\n`;
 }
 
-async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
-  const skip = (skipped: SkippedEvent) => {
-    io.stderr(`skipped (--skip-invalid): ${skipped.error.message}\n`);
-    options.onSkipped?.(skipped);
-  };
+/** Lists each skipped event on stderr, then hands it on. */
+const skipper = (io: CliIo, options: StoreReadOptions) => (skipped: SkippedEvent) => {
+  io.stderr(`skipped (--skip-invalid): ${escapeControls(skipped.error.message)}\n`);
+  options.onSkipped?.(skipped);
+};
+
+/** Runs a store read; a store holding events its reader rejects is first told how to go on. */
+async function withInvalidHint<T>(spec: StoreSpec, io: CliIo, options: StoreReadOptions, read: () => Promise<T>): Promise<T> {
   try {
-    return await readStoreEvents(spec, io, options.skipInvalid ? skip : undefined);
+    return await read();
   } catch (error) {
     const rejected = error instanceof InputErrors || (error instanceof InputError && error.source?.startsWith('EventStoreDB '));
     if (rejected && !options.skipInvalid) io.stderr(invalidHint(spec));
@@ -103,14 +108,22 @@ async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions):
   }
 }
 
+async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
+  return withInvalidHint(spec, io, options, () => readStoreEvents(spec, io, options.skipInvalid ? skipper(io, options) : undefined));
+}
+
+const cannotReadStoreFile = (path: string) => (error: NodeJS.ErrnoException): never => {
+  if (error.code) throw new InputError(undefined, '', `cannot read store file ${path}: ${error.code}`);
+  throw error;
+};
+
+const unfinishedNote = (path: string, line: number) => `${path}: left out an unfinished last line (line ${line}): an append in progress, or a crash the next writer will repair\n`;
+
 async function readStoreEvents(spec: StoreSpec, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<UnitEvent[]> {
   if (spec.kind === 'file') {
     // Read without the writer's lock: a running application may hold it.
-    const snapshot = await readStoreFileSnapshot(spec.path, { skipInvalid: skip !== undefined }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code) throw new InputError(undefined, '', `cannot read store file ${spec.path}: ${error.code}`);
-      throw error;
-    });
-    if (snapshot.unfinished) io.stderr(`${spec.path}: left out an unfinished last line (line ${snapshot.unfinished.line}): an append in progress, or a crash the next writer will repair\n`);
+    const snapshot = await readStoreFileSnapshot(spec.path, { skipInvalid: skip !== undefined }).catch(cannotReadStoreFile(spec.path));
+    if (snapshot.unfinished) io.stderr(unfinishedNote(spec.path, snapshot.unfinished.line));
     if (skip) snapshot.skipped?.forEach(skip);
     return snapshot.events;
   }
@@ -148,5 +161,29 @@ export async function loadHistory(positionals: readonly string[], store: string 
  */
 export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEventSource> {
   if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
+  const spec = store === undefined || positionals.length !== 0 ? undefined : parseStoreSpec(store);
+  if (spec?.kind === 'file') return withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
   return eventListSource(await loadHistory(positionals, store, book, io, usage, options));
+}
+
+/** A file store read as its offset index (each unit's events read from the file in its turn), every sale's policy checked as the file is read. */
+async function readFileStoreSource(path: string, book: PolicyBook, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<UnitEventSource> {
+  const errors: InputError[] = [];
+  const skipped: SkippedEvent[] = [];
+  const onEvent = (event: UnitEvent, line: number) => {
+    if (event.type !== 'UnitSold') return;
+    try {
+      checkSalePolicies([event], [line], book);
+    } catch (error) {
+      errors.push(...(error as InputErrors).errors);
+    }
+  };
+  const source = await readStoreFileSource(path, onEvent, skip && ((s) => skipped.push(s))).catch(cannotReadStoreFile(path));
+  if (errors.length > 0) {
+    source.close();
+    throw new InputErrors(errors);
+  }
+  if (source.unfinished) io.stderr(unfinishedNote(path, source.unfinished.line));
+  if (skip) skipped.forEach(skip);
+  return source;
 }

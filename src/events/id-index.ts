@@ -6,6 +6,8 @@
 export interface IdIndex {
   /** The position stored for `id`; when there is none, stores `position` (0 or more) and returns -1. */
   getOrAdd(id: string, position: number): number;
+  /** The position stored for `id`, or -1. */
+  get(id: string): number;
 }
 
 /** FNV-1a over UTF-16 code units, then a final mix. */
@@ -49,6 +51,14 @@ export function createIdIndex(idAt: (position: number) => string): IdIndex {
       positions[i] = position + 1;
       hashes[i] = hash;
       size++;
+      return -1;
+    },
+    get(id) {
+      const hash = hashOf(id);
+      const mask = positions.length - 1;
+      for (let i = hash & mask; positions[i] !== 0; i = (i + 1) & mask) {
+        if (hashes[i] === hash && idAt(positions[i]! - 1) === id) return positions[i]! - 1;
+      }
       return -1;
     },
   };

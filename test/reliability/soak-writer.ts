@@ -16,7 +16,8 @@ const policies = createPolicyBook();
 let clock = Number(clockArg);
 const now = () => new Date((clock += 1_000));
 
-const store = withHashChain(await openFileStore(path!, { onRecover: (r) => process.stdout.write(`R ${JSON.stringify(r)}\n`) }));
+// A short lock stale age, so that the test can reopen the store soon after killing this writer.
+const store = withHashChain(await openFileStore(path!, { lockStaleMs: 500, onRecover: (r) => process.stdout.write(`R ${JSON.stringify(r)}\n`) }));
 const sold = new Set<string>();
 const faults = new Map<string, string[]>();
 const counts = { issued: 0, acknowledged: 0, conflicts: 0, rejected: 0 };

@@ -11,9 +11,10 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { InputError, openFileStore, parseEventLine, streamsOf, verifyChains, type UnitEvent } from '../../src/index.js';
+import { InputError, parseEventLine, streamsOf, verifyChains, type UnitEvent } from '../../src/index.js';
 import { waitUntil } from '../contract/helpers.js';
 import { bundleChild } from '../store/bundle-child.js';
+import { reopenAfterCrash } from '../store/reopen.js';
 
 const UNITS = 1_000;
 const WRITERS = 16;
@@ -105,7 +106,7 @@ it('survives a writer killed mid-way: every chain verifies, every acknowledged e
     appendFileSync(path, '{"id":"torn-by-the-test","type":"MaintenanceVis');
     figures.tornTails++;
 
-    const reopened = await openFileStore(path);
+    const reopened = await reopenAfterCrash(path);
     expect(reopened.recovery?.cut?.text).toBe('{"id":"torn-by-the-test","type":"MaintenanceVis');
     expect(reopened.recovery?.staleLock?.pid).toBe(a.child.pid);
     await reopened.close();

@@ -6,7 +6,8 @@ import type { UnitEvent } from '../../src/events/envelope.js';
 import { openFileStore } from '../../src/store/file/file-store.js';
 
 const path = process.argv[2]!;
-const store = await openFileStore(path);
+// A short stale age, so that the test can reopen the store soon after killing this writer.
+const store = await openFileStore(path, { lockStaleMs: 300 });
 for (let i = 0; ; i++) {
   const unitId = `U-${i % 7}`;
   const size = i % 5 === 0 ? 3 : 1;

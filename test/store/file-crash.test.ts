@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openFileStore } from '../../src/store/file/file-store.js';
 import { readAllOf, waitUntil } from '../contract/helpers.js';
 import { bundleChild } from './bundle-child.js';
+import { reopenAfterCrash } from './reopen.js';
 
 async function killAfterAcks(script: string, path: string, acks: number): Promise<string[]> {
   const child = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -31,7 +31,7 @@ describe('file store crash safety', () => {
     const acknowledged: string[] = [];
     for (let round = 0; round < 3; round++) {
       acknowledged.push(...(await killAfterAcks(script, path, 300)));
-      const store = await openFileStore(path);
+      const store = await reopenAfterCrash(path);
       const stored = (await readAllOf(store)).map((r) => r.event.id);
       await store.close();
       expect(store.recovery?.staleLock?.pid).toBeGreaterThan(0);

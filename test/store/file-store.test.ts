@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +37,14 @@ describe('file store', () => {
     const again = await open(path);
     expect((await again.readStream('U-1')).map((r) => r.revision)).toEqual([0, 1]);
     expect(again.recovery).toBeUndefined();
+  });
+
+  it('reads back a first line that starts with a byte-order mark', async () => {
+    const path = tempFile();
+    writeFileSync(path, `\ufeff${lines(visit('U-1', 0), visit('U-1', 1))}`);
+    const store = await open(path);
+    expect(idsOf(await store.readStream('U-1'))).toEqual([visit('U-1', 0).id, visit('U-1', 1).id]);
+    expect(idsOf(await readAllOf(store))).toEqual([visit('U-1', 0).id, visit('U-1', 1).id]);
   });
 
   it('cuts a torn last line on open and reports what it cut', async () => {
@@ -81,21 +88,6 @@ describe('file store', () => {
     expect(error).toMatchObject({ lockPath: `${path}.lock`, pid: process.pid, host: hostname() });
     await opened.pop()!.close();
     expect((await open(path)).recovery).toBeUndefined();
-  });
-
-  it('takes over a lock left by a process that is gone, and reports it', async () => {
-    const path = tempFile();
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    const pid = Number(gone.stdout);
-    writeFileSync(`${path}.lock`, JSON.stringify({ pid, host: hostname() }));
-    const store = await open(path);
-    expect(store.recovery).toEqual({ staleLock: { pid, host: hostname() } });
-  });
-
-  it('does not take over a lock held on another host', async () => {
-    const path = tempFile();
-    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere.example' }));
-    expect(await openFileStore(path).catch((e: unknown) => e)).toMatchObject({ name: 'StoreLockedError', pid: 1, host: 'elsewhere.example' });
   });
 
   it('commits concurrent appends in groups and reads them back identically after reopening', async () => {

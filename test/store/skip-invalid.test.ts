@@ -78,7 +78,7 @@ describe('a file store holding a line its reader rejects', () => {
     const result = await cli(['verify', '--store', `file:${path}`]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      new RegExp(`^NOT VERIFIED ${path}: 1 event its reader rejects, left out below \\(nothing was changed; \`warranty-ledger state --store file:${path} --skip-invalid\` reads the rest\\)\n  line 2: occurredAt: `),
+      new RegExp(`^NOT VERIFIED ${path}: 1 event its reader rejects, left out below \\(nothing was changed; \`warranty-ledger state --store file:${path} --skip-invalid\` reads the rest\\)\n  ${path}: line 2: occurredAt: `),
     );
     // Left out, the edited event is a gap in U-1's chain: the next event no longer chains from the one before it.
     expect(result.stdout).toContain(`NOT VERIFIED ${path} (the rest): 1 of 2 streams broken`);

@@ -17,6 +17,7 @@ import { parseEventLine } from '../../events/jsonl.js';
 import { decodeUtf8, firstInvalidUtf8, invalidUtf8Reason } from '../../events/utf8.js';
 import { writeFileSafely } from '../../evidence/write-files.js';
 import { escapeControls } from '../../projections/safe-text.js';
+import { readStoreFileStreams } from '../../store/file/store-file-readers.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -43,7 +44,7 @@ interface FileLines {
 
 /** What a store holds, by stream, and the events its reader rejects (reported, never rewritten). */
 interface StoreContent {
-  readonly streams: StreamInput[];
+  readonly streams: Iterable<StreamInput>;
   readonly what: string;
   readonly invalid: readonly InputError[];
 }
@@ -129,9 +130,14 @@ function fileStreams(path: string): StoreContent {
 async function storeStreams(store: string, io: CliIo): Promise<StoreContent> {
   const spec = parseStoreSpec(store);
   if (spec.kind === 'file') {
-    const read = readLines(spec.path, true, true);
-    if (read.torn !== undefined) io.stderr(`${spec.path}: left out an unfinished last line (line ${read.torn}): an append in progress, or a crash the next writer will repair\n`);
-    return { streams: streamsOf(read.events, read.lines), what: spec.path, invalid: read.invalid };
+    // One stream at a time from the file's offset index, every line kept (a copied line is a break); lines its reader rejects are named, the rest checked.
+    const invalid: InputError[] = [];
+    const read = await readStoreFileStreams(spec.path, (error) => invalid.push(error)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code) throw new InputError(undefined, '', `cannot read ${spec.path}: ${error.code}`);
+      throw error;
+    });
+    if (read.unfinished) io.stderr(`${spec.path}: left out an unfinished last line (line ${read.unfinished.line}): an append in progress, or a crash the next writer will repair\n`);
+    return { streams: read.streams, what: spec.path, invalid };
   }
   const invalid: InputError[] = [];
   const opened = await openStore(spec, io, (skipped) => invalid.push(skipped.error));

@@ -8,7 +8,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { UnitEvent } from '../../events/envelope.js';
 import { serializeEvent } from '../../events/jsonl.js';
-import { LedgerError } from '../../errors.js';
+import { LedgerError, isLedgerError } from '../../errors.js';
 import type { AppendResult, ExpectedRevision } from '../event-store.js';
 import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
 import { checkAppend } from '../append-checks.js';
@@ -34,8 +34,11 @@ export interface AppendWriter {
   close(): Promise<void>;
 }
 
-/** The writer of one open store file; `size` is the file's acknowledged length, `onWritten` wakes subscribers. */
-export function createAppendWriter(path: string, handle: FileHandle, size: number, index: StreamIndex, onWritten: () => void): AppendWriter {
+/**
+ * The writer of one open store file; `size` is the file's acknowledged length, `isHeld` throws when
+ * the writer's lock is no longer its own, `onWritten` wakes subscribers.
+ */
+export function createAppendWriter(path: string, handle: FileHandle, size: number, index: StreamIndex, isHeld: () => Promise<void>, onWritten: () => void): AppendWriter {
   const queue: PendingAppend[] = [];
   let running = false;
   let drained: Promise<void> = Promise.resolve();
@@ -53,8 +56,8 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
     const deferred: PendingAppend[] = [];
     for (const pending of batch) {
       try {
-        const fresh = newEventsOf(pending.events, (id) => index.byId(id) ?? stagedById.get(id));
-        const last = index.stream(pending.streamId).length + (stagedCount.get(pending.streamId) ?? 0) - 1;
+        const fresh = newEventsOf(pending.events, (id) => stagedById.get(id) ?? index.byId(id));
+        const last = index.streamLength(pending.streamId) + (stagedCount.get(pending.streamId) ?? 0) - 1;
         if (fresh.length > 0) checkExpectedRevision(pending.streamId, pending.expected, last);
         for (const event of fresh) stagedById.set(event.id, event);
         stagedCount.set(pending.streamId, (stagedCount.get(pending.streamId) ?? 0) + fresh.length);
@@ -67,14 +70,23 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
     return { staged, deferred };
   }
 
-  async function write(staged: readonly StagedAppend[]): Promise<void> {
-    const text = staged.flatMap((s) => s.fresh.map((e) => `${serializeEvent(e)}\n`)).join('');
-    if (text === '') return;
-    const bytes = Buffer.from(text, 'utf8');
+  /** Writes the staged events and returns each one's line (byte offset and length, newline left out). */
+  async function write(staged: readonly StagedAppend[]): Promise<{ offset: number; bytes: number }[]> {
+    const lines = staged.flatMap((s) => s.fresh.map((e) => `${serializeEvent(e)}\n`));
+    if (lines.length === 0) return [];
+    await isHeld();
+    const bytes = Buffer.from(lines.join(''), 'utf8');
+    const at: { offset: number; bytes: number }[] = [];
+    for (let offset = size, i = 0; i < lines.length; i++) {
+      const length = Buffer.byteLength(lines[i]!, 'utf8');
+      at.push({ offset, bytes: length - 1 });
+      offset += length;
+    }
     try {
       for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset)).bytesWritten;
       await handle.sync();
       size += bytes.length;
+      return at;
     } catch (error) {
       refusal = new LedgerError(`file store ${path} failed to write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); reopen it`);
       await handle.truncate(size).then(() => handle.sync()).catch(() => undefined);
@@ -91,14 +103,17 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
       }
       const { staged, deferred } = stage(batch);
       queue.unshift(...deferred);
+      let lines: { offset: number; bytes: number }[];
       try {
-        await write(staged);
+        lines = await write(staged);
       } catch (error) {
+        if (isLedgerError(error)) refusal ??= error;
         for (const s of staged) s.pending.reject(error);
         continue;
       }
+      let k = 0;
       for (const s of staged) {
-        for (const event of s.fresh) index.add(s.pending.streamId, event);
+        for (const event of s.fresh) index.add(event, lines[k]!.offset, lines[k++]!.bytes, 0);
         s.pending.resolve(s.result);
       }
       if (staged.some((s) => s.fresh.length > 0)) onWritten();
