@@ -3,11 +3,11 @@ import type { Policy } from '../policy/schema.js';
 import { coverageLines, isActiveOn, lineFor } from '../rules/coverage.js';
 import { coverageStart } from '../rules/coverage-start.js';
 import { downtimeMsAt } from '../rules/downtime.js';
-import { loanerMark, owesLoaner } from '../rules/loaner.js';
+import { owesLoaner, undecidedLoanerMarks } from '../rules/loaner.js';
 import { serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
 import { formatDay, type Day } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
-import { faultOf, type Because, type EntitlementKind, type UnitState } from '../unit/state.js';
+import type { Because, EntitlementKind, UnitState } from '../unit/state.js';
 
 export interface CoverageView {
   component: string;
@@ -53,10 +53,8 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
     return view;
   });
   // Loaner marks passed by the as-of moment while the outage is still open (the fold fires them at the next event).
-  for (const id of state.openOutages) {
-    const fault = faultOf(state, id)!;
-    const mark = loanerMark(fault, policy);
-    if (fault.loanerDecided || mark === null || mark > asOf.ms || !owesLoaner(fault, policy)) continue;
+  for (const fault of undecidedLoanerMarks(state, policy, asOf.ms)) {
+    if (!owesLoaner(fault, policy)) continue;
     const view: EntitlementView = { kind: 'loaner', status: fault.loanerProvidedBy ? 'fulfilled' : 'open', because: [{ rule: 'loaner', eventIds: [fault.reportId] }], faultId: fault.faultId };
     if (fault.loanerProvidedBy) view.fulfilledBy = fault.loanerProvidedBy;
     views.push(view);

@@ -38,13 +38,15 @@ export function resolveFault(state: UnitState, fault: FaultState, at: Moment, ev
 
 /** Resolves every fault still open: `UnitReplaced` and a completed return do (rulebook 11). */
 export function resolveAllFaults(state: UnitState, at: Moment, eventId: string): void {
-  for (const fault of state.faults) {
+  for (let i = state.resolvedBelow; i < state.faults.length; i++) {
+    const fault = state.faults[i]!;
     if (fault.resolvedMs === null) {
       fault.resolvedMs = at.ms;
       fault.resolvedBy = eventId;
       fault.pendingParts = [];
     }
   }
+  state.resolvedBelow = state.faults.length;
 }
 
 /** The moment each step happened: recorded, else taken at the resolution, else still missing (null). */

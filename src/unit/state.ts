@@ -102,6 +102,22 @@ export interface ProblemState {
   entitled: boolean;
 }
 
+/**
+ * The out-of-service faults' bookkeeping (rulebook 7, 11), by position in `faults` (report order), so
+ * that no event walks every open outage: closed entries leave `open` in batches, and loaner marks,
+ * which come in report order, are taken from the front of `awaitingLoaner`.
+ */
+export interface OutageState {
+  /** Faults whose outage is open, in report order; `closedInOpen` of them have closed since the last compaction. */
+  open: number[];
+  closedInOpen: number;
+  /** Open outages that count for downtime (reported within coverage, covered cause) as of the latest event. */
+  countingOpen: number;
+  /** Out-of-service faults from `loanerHead` on whose loaner question may be undecided. */
+  awaitingLoaner: number[];
+  loanerHead: number;
+}
+
 /** Downtime of the current coverage period (rulebook 7): merged closed intervals and their sum. */
 export interface DowntimeState {
   periodStartMs: number;
@@ -144,8 +160,9 @@ export interface UnitState {
   partLines: Dict<PartLine>;
   /** Every fault, in report order (an array: Immer copies it in one slice, where a large record costs a key at a time). */
   faults: FaultState[];
-  /** Faults with an outage still open, in report order. */
-  openOutages: string[];
+  outages: OutageState;
+  /** Every fault before this position is resolved (rulebook 11). */
+  resolvedBelow: number;
   problems: Dict<ProblemState>;
   downtime: DowntimeState;
   returns: Dict<ReturnState>;
@@ -185,7 +202,8 @@ export function initialState(unitId: string): UnitState {
     lines: dict(),
     partLines: dict(),
     faults: [],
-    openOutages: [],
+    outages: { open: [], closedInOpen: 0, countingOpen: 0, awaitingLoaner: [], loanerHead: 0 },
+    resolvedBelow: 0,
     problems: dict(),
     downtime: { periodStartMs: -8.64e15, segments: [], closedMs: 0, countedReportIds: [], replaceFired: false },
     returns: dict(),
