@@ -62,8 +62,11 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
   return views;
 }
 
-/** The view of a unit whose state was folded from the events that occurred by `asOf.ms`. */
-export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): UnitView {
+/** The parts of a view that a step-by-step replay takes after every event, each cheap to compute. */
+export type StepView = Pick<UnitView, 'status' | 'coverage' | 'downtimeMinutes'>;
+
+/** Status, coverage and downtime of a unit whose state was folded from the events that occurred by `asOf.ms`. */
+export function stepView(state: UnitState, policy: Policy, asOf: AsOfMoment): StepView {
   const returned = state.lifecycle === 'returned';
   const lines = coverageLines(state, policy);
   const unitLine = lineFor(lines, 'unit');
@@ -83,10 +86,20 @@ export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): Un
       end: l.endDay === null ? null : formatDay(l.endDay),
       active: !returned && isActiveOn(l, asOf.day),
     })),
+    downtimeMinutes: Math.floor(downtimeMsAt(state, policy, asOf.ms) / MS_PER_MINUTE),
+  };
+}
+
+/** The view of a unit whose state was folded from the events that occurred by `asOf.ms`. */
+export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): UnitView {
+  const { status, coverage, downtimeMinutes } = stepView(state, policy, asOf);
+  return {
+    status,
+    coverage,
     failedRepairs: Object.values(state.problems)
       .filter((p) => p.failedRepairIds.length > 0)
       .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length })),
-    downtimeMinutes: Math.floor(downtimeMsAt(state, policy, asOf.ms) / MS_PER_MINUTE),
+    downtimeMinutes,
     entitlements: entitlementViews(state, policy, asOf),
     slaBreaches: serviceLevelBreaches(state, policy, asOf.ms).map(({ faultId, measure, limitMinutes, actualMinutes }) => ({ faultId, measure, limitMinutes, actualMinutes })),
     anomalies: state.anomalies.map((a) => ({ rule: a.rule, eventIds: [...a.eventIds] })),

@@ -62,8 +62,20 @@ function addInterval(state: UnitState, fromMs: number, toMs: number): void {
     d.closedMs -= e - s;
     from = Math.min(from, s);
   }
-  d.segments.push([from, toMs]);
+  d.segments.push([from, toMs, d.closedMs]);
   d.closedMs += toMs - from;
+}
+
+/** The first segment ending at or after `ms` (segments are disjoint, in order), or `segments.length`. */
+function firstEndingFrom(segments: readonly (readonly [number, number, number])[], ms: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]![1] >= ms) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Ends a fault's outage at `at` (restoration, replacement or return), counting it if it counts. */
@@ -124,11 +136,9 @@ export function downtimeMsAt(state: UnitState, policy: Policy, ms: number): numb
     break;
   }
   if (from === Infinity || from >= ms) return d.closedMs;
-  let total = d.closedMs;
-  for (let i = d.segments.length - 1; i >= 0 && d.segments[i]![1] >= from; i--) {
-    const [s, e] = d.segments[i]!;
-    total -= e - s;
-    from = Math.min(from, s);
-  }
-  return total + (ms - from);
+  // The open span absorbs every closed segment that ends at or after its start.
+  const j = firstEndingFrom(d.segments, from);
+  if (j === d.segments.length) return d.closedMs + (ms - from);
+  const [s, , closedBefore] = d.segments[j]!;
+  return closedBefore + (ms - Math.min(from, s));
 }

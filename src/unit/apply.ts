@@ -51,6 +51,7 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
     loanerProvidedBy: null,
     pendingParts: [],
   };
+  state.faultIndex[faultId] = state.faults.length;
   state.faults.push(fault);
   recordRecurrence(state, fault, at);
   recordUnboxingDefect(state, fault, atUnboxing === true, at);

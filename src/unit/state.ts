@@ -2,7 +2,6 @@
  * The state a unit's events fold into: plain objects and arrays only (keyed records have no
  * prototype), so the same rule mutators run on an Immer draft or directly on a fresh object.
  */
-import { isDraft, original } from 'immer';
 import type { Cause, Severity } from '../events/catalogue.js';
 import type { Day } from '../time/calendar.js';
 
@@ -121,7 +120,8 @@ export interface OutageState {
 /** Downtime of the current coverage period (rulebook 7): merged closed intervals and their sum. */
 export interface DowntimeState {
   periodStartMs: number;
-  segments: [number, number][];
+  /** Disjoint, in order: [start, end, the closed ms of the segments before this one]. */
+  segments: [number, number, number][];
   closedMs: number;
   countedReportIds: string[];
   replaceFired: boolean;
@@ -160,6 +160,8 @@ export interface UnitState {
   partLines: Dict<PartLine>;
   /** Every fault, in report order (an array: Immer copies it in one slice, where a large record costs a key at a time). */
   faults: FaultState[];
+  /** Each fault's position in `faults`, by fault id: finding a fault costs the same however many there are. */
+  faultIndex: Dict<number>;
   outages: OutageState;
   /** Every fault before this position is resolved (rulebook 11). */
   resolvedBelow: number;
@@ -176,17 +178,9 @@ export interface UnitState {
   eventCount: number;
 }
 
-/**
- * The fault reported under `faultId`, if any, searched from the latest (recent faults are the ones
- * events name). On an Immer draft the search runs over the original array, so only the fault found
- * becomes a draft rather than every fault passed on the way.
- */
-export function faultOf(state: Pick<UnitState, 'faults'>, faultId: string): FaultState | undefined {
-  const faults = state.faults;
-  const base = isDraft(faults) ? original(faults)! : faults;
-  for (let i = faults.length - 1; i >= base.length; i--) if (faults[i]!.faultId === faultId) return faults[i];
-  for (let i = base.length - 1; i >= 0; i--) if (base[i]!.faultId === faultId) return faults[i];
-  return undefined;
+/** The fault reported under `faultId`, if any (on an Immer draft only that fault becomes a draft). */
+export function faultOf(state: Pick<UnitState, 'faults' | 'faultIndex'>, faultId: string): FaultState | undefined {
+  return has(state.faultIndex, faultId) ? state.faults[state.faultIndex[faultId]!] : undefined;
 }
 
 /** A unit with no events yet. */
@@ -202,6 +196,7 @@ export function initialState(unitId: string): UnitState {
     lines: dict(),
     partLines: dict(),
     faults: [],
+    faultIndex: dict(),
     outages: { open: [], closedInOpen: 0, countingOpen: 0, awaitingLoaner: [], loanerHead: 0 },
     resolvedBelow: 0,
     problems: dict(),
