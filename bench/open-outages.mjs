@@ -32,7 +32,7 @@ const best = (rounds, fn) => Math.min(...Array.from({ length: rounds }, () => cp
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** µs per event for the view and the explanation at two sizes, and large/small ratios (1 = linear). */
-export function measureOpenOutages(lib, { small = 1_000, large = 10_000, rounds = 3 } = {}) {
+export function measureOpenOutages(lib, { small = 1_000, large = 10_000, rounds = 5 } = {}) {
   const sizes = {};
   for (const count of [small, large]) {
     const events = openOutagesUnit(count);

@@ -18,6 +18,7 @@ import { completeReturn, inspectReturn, recordTraining, requestReturn } from '..
 import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
 import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
 import { extendWarranty } from '../rules/warranty-extension.js';
+import { indexFault } from './fault-index.js';
 import { faultOf, type FaultState, type UnitState } from './state.js';
 
 function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
@@ -51,8 +52,8 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
     loanerProvidedBy: null,
     pendingParts: [],
   };
-  state.faultIndex[faultId] = state.faults.length;
   state.faults.push(fault);
+  state.faultIndex = indexFault(state.faultIndex, state.faults, state.faults.length - 1);
   recordRecurrence(state, fault, at);
   recordUnboxingDefect(state, fault, atUnboxing === true, at);
   openOutage(state, fault, at);

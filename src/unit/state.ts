@@ -4,6 +4,7 @@
  */
 import type { Cause, Severity } from '../events/catalogue.js';
 import type { Day } from '../time/calendar.js';
+import { findFault } from './fault-index.js';
 
 /** A null-prototype record: safe for keys taken from input such as `__proto__`. */
 export type Dict<T> = Record<string, T>;
@@ -160,8 +161,8 @@ export interface UnitState {
   partLines: Dict<PartLine>;
   /** Every fault, in report order (an array: Immer copies it in one slice, where a large record costs a key at a time). */
   faults: FaultState[];
-  /** Each fault's position in `faults`, by fault id: finding a fault costs the same however many there are. */
-  faultIndex: Dict<number>;
+  /** Each fault's position in `faults`, by a hash of its id (see fault-index.ts). */
+  faultIndex: number[][];
   outages: OutageState;
   /** Every fault before this position is resolved (rulebook 11). */
   resolvedBelow: number;
@@ -180,7 +181,8 @@ export interface UnitState {
 
 /** The fault reported under `faultId`, if any (on an Immer draft only that fault becomes a draft). */
 export function faultOf(state: Pick<UnitState, 'faults' | 'faultIndex'>, faultId: string): FaultState | undefined {
-  return has(state.faultIndex, faultId) ? state.faults[state.faultIndex[faultId]!] : undefined;
+  const position = findFault(state.faultIndex, state.faults, faultId);
+  return position < 0 ? undefined : state.faults[position];
 }
 
 /** A unit with no events yet. */
@@ -196,7 +198,7 @@ export function initialState(unitId: string): UnitState {
     lines: dict(),
     partLines: dict(),
     faults: [],
-    faultIndex: dict(),
+    faultIndex: [],
     outages: { open: [], closedInOpen: 0, countingOpen: 0, awaitingLoaner: [], loanerHead: 0 },
     resolvedBelow: 0,
     problems: dict(),
