@@ -129,6 +129,12 @@ const asOfQuery = JSON.parse(asOfChild.stdout);
 measureAsOfQuery(lib, { questions: 100 }); // the same Immer work in this process, for the next figure
 const foldAfterDrafts = interleaved({ library: () => views(events), baseline: () => baselineFold(events, asOfMs) }, 1);
 
+// 5. One unit with 1,000 and 10,000 open outages (issue 13), timed in a fresh process.
+log('one unit with 1,000 and 10,000 open outages: view and explanation (in a child process)...');
+const openChild = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./open-outages.mjs', import.meta.url)), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+if (openChild.status !== 0) throw new Error(`the open-outages measurement failed (exit ${openChild.status})`);
+const openOutages = JSON.parse(openChild.stdout);
+
 // Peak RSS of the state command over the whole file, as a child process.
 log('peak RSS of `warranty-ledger state` over the fleet file...');
 const rss = measureStateCommandRss(fleetFile, AS_OF);
@@ -186,6 +192,7 @@ const result = {
   fileStoreReadPeakRssMB: storeReadFigures(storeRss),
   ...(bigStoreRss ? { bigFileStoreReadPeakRssMB: storeReadFigures(bigStoreRss) } : {}),
   asOfQuery,
+  openOutages,
   seconds: Math.round((Date.now() - startedMs) / 1000),
 };
 const targets = [
@@ -197,6 +204,8 @@ const targets = [
   ['fileStoreReadPeakRssMB.stateStore', result.fileStoreReadPeakRssMB.stateStore, '<= 600', result.fileStoreReadPeakRssMB.stateStore !== null && result.fileStoreReadPeakRssMB.stateStore <= 600],
   ['fileStoreReadPeakRssMB.verifyStore', result.fileStoreReadPeakRssMB.verifyStore, '<= 600', result.fileStoreReadPeakRssMB.verifyStore !== null && result.fileStoreReadPeakRssMB.verifyStore <= 600],
   ['asOfQuery.medianMs', asOfQuery.medianMs, '< 1', asOfQuery.medianMs !== null && asOfQuery.medianMs < 1],
+  ['openOutages.stateRatio', openOutages.stateRatio, '<= 2', openOutages.stateRatio <= 2],
+  ['openOutages.explainRatio', openOutages.explainRatio, '<= 2', openOutages.explainRatio <= 2],
 ];
 result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok]));
 
@@ -218,6 +227,10 @@ const other = [
     `${f.openAndReadAll.seconds} / ${f.stateStore.seconds} / ${f.verifyStore.seconds} s${[f.openAndReadAll, f.stateStore, f.verifyStore].map((r) => r.note).filter(Boolean).map((n) => `; ${n}`).join('')}`,
   ]),
   [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
+  ...['state', 'explain'].map((kind) => {
+    const [a, b] = [openOutages.sizes[openOutages.small], openOutages.sizes[openOutages.large]];
+    return [`one unit, ${grouped(openOutages.small)} / ${grouped(openOutages.large)} open outages: ${kind}, µs/event`, `${a[`${kind}MicrosPerEvent`]} / ${b[`${kind}MicrosPerEvent`]}`, `ratio ${openOutages[`${kind}Ratio`]} (1 = linear); ${b[`${kind}Ms`]} ms for ${grouped(b.events)} events`];
+  }),
 ];
 const report = [
   `${grouped(counts.events)} events (${textMB} MB of JSONL), ${grouped(counts.units)} units, as of ${AS_OF}; events/s by CPU time, best of ${rounds} (pipeline ${pipelineRounds})`,

@@ -4,20 +4,43 @@ import { faultOf, type FaultState } from '../unit/state.js';
 import type { Timed } from '../unit/order.js';
 import { iso, type ReasonContext } from './explain-context.js';
 
-/** The event that recorded a fault's step at `ms`, or undefined. */
-function stepEvent(ctx: ReasonContext, fault: FaultState, ms: number | null, types: readonly string[]): Timed | undefined {
-  if (ms === null) return undefined;
-  return ctx.kept.find((t) => t.occurredMs === ms && types.includes(t.event.type) && (!('faultId' in t.event.data) || (t.event.data as { faultId?: string }).faultId === fault.faultId) && (t.event.type !== 'RepairCompleted' || t.event.data.outcome === 'fixed'));
+/** The first kept event of each id, and of each (type, fault, instant): built once per explanation, not per breach. */
+interface KeptIndex {
+  byId: Map<string, Timed>;
+  byStep: Map<string, Timed>;
 }
 
-const STEP_TYPES: Record<Exclude<Measure, 'resolution'>, readonly string[]> = {
-  response: ['ServiceResponded'],
-  arrival: ['TechnicianArrived'],
+const indexes = new WeakMap<readonly Timed[], KeptIndex>();
+const stepKey = (type: string, faultId: string, ms: number) => `${type}\u0000${faultId}\u0000${ms}`;
+
+function keptIndex(ctx: ReasonContext): KeptIndex {
+  let index = indexes.get(ctx.kept);
+  if (!index) {
+    index = { byId: new Map(), byStep: new Map() };
+    for (const t of ctx.kept) {
+      if (!index.byId.has(t.event.id)) index.byId.set(t.event.id, t);
+      const faultId = 'faultId' in t.event.data ? (t.event.data as { faultId?: string }).faultId : undefined;
+      const key = faultId === undefined ? undefined : stepKey(t.event.type, faultId, t.occurredMs);
+      if (key !== undefined && !index.byStep.has(key)) index.byStep.set(key, t);
+    }
+    indexes.set(ctx.kept, index);
+  }
+  return index;
+}
+
+/** The event that recorded a fault's step at `ms`, or undefined. */
+function stepEvent(ctx: ReasonContext, fault: FaultState, ms: number | null, type: string): Timed | undefined {
+  return ms === null ? undefined : keptIndex(ctx).byStep.get(stepKey(type, fault.faultId, ms));
+}
+
+const STEP_TYPES: Record<Exclude<Measure, 'resolution'>, string> = {
+  response: 'ServiceResponded',
+  arrival: 'TechnicianArrived',
 };
 
 function stepText(ctx: ReasonContext, fault: FaultState, measure: Measure, asOfMs: number): { text: string; ids: string[] } {
   const own = measure === 'response' ? fault.respondedMs : measure === 'arrival' ? fault.arrivedMs : fault.resolvedMs;
-  const resolvedBy = fault.resolvedBy === null ? undefined : ctx.kept.find((t) => t.event.id === fault.resolvedBy);
+  const resolvedBy = fault.resolvedBy === null ? undefined : keptIndex(ctx).byId.get(fault.resolvedBy);
   if (own !== null) {
     const ev = measure === 'resolution' ? resolvedBy : stepEvent(ctx, fault, own, STEP_TYPES[measure]);
     return { text: `${measure} at ${iso(own)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };

@@ -1,7 +1,7 @@
 /** Downtime in an explanation (rulebook 7): each outage's minutes and their union, as the rules count them. */
 import { causeAt, countsAt } from '../rules/exclusions.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
-import type { Entitlement } from '../unit/state.js';
+import type { Entitlement, FaultState } from '../unit/state.js';
 import { cite, iso, thresholdText, type ReasonContext } from './explain-context.js';
 
 /** The union of [from, to] intervals, in minutes (overlaps counted once). */
@@ -29,8 +29,12 @@ export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] 
   const periodStart = periodStartBefore(ctx, e.sinceMs);
   const out = [`policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${Number.isFinite(periodStart) ? iso(periodStart) : 'the start'} (the current period)`];
   const intervals: [number, number][] = [];
-  for (const reportId of e.because[0]?.eventIds ?? []) {
-    const fault = ctx.state.faults.find((f) => f.reportId === reportId);
+  const reportIds = e.because[0]?.eventIds ?? [];
+  const wanted = new Set(reportIds);
+  const faultOfReport = new Map<string, FaultState>();
+  for (const f of ctx.state.faults) if (wanted.has(f.reportId) && !faultOfReport.has(f.reportId)) faultOfReport.set(f.reportId, f);
+  for (const reportId of reportIds) {
+    const fault = faultOfReport.get(reportId);
     if (!fault) continue;
     const from = Math.max(fault.reportMs, periodStart);
     const to = fault.outageEndMs ?? e.sinceMs;
@@ -57,12 +61,13 @@ export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart
   const period = ctx.state.downtime.periodStartMs;
   const outages: OutageLine[] = [];
   const counted: [number, number][] = [];
+  const countedReports = new Set(ctx.state.downtime.countedReportIds);
   for (const f of ctx.state.faults) {
     if (!f.outOfService) continue;
     const end = f.outageEndMs ?? asOfMs;
     const from = Math.max(f.reportMs, period);
     if (end <= from) continue;
-    const counts = f.outageEndMs === null ? countsAt(f, asOfMs, ctx.policy) : ctx.state.downtime.countedReportIds.includes(f.reportId);
+    const counts = f.outageEndMs === null ? countsAt(f, asOfMs, ctx.policy) : countedReports.has(f.reportId);
     const why = counts ? 'counted' : !f.inCoverage ? 'not counted: reported outside coverage (fine print 2)' : `not counted: excluded cause ${causeAt(f, f.outageEndMs ?? asOfMs)} (section 9)`;
     if (counts) counted.push([from, end]);
     outages.push({ faultId: f.faultId, from: iso(from), to: iso(end), open: f.outageEndMs === null, minutes: Math.floor((end - from) / MS_PER_MINUTE), counted: counts, why });

@@ -1,6 +1,6 @@
 /**
  * Replaying one unit step by step for explanations: the same selection as `projectUnit` (as-of,
- * known-at, the policy in force at sale), then one event at a time, with a view after each.
+ * known-at, the policy in force at sale), then one event at a time, with what each step changed.
  */
 import type { Policy } from '../policy/schema.js';
 import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
@@ -11,7 +11,9 @@ import { applyEvent } from '../unit/apply.js';
 import { compareTimed, type Timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
 import { policyForSale, type ProjectionOptions } from './project.js';
-import { unitView, type UnitView } from './unit-view.js';
+import type { ServiceLevelBreach } from '../rules/service-levels.js';
+import { createBreachWatch } from './breach-watch.js';
+import { stepView, unitView, type StepView, type UnitView } from './unit-view.js';
 
 /** What one unit's replay starts from: its policy, the cutoffs and the events kept, in business order. */
 export interface UnitSelection {
@@ -42,18 +44,34 @@ export function selectUnit(unitEvents: readonly Timed[], options: ProjectionOpti
   return { unitId: kept[0]!.event.unitId, policy: hasSale ? policy : null, asOf, knownAt, kept };
 }
 
-/** One step of a replay: the event, the state just before (a snapshot of what explanations compare) and the view after. */
+/** One step of a replay: the event, what explanations compare just before and just after it, and what arose at it. */
 export interface ReplayStep {
   readonly timed: Timed;
   readonly before: StepSnapshot;
   readonly after: StepSnapshot;
-  readonly view: UnitView;
+  readonly view: StepView;
+  /** The service-level breaches in the view after this event and in none before, in view order. */
+  readonly newBreaches: readonly ServiceLevelBreach[];
+  /** Entitlements (by index in the final state) that existed before this event and were fulfilled by it. */
+  readonly fulfilled: readonly number[];
+  /** Entitlements that arose at this event, with their status just after it. */
+  readonly arose: readonly { readonly index: number; readonly status: 'open' | 'fulfilled' }[];
+}
+
+/**
+ * A problem's failed repairs at a step: the state's own list and how long it was then. The list only
+ * grows until a replacement resets the problems (with new lists), so its first `count` ids are the
+ * ones it held at that step.
+ */
+export interface FailedRepairsAt {
+  readonly ids: readonly string[];
+  readonly count: number;
 }
 
 /** The parts of a state an explanation compares from one step to the next. */
 export interface StepSnapshot {
-  readonly failedRepairs: ReadonlyMap<string, readonly string[]>;
-  readonly entitlements: readonly { kind: string; status: string }[];
+  readonly failedRepairs: ReadonlyMap<string, FailedRepairsAt>;
+  readonly entitlementCount: number;
   readonly anomalyCount: number;
   readonly noteCount: number;
   readonly serialNumber: string | null;
@@ -61,11 +79,11 @@ export interface StepSnapshot {
 }
 
 function snapshot(state: UnitState): StepSnapshot {
-  const failedRepairs = new Map<string, readonly string[]>();
-  for (const [key, p] of Object.entries(state.problems)) failedRepairs.set(key, [...p.failedRepairIds]);
+  const failedRepairs = new Map<string, FailedRepairsAt>();
+  for (const [key, p] of Object.entries(state.problems)) failedRepairs.set(key, { ids: p.failedRepairIds, count: p.failedRepairIds.length });
   return {
     failedRepairs,
-    entitlements: state.entitlements.map((e) => ({ kind: e.kind, status: e.status })),
+    entitlementCount: state.entitlements.length,
     anomalyCount: state.anomalies.length,
     noteCount: state.notes.length,
     serialNumber: state.serialNumber,
@@ -78,23 +96,62 @@ export interface UnitReplay {
   readonly steps: readonly ReplayStep[];
   readonly state: UnitState;
   readonly view: UnitView;
+  /** The whole view just after the last event, at its moment (null when no event was kept). */
+  readonly lastStepView: UnitView | null;
   /** For each note (by index in `state.notes`), the event being applied when it was written. */
   readonly noteRaisedBy: readonly string[];
+  /** Every kept event has its own id (then an id names the one step it was applied at). */
+  readonly uniqueIds: boolean;
 }
 
-/** Folds the kept events one at a time (the same mutators as `fold`), keeping a view after each. */
+/** The ids that a problem's failed repairs gained from `before` to `after` (`uniqueIds`: an id is counted once at most). */
+export function repairsAdded(before: FailedRepairsAt | undefined, after: FailedRepairsAt, uniqueIds: boolean): string[] {
+  if (uniqueIds && before && before.ids === after.ids) return after.ids.slice(before.count, after.count);
+  const was = new Set(before ? before.ids.slice(0, before.count) : []);
+  return after.ids.slice(0, after.count).filter((id) => !was.has(id));
+}
+
+/** Folds the kept events one at a time (the same mutators as `fold`), keeping what each step changed. */
 export function replaySteps(selection: UnitSelection, policy: Policy): UnitReplay {
   const state = initialState(selection.unitId);
   const steps: ReplayStep[] = [];
+  const fulfilledAt: number[][] = [];
   const noteRaisedBy: string[] = [];
+  const stepOfId = new Map<string, number>();
+  for (const t of selection.kept) if (!stepOfId.has(t.event.id)) stepOfId.set(t.event.id, stepOfId.size);
+  const uniqueIds = stepOfId.size === selection.kept.length;
+  // Without unique ids, statuses are compared at every step; with them, an entitlement fulfilled later names its step.
+  const statuses: ('open' | 'fulfilled')[] = [];
+  const watch = createBreachWatch(policy);
   let before = snapshot(state);
   for (const t of selection.kept) {
     applyEvent(state, t.event, momentAt(policy, t.occurredMs));
     while (noteRaisedBy.length < state.notes.length) noteRaisedBy.push(t.event.id);
     const after = snapshot(state);
-    const view = unitView(state, policy, { ms: t.occurredMs, day: dayOf(t.occurredMs, policy.timeZone) });
-    steps.push({ timed: t, before, after, view });
+    const at = { ms: t.occurredMs, day: dayOf(t.occurredMs, policy.timeZone) };
+    const fulfilled: number[] = [];
+    if (!uniqueIds) {
+      for (let i = 0; i < before.entitlementCount; i++) {
+        if (statuses[i] !== state.entitlements[i]!.status) fulfilled.push(i);
+        statuses[i] = state.entitlements[i]!.status;
+      }
+    }
+    const arose = [];
+    for (let i = before.entitlementCount; i < after.entitlementCount; i++) {
+      statuses[i] = state.entitlements[i]!.status;
+      arose.push({ index: i, status: statuses[i]! });
+    }
+    fulfilledAt.push(fulfilled);
+    steps.push({ timed: t, before, after, view: stepView(state, policy, at), newBreaches: watch(state, t.event, t.occurredMs), fulfilled, arose });
     before = after;
   }
-  return { steps, state, view: unitView(state, policy, selection.asOf), noteRaisedBy };
+  if (uniqueIds) {
+    state.entitlements.forEach((e, i) => {
+      if (statuses[i] === 'open' && e.status === 'fulfilled' && e.fulfilledBy !== undefined) fulfilledAt[stepOfId.get(e.fulfilledBy)!]?.push(i);
+    });
+    for (const list of fulfilledAt) list.sort((a, b) => a - b);
+  }
+  const last = selection.kept[selection.kept.length - 1];
+  const lastStepView = last ? unitView(state, policy, { ms: last.occurredMs, day: dayOf(last.occurredMs, policy.timeZone) }) : null;
+  return { steps, state, view: unitView(state, policy, selection.asOf), lastStepView, noteRaisedBy, uniqueIds };
 }

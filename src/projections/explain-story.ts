@@ -1,9 +1,9 @@
 /** The story part of an explanation: what each event is, and what it changed in the unit's view. */
 import type { UnitEvent } from '../events/envelope.js';
 import { sectionOf } from './explain-sections.js';
-import type { ReplayStep } from './explain-replay.js';
+import { repairsAdded, type ReplayStep } from './explain-replay.js';
 import type { UnitState } from '../unit/state.js';
-import type { UnitView } from './unit-view.js';
+import type { StepView, UnitView } from './unit-view.js';
 
 const money = (m: { amount: number; currency: string }) => `${m.amount} ${m.currency}`;
 
@@ -51,7 +51,7 @@ export function eventSummary(event: UnitEvent): string {
 
 const span = (c: { start: string; end: string | null }) => `${c.start} .. ${c.end ?? 'lifetime'}`;
 
-function coverageChanges(prev: UnitView | null, next: UnitView): string[] {
+function coverageChanges(prev: StepView | null, next: StepView): string[] {
   const out: string[] = [];
   const before = new Map((prev?.coverage ?? []).map((c) => [c.component, c]));
   for (const c of next.coverage) {
@@ -64,43 +64,44 @@ function coverageChanges(prev: UnitView | null, next: UnitView): string[] {
   return out;
 }
 
-function countChanges(step: ReplayStep): string[] {
+function countChanges(step: ReplayStep, uniqueIds: boolean): string[] {
   const out: string[] = [];
   const { before, after } = step;
   const keys = new Set([...before.failedRepairs.keys(), ...after.failedRepairs.keys()]);
   for (const key of [...keys].sort()) {
-    const was = before.failedRepairs.get(key) ?? [];
-    const now = after.failedRepairs.get(key) ?? [];
-    if (was.length === now.length) continue;
+    const was = before.failedRepairs.get(key);
+    const now = after.failedRepairs.get(key);
+    const [wasCount, nowCount] = [was?.count ?? 0, now?.count ?? 0];
+    if (wasCount === nowCount) continue;
     const label = key.replace('\u0000', ' / ');
-    const added = now.filter((id) => !was.includes(id));
-    out.push(now.length > was.length
-      ? `failed repairs ${label}: ${was.length} -> ${now.length} (counts ${added.join(', ')})`
-      : `failed repairs ${label}: ${was.length} -> ${now.length} (reset)`);
+    out.push(nowCount > wasCount
+      ? `failed repairs ${label}: ${wasCount} -> ${nowCount} (counts ${repairsAdded(was, now!, uniqueIds).join(', ')})`
+      : `failed repairs ${label}: ${wasCount} -> ${nowCount} (reset)`);
   }
   return out;
 }
 
 function entitlementChanges(step: ReplayStep, state: UnitState): string[] {
   const out: string[] = [];
-  step.after.entitlements.forEach((e, i) => {
-    const was = step.before.entitlements[i];
+  const tagOf = (i: number) => {
     const full = state.entitlements[i]!;
-    const why = full.because.map((b) => `${b.rule}, section ${sectionOf(b.rule)}: ${b.eventIds.join(', ')}`).join('; ');
-    const tag = `${e.kind}${full.faultId ? ` (${full.faultId})` : ''}`;
-    if (!was) out.push(`entitlement ${tag} arises, ${e.status} (${why})`);
-    else if (was.status !== e.status) out.push(`entitlement ${tag} ${e.status}`);
-  });
+    return `${full.kind}${full.faultId ? ` (${full.faultId})` : ''}`;
+  };
+  for (const i of step.fulfilled) out.push(`entitlement ${tagOf(i)} fulfilled`);
+  for (const { index, status } of step.arose) {
+    const why = state.entitlements[index]!.because.map((b) => `${b.rule}, section ${sectionOf(b.rule)}: ${b.eventIds.join(', ')}`).join('; ');
+    out.push(`entitlement ${tagOf(index)} arises, ${status} (${why})`);
+  }
   return out;
 }
 
 /** What one event changed: coverage moved, counts raised, downtime added, entitlements, anomalies, notes. */
-export function stepChanges(step: ReplayStep, prev: UnitView | null, state: UnitState): string[] {
+export function stepChanges(step: ReplayStep, prev: StepView | null, state: UnitState, uniqueIds: boolean): string[] {
   const next = step.view;
   const out: string[] = [];
   if (prev?.status !== next.status) out.push(`status ${prev ? `${prev.status} -> ` : ''}${next.status}`);
   out.push(...coverageChanges(prev, next));
-  out.push(...countChanges(step));
+  out.push(...countChanges(step, uniqueIds));
   const was = prev?.downtimeMinutes ?? 0;
   if (next.downtimeMinutes !== was) {
     const delta = next.downtimeMinutes - was;
@@ -111,10 +112,7 @@ export function stepChanges(step: ReplayStep, prev: UnitView | null, state: Unit
     const a = state.anomalies[i]!;
     out.push(`anomaly ${a.rule} (section ${sectionOf(a.rule)}): ${a.eventIds.join(', ')}`);
   }
-  const seen = new Set((prev?.slaBreaches ?? []).map((b) => `${b.faultId}/${b.measure}`));
-  for (const b of next.slaBreaches) {
-    if (!seen.has(`${b.faultId}/${b.measure}`)) out.push(`SLA breach ${b.faultId} ${b.measure}: ${b.actualMinutes} min > limit ${b.limitMinutes} min (so far)`);
-  }
+  for (const b of step.newBreaches) out.push(`SLA breach ${b.faultId} ${b.measure}: ${b.actualMinutes} min > limit ${b.limitMinutes} min (so far)`);
   for (let i = step.before.noteCount; i < step.after.noteCount; i++) {
     const n = state.notes[i]!;
     out.push(`ignored by ${n.rule} (section ${sectionOf(n.rule)}): ${n.eventId}: ${n.reason}`);

@@ -13,10 +13,10 @@ import type { Cutoff } from '../time/as-of.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
 import { anomalyReasoning, breachReasoning, coverageReasoning, downtimeLines, entitlementReasoning, iso, refOf, type EventRef, type OutageLine, type ReasonContext } from './explain-reasons.js';
-import { replaySteps, selectUnit } from './explain-replay.js';
+import { repairsAdded, replaySteps, selectUnit } from './explain-replay.js';
 import { sectionOf } from './explain-sections.js';
 import { closingChanges, eventSummary, stepChanges } from './explain-story.js';
-import type { UnitView } from './unit-view.js';
+import type { StepView, UnitView } from './unit-view.js';
 
 export type { EventRef, OutageLine } from './explain-reasons.js';
 
@@ -163,10 +163,10 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
   const replay = replaySteps(selection, policy);
   const countedAt = new Map<string, string>();
   const story: StoryLine[] = [];
-  let prev: UnitView | null = null;
+  let prev: StepView | null = null;
   for (const step of replay.steps) {
-    for (const [key, ids] of step.after.failedRepairs) for (const id of ids) if (!(step.before.failedRepairs.get(key) ?? []).includes(id)) countedAt.set(id, step.timed.event.id);
-    story.push({ event: refOf(step.timed.event), summary: eventSummary(step.timed.event), changes: stepChanges(step, prev, replay.state) });
+    for (const [key, now] of step.after.failedRepairs) for (const id of repairsAdded(step.before.failedRepairs.get(key), now, replay.uniqueIds)) countedAt.set(id, step.timed.event.id);
+    story.push({ event: refOf(step.timed.event), summary: eventSummary(step.timed.event), changes: stepChanges(step, prev, replay.state, replay.uniqueIds) });
     prev = step.view;
   }
   const ctx: ReasonContext = { byId, kept: selection.kept, state: replay.state, policy, countedAt };
@@ -178,7 +178,7 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
     status: view.status,
     serialNumber: view.serialNumber,
     story,
-    afterLastEvent: closingChanges(prev, view),
+    afterLastEvent: closingChanges(replay.lastStepView, view),
     coverage: lines.map((l, i) => ({ component: l.component, start: view.coverage[i]!.start, end: view.coverage[i]!.end, active: view.coverage[i]!.active, how: coverageReasoning(ctx, l) })),
     failedRepairs: Object.values(replay.state.problems)
       .filter((p) => p.failedRepairIds.length > 0)

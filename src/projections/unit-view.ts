@@ -3,11 +3,11 @@ import type { Policy } from '../policy/schema.js';
 import { coverageLines, isActiveOn, lineFor } from '../rules/coverage.js';
 import { coverageStart } from '../rules/coverage-start.js';
 import { downtimeMsAt } from '../rules/downtime.js';
-import { loanerMark, owesLoaner } from '../rules/loaner.js';
+import { owesLoaner, undecidedLoanerMarks } from '../rules/loaner.js';
 import { serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
 import { formatDay, type Day } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
-import { faultOf, type Because, type EntitlementKind, type UnitState } from '../unit/state.js';
+import type { Because, EntitlementKind, UnitState } from '../unit/state.js';
 
 export interface CoverageView {
   component: string;
@@ -56,10 +56,8 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
     return view;
   });
   // Loaner marks passed by the as-of moment while the outage is still open (the fold fires them at the next event).
-  for (const id of state.openOutages) {
-    const fault = faultOf(state, id)!;
-    const mark = loanerMark(fault, policy);
-    if (fault.loanerDecided || mark === null || mark > asOf.ms || !owesLoaner(fault, policy)) continue;
+  for (const fault of undecidedLoanerMarks(state, policy, asOf.ms)) {
+    if (!owesLoaner(fault, policy)) continue;
     const view: EntitlementView = { kind: 'loaner', status: fault.loanerProvidedBy ? 'fulfilled' : 'open', because: [{ rule: 'loaner', eventIds: [fault.reportId] }], faultId: fault.faultId };
     if (fault.loanerProvidedBy) view.fulfilledBy = fault.loanerProvidedBy;
     views.push(view);
@@ -67,8 +65,11 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
   return views;
 }
 
-/** The view of a unit whose state was folded from the events that occurred by `asOf.ms`. */
-export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): UnitView {
+/** The parts of a view that a step-by-step replay takes after every event, each cheap to compute. */
+export type StepView = Pick<UnitView, 'status' | 'coverage' | 'downtimeMinutes'>;
+
+/** Status, coverage and downtime of a unit whose state was folded from the events that occurred by `asOf.ms`. */
+export function stepView(state: UnitState, policy: Policy, asOf: AsOfMoment): StepView {
   const returned = state.lifecycle === 'returned';
   const lines = coverageLines(state, policy);
   const unitLine = lineFor(lines, 'unit');
@@ -88,10 +89,20 @@ export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): Un
       end: l.endDay === null ? null : formatDay(l.endDay),
       active: !returned && isActiveOn(l, asOf.day),
     })),
+    downtimeMinutes: Math.floor(downtimeMsAt(state, policy, asOf.ms) / MS_PER_MINUTE),
+  };
+}
+
+/** The view of a unit whose state was folded from the events that occurred by `asOf.ms`. */
+export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): UnitView {
+  const { status, coverage, downtimeMinutes } = stepView(state, policy, asOf);
+  return {
+    status,
+    coverage,
     failedRepairs: Object.values(state.problems)
       .filter((p) => p.failedRepairIds.length > 0)
       .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length })),
-    downtimeMinutes: Math.floor(downtimeMsAt(state, policy, asOf.ms) / MS_PER_MINUTE),
+    downtimeMinutes,
     entitlements: entitlementViews(state, policy, asOf),
     slaBreaches: serviceLevelBreaches(state, policy, asOf.ms).map(({ faultId, measure, limitMinutes, actualMinutes }) => ({ faultId, measure, limitMinutes, actualMinutes })),
     anomalies: state.anomalies.map((a) => ({ rule: a.rule, eventIds: [...a.eventIds] })),

@@ -118,10 +118,12 @@ export function timelineData(events: readonly UnitEvent[], unitId: string, optio
     else if (ev.type === 'RepairCompleted') marks.push({ kind: 'repair', ms: t.occurredMs, label: ev.data.faultId, detail: `${ev.id}: repair ${ev.data.outcome}`, outcome: ev.data.outcome });
     else if (ev.type === 'UnitReplaced' || ev.type === 'ReturnCompleted' || ev.type === 'AcceptanceSigned') marks.push({ kind: 'event', ms: t.occurredMs, label: ev.type, detail: ev.id });
   }
-  const counted = new Set(state.faults.filter((f) => state.downtime.countedReportIds.includes(f.reportId)).map((f) => f.faultId));
+  const countedReports = new Set(state.downtime.countedReportIds);
+  const counted = new Set(state.faults.filter((f) => countedReports.has(f.reportId)).map((f) => f.faultId));
+  const inDowntimeFindings = new Set(explanation.entitlements.filter((x) => x.rule === 'downtime').flatMap((x) => x.events.map((r) => r.id)));
   const spans = state.faults
     .filter((f) => f.outOfService)
-    .map((f) => ({ faultId: f.faultId, fromMs: f.reportMs, toMs: f.outageEndMs ?? selection.asOf.ms, open: f.outageEndMs === null, counted: counted.has(f.faultId) || explanation.entitlements.some((x) => x.rule === 'downtime' && x.events.some((r) => r.id === f.reportId)) }));
+    .map((f) => ({ faultId: f.faultId, fromMs: f.reportMs, toMs: f.outageEndMs ?? selection.asOf.ms, open: f.outageEndMs === null, counted: counted.has(f.faultId) || inDowntimeFindings.has(f.reportId) }));
   const policy = explanation.policy!;
   return {
     unitId,

@@ -4,7 +4,7 @@
  */
 import type { EventOf } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
-import { faultOf, type FaultState, type UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from '../unit/state.js';
 import { entitle, fulfil, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { markMs } from './threshold.js';
@@ -38,10 +38,27 @@ function decideAtMark(state: UnitState, fault: FaultState, policy: Policy): void
 /** Fires every loaner mark that passed before `ms` while its outage was still open. */
 export function passLoanerMarks(state: UnitState, policy: Policy, ms: number): void {
   if (!policy.loaner) return;
-  for (const faultId of state.openOutages) {
-    const fault = faultOf(state, faultId)!;
-    if (!fault.loanerDecided && loanerMark(fault, policy)! < ms) decideAtMark(state, fault, policy);
+  // Marks are the report plus one threshold, so in report order: stop at the first still ahead.
+  const o = state.outages;
+  for (; o.loanerHead < o.awaitingLoaner.length; o.loanerHead++) {
+    const fault = state.faults[o.awaitingLoaner[o.loanerHead]!]!;
+    if (fault.loanerDecided) continue;
+    if (loanerMark(fault, policy)! >= ms) return;
+    decideAtMark(state, fault, policy);
   }
+}
+
+/** The open outages whose loaner mark passed by `ms` with the question still undecided, in report order. */
+export function undecidedLoanerMarks(state: UnitState, policy: Policy, ms: number): FaultState[] {
+  const o = state.outages;
+  const due: FaultState[] = [];
+  for (let k = o.loanerHead; k < o.awaitingLoaner.length; k++) {
+    const fault = state.faults[o.awaitingLoaner[k]!]!;
+    const mark = loanerMark(fault, policy);
+    if (mark === null || mark > ms) break;
+    if (!fault.loanerDecided) due.push(fault);
+  }
+  return due;
 }
 
 /** When an outage ends at `ms`: a loaner is owed if the mark was reached, else never. */

@@ -4,8 +4,8 @@
  * `restart`) starts every line again from the later of this date and the rulebook 3 start.
  */
 import type { EventOf } from '../events/envelope.js';
-import { faultOf, dict, type UnitState } from '../unit/state.js';
-import { resetDowntimePeriod, closeOutage } from './downtime.js';
+import { dict, type UnitState } from '../unit/state.js';
+import { resetDowntimePeriod, closeOutage, openOutageFaults } from './downtime.js';
 import { fulfil, raiseAnomaly } from './entitlements.js';
 import type { Moment } from './moment.js';
 import { resetProblems } from './repeated-failure.js';
@@ -14,7 +14,7 @@ import { resolveAllFaults } from './service-levels.js';
 export function replaceUnit(state: UnitState, event: EventOf<'UnitReplaced'>, at: Moment): void {
   const fulfilled = fulfil(state, (e) => e.kind === 'replacement', event.id);
   if (fulfilled === 0 && event.data.reason !== 'goodwill') raiseAnomaly(state, 'replacement-without-entitlement', [event.id]);
-  for (const faultId of [...state.openOutages]) closeOutage(state, faultOf(state, faultId)!, at);
+  for (const fault of openOutageFaults(state)) closeOutage(state, fault, at);
   resolveAllFaults(state, at, event.id);
   resetProblems(state);
   resetDowntimePeriod(state, at.ms);

@@ -4,8 +4,8 @@
  * with no refund owed is an anomaly; a completed return ends coverage.
  */
 import type { EventOf } from '../events/envelope.js';
-import { faultOf, type UnitState } from '../unit/state.js';
-import { closeOutage } from './downtime.js';
+import type { UnitState } from '../unit/state.js';
+import { closeOutage, openOutageFaults } from './downtime.js';
 import { entitle, fulfil, note, raiseAnomaly } from './entitlements.js';
 import type { Moment } from './moment.js';
 import { resolveAllFaults } from './service-levels.js';
@@ -51,7 +51,7 @@ export function completeReturn(state: UnitState, event: EventOf<'ReturnCompleted
     if (request && request.withinWindow === false) raiseAnomaly(state, 'refund-outside-window', [request.requestId, event.id]);
     else raiseAnomaly(state, 'refund-without-entitlement', [event.id]);
   }
-  for (const faultId of [...state.openOutages]) closeOutage(state, faultOf(state, faultId)!, at);
+  for (const fault of openOutageFaults(state)) closeOutage(state, fault, at);
   resolveAllFaults(state, at, event.id);
   state.lifecycle = 'returned';
   state.returnedMs = at.ms;

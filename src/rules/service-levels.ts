@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../policy/schema.js';
 import type { FaultState, UnitState } from '../unit/state.js';
-import { wholeMinutes } from '../time/minutes.js';
+import { MS_PER_MINUTE, wholeMinutes } from '../time/minutes.js';
 import type { Moment } from './moment.js';
 import { startHeldPartLines } from './part-coverage.js';
 
@@ -38,13 +38,15 @@ export function resolveFault(state: UnitState, fault: FaultState, at: Moment, ev
 
 /** Resolves every fault still open: `UnitReplaced` and a completed return do (rulebook 11). */
 export function resolveAllFaults(state: UnitState, at: Moment, eventId: string): void {
-  for (const fault of state.faults) {
+  for (let i = state.resolvedBelow; i < state.faults.length; i++) {
+    const fault = state.faults[i]!;
     if (fault.resolvedMs === null) {
       fault.resolvedMs = at.ms;
       fault.resolvedBy = eventId;
       fault.pendingParts = [];
     }
   }
+  state.resolvedBelow = state.faults.length;
 }
 
 /** The moment each step happened: recorded, else taken at the resolution, else still missing (null). */
@@ -54,6 +56,9 @@ function stepMs(fault: FaultState, measure: Measure): number | null {
 }
 
 type Limit = { readonly minutes: number; readonly from: 'report' | 'arrival' };
+
+/** One severity's limits, in measure order. */
+export type SeverityLimits = readonly (readonly [Measure, Limit])[];
 
 /** A severity's limits as a list, looked up once per call rather than once per fault and measure. */
 function limitsOf(policy: Policy, severity: FaultState['severity']): [Measure, Limit][] {
@@ -66,23 +71,43 @@ function limitsOf(policy: Policy, severity: FaultState['severity']): [Measure, L
   return limits;
 }
 
+/** Each severity's limits, to hand to `faultBreaches`. */
+export function severityLimits(policy: Policy): Record<FaultState['severity'], SeverityLimits> {
+  return { general: limitsOf(policy, 'general'), serious: limitsOf(policy, 'serious'), urgent: limitsOf(policy, 'urgent') };
+}
+
+/** The limits one fault missed, measured at `asOfMs` for missing steps, in measure order, added to `breaches`. */
+export function faultBreaches(fault: FaultState, limits: SeverityLimits, asOfMs: number, breaches: ServiceLevelBreach[]): void {
+  for (const [measure, limit] of limits) {
+    const fromMs = limit.from === 'arrival' ? stepMs(fault, 'arrival') : fault.reportMs;
+    if (fromMs === null) continue;
+    const atMs = stepMs(fault, measure);
+    const actualMinutes = wholeMinutes(fromMs, atMs ?? asOfMs);
+    if (actualMinutes > limit.minutes) {
+      breaches.push({ faultId: fault.faultId, measure, limitMinutes: limit.minutes, actualMinutes, open: atMs === null });
+    }
+  }
+}
+
+/**
+ * The first instant after `asOfMs` at which a step of the fault still missing then, and within its
+ * limit then, passes its limit if it stays missing; Infinity when none can. Only a step recorded
+ * later, or an arrival that starts a measure, changes the answer.
+ */
+export function nextBreachMs(fault: FaultState, limits: SeverityLimits, asOfMs: number): number {
+  let next = Infinity;
+  for (const [measure, limit] of limits) {
+    const fromMs = limit.from === 'arrival' ? stepMs(fault, 'arrival') : fault.reportMs;
+    if (fromMs === null || stepMs(fault, measure) !== null || wholeMinutes(fromMs, asOfMs) > limit.minutes) continue;
+    next = Math.min(next, fromMs + (Math.floor(limit.minutes) + 1) * MS_PER_MINUTE);
+  }
+  return next;
+}
+
 /** Every limit missed, by faults that occurred by `asOfMs`, measured at `asOfMs` for missing steps. */
 export function serviceLevelBreaches(state: UnitState, policy: Policy, asOfMs: number): ServiceLevelBreach[] {
   const breaches: ServiceLevelBreach[] = [];
-  const general = limitsOf(policy, 'general');
-  const serious = limitsOf(policy, 'serious');
-  const urgent = limitsOf(policy, 'urgent');
-  for (const fault of state.faults) {
-    const limits = fault.severity === 'general' ? general : fault.severity === 'serious' ? serious : urgent;
-    for (const [measure, limit] of limits) {
-      const fromMs = limit.from === 'arrival' ? stepMs(fault, 'arrival') : fault.reportMs;
-      if (fromMs === null) continue;
-      const atMs = stepMs(fault, measure);
-      const actualMinutes = wholeMinutes(fromMs, atMs ?? asOfMs);
-      if (actualMinutes > limit.minutes) {
-        breaches.push({ faultId: fault.faultId, measure, limitMinutes: limit.minutes, actualMinutes, open: atMs === null });
-      }
-    }
-  }
+  const limits = severityLimits(policy);
+  for (const fault of state.faults) faultBreaches(fault, limits[fault.severity], asOfMs, breaches);
   return breaches;
 }

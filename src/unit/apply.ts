@@ -7,7 +7,7 @@ import type { EventOf, UnitEvent } from '../events/envelope.js';
 import { recordStartEvent } from '../rules/coverage-start.js';
 import { isCoveredOn } from '../rules/coverage.js';
 import { checkCharge } from '../rules/charges.js';
-import { closeOutage, fireDowntimeEffect, openOutage } from '../rules/downtime.js';
+import { closeOutage, fireDowntimeEffect, openOutage, recordDiagnosis } from '../rules/downtime.js';
 import { note } from '../rules/entitlements.js';
 import { passLoanerMarks, recordLoanerProvided } from '../rules/loaner.js';
 import type { Moment } from '../rules/moment.js';
@@ -19,6 +19,7 @@ import { completeReturn, inspectReturn, recordTraining, requestReturn } from '..
 import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
 import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
 import { extendWarranty } from '../rules/warranty-extension.js';
+import { indexFault } from './fault-index.js';
 import { faultOf, type FaultState, type UnitState } from './state.js';
 
 function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
@@ -54,9 +55,10 @@ function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Mome
     pendingParts: [],
   };
   state.faults.push(fault);
+  state.faultIndex = indexFault(state.faultIndex, state.faults, state.faults.length - 1);
   recordRecurrence(state, fault, at);
   recordUnboxingDefect(state, fault, atUnboxing === true, at);
-  openOutage(state, fault);
+  openOutage(state, fault, at);
 }
 
 function completeRepair(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
@@ -81,7 +83,7 @@ function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
   const fault = faultOf(state, event.data.faultId);
   if (!fault) return note(state, event.id, 'fault', `no fault ${event.data.faultId} was reported before this ${event.type}; ignored`);
   switch (event.type) {
-    case 'FaultDiagnosed': return void fault.diagnoses.push([at.ms, event.data.cause]);
+    case 'FaultDiagnosed': return recordDiagnosis(state, fault, at, event.data.cause);
     case 'ServiceResponded': return recordResponse(fault, at);
     case 'TechnicianArrived': return recordArrival(fault, at);
     case 'RepairCompleted': return completeRepair(state, event, fault, at);

@@ -2,9 +2,9 @@
  * The state a unit's events fold into: plain objects and arrays only (keyed records have no
  * prototype), so the same rule mutators run on an Immer draft or directly on a fresh object.
  */
-import { isDraft, original } from 'immer';
 import type { Cause, Severity } from '../events/catalogue.js';
 import type { Day } from '../time/calendar.js';
+import { findFault } from './fault-index.js';
 
 /** A null-prototype record: safe for keys taken from input such as `__proto__`. */
 export type Dict<T> = Record<string, T>;
@@ -106,10 +106,27 @@ export interface ProblemState {
   entitled: boolean;
 }
 
+/**
+ * The out-of-service faults' bookkeeping (rulebook 7, 11), by position in `faults` (report order), so
+ * that no event walks every open outage: closed entries leave `open` in batches, and loaner marks,
+ * which come in report order, are taken from the front of `awaitingLoaner`.
+ */
+export interface OutageState {
+  /** Faults whose outage is open, in report order; `closedInOpen` of them have closed since the last compaction. */
+  open: number[];
+  closedInOpen: number;
+  /** Open outages that count for downtime (reported within coverage, covered cause) as of the latest event. */
+  countingOpen: number;
+  /** Out-of-service faults from `loanerHead` on whose loaner question may be undecided. */
+  awaitingLoaner: number[];
+  loanerHead: number;
+}
+
 /** Downtime of the current coverage period (rulebook 7): merged closed intervals and their sum. */
 export interface DowntimeState {
   periodStartMs: number;
-  segments: [number, number][];
+  /** Disjoint, in order: [start, end, the closed ms of the segments before this one]. */
+  segments: [number, number, number][];
   closedMs: number;
   countedReportIds: string[];
   replaceFired: boolean;
@@ -148,8 +165,11 @@ export interface UnitState {
   partLines: Dict<PartLine>;
   /** Every fault, in report order (an array: Immer copies it in one slice, where a large record costs a key at a time). */
   faults: FaultState[];
-  /** Faults with an outage still open, in report order. */
-  openOutages: string[];
+  /** Each fault's position in `faults`, by a hash of its id (see fault-index.ts). */
+  faultIndex: number[][];
+  outages: OutageState;
+  /** Every fault before this position is resolved (rulebook 11). */
+  resolvedBelow: number;
   problems: Dict<ProblemState>;
   downtime: DowntimeState;
   returns: Dict<ReturnState>;
@@ -163,17 +183,10 @@ export interface UnitState {
   eventCount: number;
 }
 
-/**
- * The fault reported under `faultId`, if any, searched from the latest (recent faults are the ones
- * events name). On an Immer draft the search runs over the original array, so only the fault found
- * becomes a draft rather than every fault passed on the way.
- */
-export function faultOf(state: Pick<UnitState, 'faults'>, faultId: string): FaultState | undefined {
-  const faults = state.faults;
-  const base = isDraft(faults) ? original(faults)! : faults;
-  for (let i = faults.length - 1; i >= base.length; i--) if (faults[i]!.faultId === faultId) return faults[i];
-  for (let i = base.length - 1; i >= 0; i--) if (base[i]!.faultId === faultId) return faults[i];
-  return undefined;
+/** The fault reported under `faultId`, if any (on an Immer draft only that fault becomes a draft). */
+export function faultOf(state: Pick<UnitState, 'faults' | 'faultIndex'>, faultId: string): FaultState | undefined {
+  const position = findFault(state.faultIndex, state.faults, faultId);
+  return position < 0 ? undefined : state.faults[position];
 }
 
 /** A unit with no events yet. */
@@ -189,7 +202,9 @@ export function initialState(unitId: string): UnitState {
     lines: dict(),
     partLines: dict(),
     faults: [],
-    openOutages: [],
+    faultIndex: [],
+    outages: { open: [], closedInOpen: 0, countingOpen: 0, awaitingLoaner: [], loanerHead: 0 },
+    resolvedBelow: 0,
     problems: dict(),
     downtime: { periodStartMs: -8.64e15, segments: [], closedMs: 0, countedReportIds: [], replaceFired: false },
     returns: dict(),
