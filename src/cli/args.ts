@@ -13,6 +13,8 @@ export const HISTORY_OPTIONS = {
   json: { type: 'boolean' },
   /** Read history from a store instead of FILE.jsonl: file:PATH or esdb://… */
   store: { type: 'string' },
+  /** Read a store without checking its hash chains first (said on stderr). */
+  'no-verify': { type: 'boolean' },
 } as const satisfies Options;
 
 export function parse<O extends Options>(argv: string[], options: O, usage: string) {

@@ -65,6 +65,7 @@ export interface HistoryFlags {
   'known-at'?: string | undefined;
   policy?: string[] | undefined;
   json?: boolean | undefined;
+  'no-verify'?: boolean | undefined;
 }
 
 /** A history read from the command line: the events, the policies and the moments to judge at. */
@@ -101,7 +102,7 @@ export async function readHistory(positionals: readonly string[], values: Histor
   const { asOf, knownAt, policies } = sharedFlags(values, io);
   const path = positionals[0];
   if (values.store !== undefined || path === undefined || positionals.length !== 1) {
-    const events = await loadHistory(positionals, values.store, policies, io, usage);
+    const events = await loadHistory(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
     return { events, policies, asOf, knownAt, progress: createProgress(io, label, io.stderrIsTty && !values.json) };
   }
   if (!wantsProgress(io, path, values.json)) {

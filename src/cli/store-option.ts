@@ -12,7 +12,8 @@ import { escapeControls } from '../projections/safe-text.js';
 import type { EventStore, SkippedEvent } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
-import { readStoreFileSnapshot, readStoreFileSource } from '../store/file/store-file-readers.js';
+import { streamsOf, verifyChains, type ChainReport, type StreamInput } from '../store/chain-verify.js';
+import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams, type StoreFileSource } from '../store/file/store-file-readers.js';
 import type { FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
@@ -78,11 +79,49 @@ export async function openStore(spec: StoreSpec, io: CliIo, onInvalidEvent?: (sk
   return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }));
 }
 
-/** How a history-reading command reads a store that holds events its reader rejects. */
+/** How a history-reading command reads a store: its chains checked first (unless `noVerify`), events its reader rejects refused or skipped. */
 export interface StoreReadOptions {
   /** Leave such events out (`--skip-invalid`), each handed to `onSkipped` after it is listed on stderr. */
   readonly skipInvalid?: boolean;
   readonly onSkipped?: (skipped: SkippedEvent) => void;
+  /** Read without checking the hash chains (`--no-verify`), saying so on stderr. */
+  readonly noVerify?: boolean;
+}
+
+/** Each stream of events read whole, in store order. */
+function streamsOfStore(events: readonly UnitEvent[]): StreamInput[] {
+  return streamsOf(events).map((s) => ({ ...s, locate: (i: number) => `revision ${i}` }));
+}
+
+/**
+ * Every read of a store checks its hash chains first: a broken chain, a stripped seal or a copied
+ * line refuses the read with the first break named (every event of a store the library wrote is
+ * sealed). `--no-verify` reads anyway, saying so; with `--skip-invalid` the breaks that leaving
+ * events out makes are reported, not refused.
+ */
+async function checkStoreChains(spec: StoreSpec, io: CliIo, options: StoreReadOptions, events?: readonly UnitEvent[]): Promise<void> {
+  const where = escapeControls(describeStore(spec));
+  if (options.noVerify) return void io.stderr(`${where}: read without checking its hash chains (--no-verify)\n`);
+  let streams: Iterable<StreamInput>;
+  let close = () => {};
+  if (events) streams = streamsOfStore(events);
+  else {
+    const read = await readStoreFileStreams((spec as { path: string }).path, () => {}).catch(cannotReadStoreFile((spec as { path: string }).path));
+    streams = read.streams;
+    close = () => read.close();
+  }
+  let report: ChainReport;
+  try {
+    report = verifyChains(streams, { requireSeals: true });
+  } finally {
+    close();
+  }
+  if (report.ok) return;
+  const first = report.breaks[0]!;
+  const named = `the hash chain of ${escapeControls(first.streamId)} breaks at ${first.at}${first.eventId === undefined ? '' : ` (event ${escapeControls(JSON.stringify(first.eventId))})`}: ${first.kind}: ${escapeControls(first.detail)}`;
+  const more = report.breaks.length > 1 ? `, and ${report.breaks.length - 1} more stream${report.breaks.length === 2 ? '' : 's'} break` : '';
+  if (options.skipInvalid) return void io.stderr(`${where}: not every chain holds once events are left out (--skip-invalid): ${named}${more}\n`);
+  throw new InputError(undefined, '', `${where}: ${named}${more}; \`warranty-ledger verify --store ${escapeControls(storeFlag(spec))}\` names every break, --no-verify reads it anyway`);
 }
 
 /** The way on from a store holding an event its reader rejects, said before the events are listed. */
@@ -109,7 +148,9 @@ async function withInvalidHint<T>(spec: StoreSpec, io: CliIo, options: StoreRead
 }
 
 async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
-  return withInvalidHint(spec, io, options, () => readStoreEvents(spec, io, options.skipInvalid ? skipper(io, options) : undefined));
+  const events = await withInvalidHint(spec, io, options, () => readStoreEvents(spec, io, options.skipInvalid ? skipper(io, options) : undefined));
+  await checkStoreChains(spec, io, options, spec.kind === 'file' ? undefined : events);
+  return events;
 }
 
 const cannotReadStoreFile = (path: string) => (error: NodeJS.ErrnoException): never => {
@@ -162,12 +203,19 @@ export async function loadHistory(positionals: readonly string[], store: string 
 export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEventSource> {
   if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
   const spec = store === undefined || positionals.length !== 0 ? undefined : parseStoreSpec(store);
-  if (spec?.kind === 'file') return withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
+  if (spec?.kind === 'file') {
+    const source = await withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
+    await checkStoreChains(spec, io, options).catch((error: unknown) => {
+      source.close();
+      throw error;
+    });
+    return source;
+  }
   return eventListSource(await loadHistory(positionals, store, book, io, usage, options));
 }
 
 /** A file store read as its offset index (each unit's events read from the file in its turn), every sale's policy checked as the file is read. */
-async function readFileStoreSource(path: string, book: PolicyBook, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<UnitEventSource> {
+async function readFileStoreSource(path: string, book: PolicyBook, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<StoreFileSource> {
   const errors: InputError[] = [];
   const skipped: SkippedEvent[] = [];
   const onEvent = (event: UnitEvent, line: number) => {

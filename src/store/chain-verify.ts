@@ -91,6 +91,17 @@ function classify(walk: Walk, i: number): ChainBreak {
   return breakAt(walk, i, 'removed', `the event it follows (hash ${e.prevHash!.slice(0, 12)}…) is not in the stream: removed, or changed and re-hashed`);
 }
 
+/** How a chain is judged. */
+export interface ChainOptions {
+  /**
+   * In a store the library wrote every event is sealed, so an unsealed one is a break (stripped seals
+   * hide an edit); without it a stream's unsealed prefix (written before hashing) is counted, not broken.
+   */
+  readonly requireSeals?: boolean;
+}
+
+const UNSEALED_IN_STORE = 'it carries no seal: in a store the library wrote every event is sealed, so its seal was stripped or it was written around the hash chain';
+
 /** One stream's verification: its first break (if any), its counts and its head. */
 export interface StreamVerification {
   readonly break?: ChainBreak;
@@ -110,7 +121,7 @@ function checkAnchor(walk: Walk, anchor: ChainHead): ChainBreak | undefined {
 }
 
 /** Verifies one stream (and an anchored head of it, when given). */
-export function verifyStream(input: StreamInput, anchor?: ChainHead): StreamVerification {
+export function verifyStream(input: StreamInput, anchor?: ChainHead, options: ChainOptions = {}): StreamVerification {
   const events = input.events;
   const hashes: string[] = [];
   const walk: Walk = { input, hashes, selfValid: (i) => events[i]!.hash === chainHash(events[i]!.prevHash!, storedBody(events[i]!)) };
@@ -121,6 +132,7 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead): StreamVeri
     const e = events[i]!;
     if (e.hash === undefined) {
       if (sealed > 0) return { break: classify(walk, i), sealed, unsealed };
+      if (options.requireSeals) return { break: breakAt(walk, i, 'unsealed', UNSEALED_IN_STORE), sealed, unsealed: unsealed + 1 };
       unsealed++;
       hashes.push(chainHash(prevOf(walk, i), storedBody(e)));
     } else {
@@ -159,7 +171,7 @@ export function streamsOf(events: readonly UnitEvent[], lines?: readonly number[
  * Verifies every stream's chain (and, when given, that each anchored head still holds).
  * @example const report = verifyChains(streamsOf(parseJsonl(text).events)); if (!report.ok) console.log(report.breaks);
  */
-export function verifyChains(streams: Iterable<StreamInput>, options: { anchor?: readonly ChainHead[] } = {}): ChainReport {
+export function verifyChains(streams: Iterable<StreamInput>, options: { anchor?: readonly ChainHead[] } & ChainOptions = {}): ChainReport {
   const anchors = new Map((options.anchor ?? []).map((h) => [h.streamId, h]));
   const breaks: ChainBreak[] = [];
   const heads: ChainHead[] = [];
@@ -170,7 +182,7 @@ export function verifyChains(streams: Iterable<StreamInput>, options: { anchor?:
   for (const input of streams) {
     count++;
     events += input.events.length;
-    const result = verifyStream(input, anchors.get(input.streamId));
+    const result = verifyStream(input, anchors.get(input.streamId), options);
     anchors.delete(input.streamId);
     sealed += result.sealed;
     unsealed += result.unsealed;

@@ -10,6 +10,7 @@ import type { UnitEvent } from '../../src/events/envelope.js';
 import { parseJsonl, serializeEvent } from '../../src/events/jsonl.js';
 import { run } from '../../src/cli/run.js';
 import { openFileStore } from '../../src/store/file/file-store.js';
+import { withHashChain } from '../../src/store/hash-chain.js';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
 import { visit, visits } from '../contract/helpers.js';
 import { sold, withId } from '../support/events.js';
@@ -141,7 +142,7 @@ describe('history-reading commands on a store', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.jsonl');
     const store = await openFileStore(path);
-    await store.append('U-1', [sale('U-1')]);
+    await withHashChain(store).append('U-1', [sale('U-1')]);
     writeFileSync(path, `${readFileSync(path, 'utf8')}{"id":"half`);
     const result = await cli(['state', '--store', `file:${path}`, '--json']);
     await store.close();

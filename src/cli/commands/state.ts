@@ -31,7 +31,7 @@ export async function stateCommand(argv: string[], io: CliIo): Promise<ExitCode>
   const skipInvalid = values['skip-invalid'] === true;
   if (skipInvalid && values.store === undefined) throw new UsageError(`--skip-invalid reads a store (--store); an events file is refused whole when a line is bad\nusage: ${usage}`);
   const skipped: SkippedEvent[] = [];
-  const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, { skipInvalid, onSkipped: (s) => skipped.push(s) });
+  const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, { skipInvalid, onSkipped: (s) => skipped.push(s), noVerify: values['no-verify'] === true });
   // One unit at a time, printed as it is projected: only the history stays in memory.
   const options = { asOf, knownAt, policies };
   if (values.json) writeStateJson(withSkipped(eachUnitProjection(source, options, inObjectKeyOrder(source.unitIds)), skipped), io);

@@ -190,7 +190,8 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode
   if ((values.store === undefined) === (positionals.length !== 1) || positionals.length > 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
   const anchor = values.anchor === undefined ? undefined : readAnchor(values.anchor);
   const { streams, what, invalid } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
-  const result = verifyChains(streams, anchor ? { anchor } : {});
+  // Every event of a store the library wrote is sealed: there an unsealed event is a break, in an interchange file a legacy prefix.
+  const result = verifyChains(streams, { ...(anchor ? { anchor } : {}), requireSeals: values.store !== undefined });
   if (invalid.length > 0) reportInvalid(escapeControls(what), storeFlag(parseStoreSpec(values.store!)), invalid, io);
   const judged = verdict(escapeControls(invalid.length > 0 ? `${what} (the rest)` : what), result, values['require-sealed'] === true);
   const code = judged.code || (invalid.length > 0 ? 1 : 0);
