@@ -53,8 +53,12 @@ const DETAILS: Record<string, string[]> = {
     '',
     '  FILE.jsonl | --store SPEC',
     '  --require-sealed      fail when any event carries no seal (nothing sealed included)',
-    '  --write-anchor FILE   once verified, record each stream\'s head (revision, event id, hash) in FILE',
-    '  --anchor FILE         also fail when a head recorded in FILE is gone or has another hash (a cut tail, a rewritten history)',
+    '  --write-anchor FILE   once verified, write an anchor: the counts of streams and events and a Merkle root over every event',
+    '                        in log order (a small JSON whatever the store\'s size)',
+    '  --sign-key KEY.pem    sign that anchor with this Ed25519 private key (PKCS #8 PEM)',
+    '  --anchor FILE         also fail unless this state extends FILE: nothing it covers removed, changed, inserted or reordered',
+    '                        (appends and new streams allowed, and named); an anchor of the older format (heads) is still read',
+    '  --verify-key PUB.pem  with --anchor: the anchor must be signed with this key (SPKI PEM)',
   ],
 };
 

@@ -11,6 +11,8 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../events/canonical.js';
 import { checkSignature, signBytes, type Signature } from '../signing/ed25519.js';
+import type { StreamInput } from './chain-verify.js';
+import { GENESIS_HASH, chainHash, storedBody } from './hash-chain.js';
 import { createMerkleLog, leafHash, type MerkleLog } from './merkle.js';
 
 export const ANCHOR_FORMAT = 'warranty-ledger-anchor/2';
@@ -144,4 +146,36 @@ export function signAnchor(anchor: Anchor, privateKey: KeyObject): Anchor {
 export function anchorSignatureProblem(anchor: Anchor, publicKey: KeyObject): string | null {
   if (!anchor.signature) return 'the anchor is not signed';
   return checkSignature(signedBytes(anchor), anchor.signature as Signature, publicKey);
+}
+
+/**
+ * The anchor of a store read as streams (each event with its place in the log order), and, given
+ * an earlier anchor, whether this state extends it. Memory: 40 bytes per event, not the events.
+ */
+export function anchorOfStreams(streams: Iterable<StreamInput>, events: number, earlier?: Anchor): { anchor: Anchor; check: AnchorCheck } {
+  const hashes = Buffer.alloc(events * 32);
+  const streamOf = new Uint32Array(events);
+  const revisionOf = new Uint32Array(events);
+  const filled = new Uint8Array(events);
+  const ids: string[] = [];
+  for (const input of streams) {
+    const id = ids.push(input.streamId) - 1;
+    let prev = GENESIS_HASH;
+    input.events.forEach((event, revision) => {
+      const hash = event.hash ?? chainHash(prev, storedBody(event));
+      prev = hash;
+      const at = input.positions?.[revision];
+      if (at === undefined || at >= events || filled[at]) throw new RangeError(`stream ${input.streamId}: no place in the log for revision ${revision}`);
+      filled[at] = 1;
+      hashes.write(hash, at * 32, 'hex');
+      streamOf[at] = id;
+      revisionOf[at] = revision;
+    });
+  }
+  const walk = createAnchorWalk(earlier);
+  for (let at = 0; at < events; at++) {
+    if (!filled[at]) throw new RangeError(`no event at place ${at} of the log`);
+    walk.add(ids[streamOf[at]!]!, revisionOf[at]!, hashes.toString('hex', at * 32, at * 32 + 32));
+  }
+  return { anchor: walk.anchor(), check: walk.check() };
 }

@@ -36,6 +36,8 @@ export interface StreamInput {
   readonly streamId: string;
   readonly events: readonly UnitEvent[];
   readonly locate?: ((index: number) => string) | undefined;
+  /** Each event's place in the store's log order (0-based: a file's line order, a store's global order), for anchors. */
+  readonly positions?: readonly number[] | undefined;
 }
 
 export interface ChainReport {
@@ -157,14 +159,15 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead, options: Ch
 
 /** Groups events by unit in the order given (a file's line order is each stream's order). */
 export function streamsOf(events: readonly UnitEvent[], lines?: readonly number[]): StreamInput[] {
-  const streams = new Map<string, { events: UnitEvent[]; lines: number[] }>();
+  const streams = new Map<string, { events: UnitEvent[]; lines: number[]; positions: number[] }>();
   events.forEach((event, i) => {
     let stream = streams.get(event.unitId);
-    if (!stream) streams.set(event.unitId, (stream = { events: [], lines: [] }));
+    if (!stream) streams.set(event.unitId, (stream = { events: [], lines: [], positions: [] }));
     stream.events.push(event);
     stream.lines.push(lines?.[i] ?? i + 1);
+    stream.positions.push(i);
   });
-  return [...streams].map(([streamId, s]) => ({ streamId, events: s.events, locate: lines ? (i: number) => `line ${s.lines[i]}, revision ${i}` : undefined }));
+  return [...streams].map(([streamId, s]) => ({ streamId, events: s.events, positions: s.positions, locate: lines ? (i: number) => `line ${s.lines[i]}, revision ${i}` : undefined }));
 }
 
 /**

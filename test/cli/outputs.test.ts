@@ -47,8 +47,8 @@ describe('verify says plainly when nothing is sealed', () => {
     const anchor = join(dir, 'anchor.json');
     const ok = await cli(['verify', path, '--write-anchor', anchor]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^verified .*: 1 stream, 2 events, every chain intact; 2 sealed\nwrote .*anchor\.json: the heads of 1 stream\n$/);
-    expect(JSON.parse(readFileSync(anchor, 'utf8')).heads).toHaveLength(1);
+    expect(ok.stdout).toMatch(/^verified .*: 1 stream, 2 events, every chain intact; 2 sealed\nwrote .*anchor\.json: an anchor of 1 stream and 2 events, root [0-9a-f]{64}\n$/);
+    expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({ streams: 1, events: 2 });
     const failed = await cli(['verify', path, '--write-anchor', join(dir, 'missing', 'anchor.json')]);
     expect(failed).toEqual({ code: 1, stdout: '', stderr: `cannot write ${join(dir, 'missing', 'anchor.json')}: its folder ${join(dir, 'missing')} does not exist\n` });
     expect(existsSync(join(dir, 'missing'))).toBe(false);

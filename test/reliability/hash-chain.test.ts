@@ -122,12 +122,21 @@ describe('warranty-ledger verify', () => {
     const { path, text } = await sealedFile();
     const anchor = join(dir(), 'anchor.json');
     const written = await cli(['verify', path, '--write-anchor', anchor]);
-    expect(written.stdout).toContain(`wrote ${anchor}: the heads of 2 streams`);
+    expect(written.stdout).toMatch(new RegExp(`wrote ${anchor}: an anchor of 2 streams and 8 events, root [0-9a-f]{64}\n$`));
+    expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({ format: 'warranty-ledger-anchor/2', streams: 2, events: 8 });
+    expect((await cli(['verify', path, '--anchor', anchor])).stdout).toContain('extends the anchor of 2 streams and 8 events (not signed)\n  nothing appended since the anchor');
+    // The older format (each stream's head) is still read.
+    const heads = join(dir(), 'heads.json');
+    const u2 = text.trimEnd().split('\n').map((l) => JSON.parse(l)).filter((e) => e.unitId === 'U-2');
+    writeFileSync(heads, JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: [{ streamId: 'U-2', revision: u2.length - 1, eventId: u2.at(-1).id, hash: u2.at(-1).hash }] }));
     writeFileSync(path, text.trimEnd().split('\n').slice(0, -1).join('\n') + '\n');
     expect((await cli(['verify', path])).code).toBe(0);
     const cut = await cli(['verify', path, '--anchor', anchor]);
     expect(cut.code).toBe(1);
-    expect(cut.stdout).toContain('U-2: revision 3, event "U-2-e3": removed: the anchor recorded revision 3 (event U-2-e3), but the stream ends at revision 2');
+    expect(cut.stdout).toContain('does NOT extend the anchor of 2 streams and 8 events (not signed)\n  the anchor covers 8 events, the store holds 7: events were removed');
+    const cutHeads = await cli(['verify', path, '--anchor', heads]);
+    expect(cutHeads.code).toBe(1);
+    expect(cutHeads.stdout).toContain('U-2: revision 3, event "U-2-e3": removed: the anchor recorded revision 3 (event U-2-e3), but the stream ends at revision 2');
     const bad = join(dir(), 'bad-anchor.json');
     writeFileSync(bad, '{"format":"warranty-ledger-anchor/1","heads":[{"streamId":"U-1"}]}');
     expect(await cli(['verify', path, '--anchor', bad])).toMatchObject({ code: 1, stdout: '', stderr: `${bad}: heads.0.revision: required\n` });

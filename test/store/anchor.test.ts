@@ -1,7 +1,11 @@
 /** Anchors (issue: signed compact anchors): the Merkle log, the extension check and Ed25519 signatures. */
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
 import { ANCHOR_CHUNK_SIZE, anchorSignatureProblem, createAnchorWalk, signAnchor, type Anchor } from '../../src/store/anchor.js';
 import { createMerkleLog, EMPTY_ROOT, leafHash, merkleRoot } from '../../src/store/merkle.js';
 
@@ -132,5 +136,54 @@ describe('signed anchors (Ed25519)', () => {
     expect(anchorSignatureProblem(anchor, other.publicKey)).toMatch(/^signed with key [0-9a-f]{16}, not with the given key [0-9a-f]{16}$/);
     const { signature: _s, ...unsigned } = anchor;
     expect(anchorSignatureProblem(unsigned, keys.publicKey)).toBe('the anchor is not signed');
+  });
+});
+
+describe('verify --write-anchor / --anchor through the command line', () => {
+  const scenarios = join(__dirname, '..', 'scenarios');
+
+  async function cli(argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2040-01-01T00:00:00Z'), stderrIsTty: false });
+    return { code, stdout, stderr };
+  }
+
+  it('a signed anchor is extended by appends and new streams, which are named; a re-sealed rewrite and a changed anchor are caught', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wl-anchor-cli-'));
+    const keys = generateKeyPairSync('ed25519');
+    writeFileSync(join(d, 'key.pem'), keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(d, 'pub.pem'), keys.publicKey.export({ type: 'spki', format: 'pem' }));
+    const store = `file:${join(d, 'ledger.jsonl')}`;
+    expect((await cli(['import', join(scenarios, '02-three-failed-repairs', 'events.jsonl'), '--store', store])).code).toBe(0);
+    const written = await cli(['verify', '--store', store, '--write-anchor', join(d, 'anchor.json'), '--sign-key', join(d, 'key.pem')]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/signed by key [0-9a-f]{16}\n$/);
+    const later = [
+      { id: 'n-1', type: 'UnitSold', unitId: 'U-NEW', occurredAt: '2039-01-01T00:00:00Z', data: { serialNumber: 'SN-N', brand: 'Acme', model: 'M1', customerId: 'C-N', policyId: 'standard-1y' } },
+      { id: 'n-2', type: 'MaintenanceVisited', unitId: 'U-1', occurredAt: '2039-01-02T00:00:00Z', data: { kind: 'periodic' } },
+    ];
+    writeFileSync(join(d, 'later.jsonl'), later.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    expect((await cli(['import', join(d, 'later.jsonl'), '--store', store])).code).toBe(0);
+    const extended = await cli(['verify', '--store', store, '--anchor', join(d, 'anchor.json'), '--verify-key', join(d, 'pub.pem')]);
+    expect(extended.code).toBe(0);
+    expect(extended.stdout).toMatch(/extends the anchor of 1 stream and \d+ events \(signed by key [0-9a-f]{16}: the signature holds\)/);
+    expect(extended.stdout).toContain('  2 events appended since the anchor\n  to 1 anchored stream\n  1 new stream: "U-NEW"');
+
+    // The same history re-sealed with one event changed: every chain holds, the anchor does not.
+    const original = readFileSync(join(scenarios, '02-three-failed-repairs', 'events.jsonl'), 'utf8');
+    writeFileSync(join(d, 'edited.jsonl'), original.replace('"outcome": "failed"', '"outcome": "fixed"'));
+    const forged = `file:${join(d, 'forged.jsonl')}`;
+    expect((await cli(['import', join(d, 'edited.jsonl'), '--store', forged])).code).toBe(0);
+    const rewritten = await cli(['verify', '--store', forged, '--anchor', join(d, 'anchor.json')]);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stdout).toContain('every chain intact');
+    expect(rewritten.stdout).toContain('does NOT extend the anchor');
+
+    const anchor = JSON.parse(readFileSync(join(d, 'anchor.json'), 'utf8'));
+    writeFileSync(join(d, 'changed.json'), JSON.stringify({ ...anchor, events: anchor.events - 1 }));
+    const changed = await cli(['verify', '--store', store, '--anchor', join(d, 'changed.json'), '--verify-key', join(d, 'pub.pem')]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('anchor: the signature does not match: the signed content was changed');
   });
 });

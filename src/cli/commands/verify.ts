@@ -18,17 +18,26 @@ import { decodeUtf8, firstInvalidUtf8, invalidUtf8Reason } from '../../events/ut
 import { writeFileSafely } from '../../evidence/write-files.js';
 import { escapeControls } from '../../projections/safe-text.js';
 import { readStoreFileStreams } from '../../store/file/store-file-readers.js';
+import { ANCHOR_FORMAT, Anchor as CompactAnchor, anchorOfStreams, anchorSignatureProblem, signAnchor } from '../../store/anchor.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
+import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
 import { parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, storeFlag, withStore } from '../store-option.js';
 
-export const usage = 'warranty-ledger verify FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--anchor FILE.json] [--write-anchor FILE.json] [--require-sealed]';
+export const usage = 'warranty-ledger verify FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--anchor FILE.json [--verify-key PUB.pem]] [--write-anchor FILE.json [--sign-key KEY.pem]] [--require-sealed]';
 
-const OPTIONS = { ...STORE_OPTION, anchor: { type: 'string' }, 'write-anchor': { type: 'string' }, 'require-sealed': { type: 'boolean' } } as const;
+const OPTIONS = {
+  ...STORE_OPTION,
+  anchor: { type: 'string' },
+  'write-anchor': { type: 'string' },
+  'require-sealed': { type: 'boolean' },
+  'sign-key': { type: 'string' },
+  'verify-key': { type: 'string' },
+} as const;
 
-/** The anchor file: each stream's head when it was written. */
-const Anchor = z.strictObject({
+/** An anchor of the first format: each stream's head when it was written (still read; format 2 is written). */
+const HeadsAnchor = z.strictObject({
   format: z.literal('warranty-ledger-anchor/1'),
   heads: z.array(z.strictObject({ streamId: z.string().min(1), revision: z.number().int().min(0), eventId: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
@@ -110,16 +119,36 @@ function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false):
   return { events, lines, invalid: errors, ...(torn === undefined ? {} : { torn }) };
 }
 
-function readAnchor(path: string): ChainHead[] {
+/** An anchor file: the compact, optionally signed format 2 (anchor.ts), or the heads of format 1. */
+type AnchorFile = { readonly heads: ChainHead[] } | { readonly anchor: CompactAnchor };
+
+function readAnchor(path: string): AnchorFile {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(undefined, '', `cannot read anchor ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const parsed = Anchor.safeParse(value);
+  if ((value as { format?: unknown } | null)?.format === ANCHOR_FORMAT) {
+    const parsed = CompactAnchor.safeParse(value);
+    if (!parsed.success) throw inputErrorFrom(parsed.error, value, undefined, '', path);
+    return { anchor: parsed.data };
+  }
+  const parsed = HeadsAnchor.safeParse(value);
   if (!parsed.success) throw inputErrorFrom(parsed.error, value, undefined, '', path);
-  return parsed.data.heads;
+  return { heads: parsed.data.heads };
+}
+
+/** The check against a format 2 anchor (its signature first, when a key is given) and the anchor of this state. */
+function againstAnchor(streams: Iterable<StreamInput>, events: number, file: AnchorFile | undefined, verifyKey: string | undefined): { anchor: CompactAnchor; lines: string[]; ok: boolean } {
+  const earlier = file && 'anchor' in file ? file.anchor : undefined;
+  const { anchor, check } = anchorOfStreams(streams, events, earlier);
+  if (!earlier) return { anchor, lines: [], ok: true };
+  const problem = verifyKey === undefined ? null : anchorSignatureProblem(earlier, readPublicKey(verifyKey));
+  const signed = earlier.signature ? (verifyKey === undefined ? `signed by key ${earlier.signature.keyId}, not checked (no --verify-key)` : problem ?? `signed by key ${earlier.signature.keyId}: the signature holds`) : problem ?? 'not signed';
+  const ok = check.ok && problem === null;
+  const head = `${ok ? 'extends' : 'does NOT extend'} the anchor of ${count(earlier.streams, 'stream')} and ${count(earlier.events, 'event')} (${signed})`;
+  return { anchor, ok, lines: [head, ...(problem ? [`  anchor: ${problem}`] : []), ...check.breaks.map((b) => `  ${escapeControls(b)}`), ...check.changes.map((c) => `  ${escapeControls(c)}`)] };
 }
 
 function fileStreams(path: string): StoreContent {
@@ -142,16 +171,18 @@ async function storeStreams(store: string, io: CliIo): Promise<StoreContent> {
   const invalid: InputError[] = [];
   const opened = await openStore(spec, io, (skipped) => invalid.push(skipped.error));
   try {
-    const streams = new Map<string, { events: UnitEvent[]; revisions: number[] }>();
+    const streams = new Map<string, { events: UnitEvent[]; revisions: number[]; positions: number[] }>();
+    let position = 0;
     await withStore(spec, async () => {
       for await (const r of opened.readAll()) {
         let stream = streams.get(r.streamId);
-        if (!stream) streams.set(r.streamId, (stream = { events: [], revisions: [] }));
+        if (!stream) streams.set(r.streamId, (stream = { events: [], revisions: [], positions: [] }));
         stream.events.push(r.event);
         stream.revisions.push(r.revision);
+        stream.positions.push(position++);
       }
     });
-    const inputs = [...streams].map(([streamId, s]) => ({ streamId, events: s.events, locate: (i: number) => `revision ${s.revisions[i]}` }));
+    const inputs = [...streams].map(([streamId, s]) => ({ streamId, events: s.events, positions: s.positions, locate: (i: number) => `revision ${s.revisions[i]}` }));
     return { streams: inputs, what: describeStore(spec), invalid };
   } finally {
     await opened.close();
@@ -188,17 +219,22 @@ function verdict(what: string, result: ChainReport, requireSealed: boolean): { c
 export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if ((values.store === undefined) === (positionals.length !== 1) || positionals.length > 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
-  const anchor = values.anchor === undefined ? undefined : readAnchor(values.anchor);
+  const anchorFile = values.anchor === undefined ? undefined : readAnchor(values.anchor);
+  if (values['verify-key'] !== undefined && !(anchorFile && 'anchor' in anchorFile)) throw new UsageError(`--verify-key checks the signature of a format 2 --anchor\nusage: ${usage}`);
   const { streams, what, invalid } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
+  const heads = anchorFile && 'heads' in anchorFile ? anchorFile.heads : undefined;
   // Every event of a store the library wrote is sealed: there an unsealed event is a break, in an interchange file a legacy prefix.
-  const result = verifyChains(streams, { ...(anchor ? { anchor } : {}), requireSeals: values.store !== undefined });
+  const result = verifyChains(streams, { ...(heads ? { anchor: heads } : {}), requireSeals: values.store !== undefined });
   if (invalid.length > 0) reportInvalid(escapeControls(what), storeFlag(parseStoreSpec(values.store!)), invalid, io);
   const judged = verdict(escapeControls(invalid.length > 0 ? `${what} (the rest)` : what), result, values['require-sealed'] === true);
-  const code = judged.code || (invalid.length > 0 ? 1 : 0);
   const anchorPath = values['write-anchor'];
-  if (code === 0 && anchorPath !== undefined) {
-    writeFileSafely(anchorPath, `${JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: result.heads }, null, 2)}\n`);
-    io.stdout(`${judged.text}\nwrote ${escapeControls(anchorPath)}: the heads of ${count(result.heads.length, 'stream')}\n`);
-  } else io.stdout(`${judged.text}\n`);
+  const compact = anchorFile || anchorPath !== undefined ? againstAnchor(streams, result.events, anchorFile, values['verify-key']) : undefined;
+  const code: ExitCode = judged.code || (invalid.length > 0 ? 1 : 0) || (compact && !compact.ok ? 1 : 0);
+  const text = [judged.text, ...(compact?.lines ?? [])].join('\n');
+  if (code === 0 && anchorPath !== undefined && compact) {
+    const anchor = values['sign-key'] === undefined ? compact.anchor : signAnchor(compact.anchor, readPrivateKey(values['sign-key']));
+    writeFileSafely(anchorPath, `${JSON.stringify(anchor, null, 2)}\n`);
+    io.stdout(`${text}\nwrote ${escapeControls(anchorPath)}: an anchor of ${count(anchor.streams, 'stream')} and ${count(anchor.events, 'event')}, root ${anchor.root}${anchor.signature ? `, signed by key ${anchor.signature.keyId}` : ''}\n`);
+  } else io.stdout(`${text}\n`);
   return code;
 }

@@ -109,11 +109,13 @@ export async function readStoreFileStreams(path: string, onInvalid?: (error: Inp
     for (const streamId of index.streamIds) {
       const events: UnitEvent[] = [];
       const lines: number[] = [];
+      const positions: number[] = [];
       index.forEachOf(streamId, (event, position) => {
         events.push(event);
         lines.push(index.lineAt(position));
+        positions.push(position);
       });
-      yield { streamId, events, locate: (i) => `line ${lines[i]}, revision ${i}` };
+      yield { streamId, events, positions, locate: (i) => `line ${lines[i]}, revision ${i}` };
     }
   }
   return { streams: { [Symbol.iterator]: streams }, ...rest, close: () => index.close() };
