@@ -106,7 +106,9 @@ async function checkStoreChains(spec: StoreSpec, io: CliIo, options: StoreReadOp
   let close = () => {};
   if (events) streams = streamsOfStore(events);
   else {
-    const read = await readStoreFileStreams((spec as { path: string }).path, () => {}).catch(cannotReadStoreFile((spec as { path: string }).path));
+    // Lines the reader rejects fail here as on the read itself, unless --skip-invalid leaves them out.
+    const path = (spec as { path: string }).path;
+    const read = await readStoreFileStreams(path, options.skipInvalid ? () => {} : undefined).catch(cannotReadStoreFile(path));
     streams = read.streams;
     close = () => read.close();
   }
@@ -204,12 +206,9 @@ export async function loadUnitEventSource(positionals: readonly string[], store:
   if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
   const spec = store === undefined || positionals.length !== 0 ? undefined : parseStoreSpec(store);
   if (spec?.kind === 'file') {
-    const source = await withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
-    await checkStoreChains(spec, io, options).catch((error: unknown) => {
-      source.close();
-      throw error;
-    });
-    return source;
+    // The chains first, their index closed before the source's is built: memory holds one index at a time.
+    await withInvalidHint(spec, io, options, () => checkStoreChains(spec, io, options));
+    return withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
   }
   return eventListSource(await loadHistory(positionals, store, book, io, usage, options));
 }

@@ -90,3 +90,14 @@ describe('every read of a store checks its chains', () => {
     expect(fromStore.stdout).toBe(fromFile.stdout);
   });
 });
+
+describe('verify FILE reads within the line limit', () => {
+  it('a line past the limit is refused while it is read, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wl-readverify-'));
+    const path = join(dir, 'long.jsonl');
+    writeFileSync(path, `${readFileSync(scenario, 'utf8')}{"id":"${'x'.repeat(5_000_000)}`);
+    const result = await cli(['verify', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('line 13: line longer than 1000000 characters\n');
+  });
+});

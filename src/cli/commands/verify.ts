@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { InputError, InputErrors } from '../../errors.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { inputErrorFrom } from '../../events/issues.js';
-import { parseEventLine } from '../../events/jsonl.js';
+import { LINE_TOO_LONG, MAX_LINE_BYTES, parseEventLine } from '../../events/jsonl.js';
 import { decodeUtf8, firstInvalidUtf8, invalidUtf8Reason } from '../../events/utf8.js';
 import { writeFileSafely } from '../../evidence/write-files.js';
 import { escapeControls } from '../../projections/safe-text.js';
@@ -110,6 +110,8 @@ function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false):
       }
       buffer.copy(buffer, 0, start, filled);
       filled -= start;
+      // A line is refused as soon as it passes the limit, not after it is buffered whole.
+      if (filled > MAX_LINE_BYTES) throw new InputErrors([...errors, new InputError(n, '', LINE_TOO_LONG)]);
       if (got === 0 && filled > 0 && !take(buffer.subarray(0, filled), n, true)) torn = n;
     }
   } finally {
