@@ -45,10 +45,6 @@ const HeadsAnchor = z.strictObject({
 interface FileLines {
   readonly events: UnitEvent[];
   readonly lines: number[];
-  /** A last line without its newline that does not parse: a store's torn tail, left out. */
-  readonly torn?: number;
-  /** With `keepInvalid`: every line the reader rejects, left out of the chains. */
-  readonly invalid: InputError[];
 }
 
 /** What a store holds, by stream, and the events its reader rejects (reported, never rewritten). */
@@ -60,11 +56,8 @@ interface StoreContent {
 
 const MAX_ERRORS = 20;
 
-/**
- * Every line of a JSONL file parsed on its own (no deduplication), read in chunks. A line the
- * reader rejects is an InputError, or with `keepInvalid` (a store) listed in `invalid`.
- */
-function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false): FileLines {
+/** Every line of a JSONL file parsed on its own (no deduplication), read in chunks; lines the reader rejects are InputErrors. */
+function readLines(path: string): FileLines {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -74,28 +67,21 @@ function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false):
   const events: UnitEvent[] = [];
   const lines: number[] = [];
   const errors: InputError[] = [];
-  const take = (bytes: Buffer, n: number, last: boolean): boolean => {
+  const take = (bytes: Buffer, n: number): void => {
     let text = decodeUtf8(bytes);
-    if (text === undefined) {
-      if (last && tornTailAllowed) return false;
-      errors.push(new InputError(n, '', invalidUtf8Reason(bytes, 0, firstInvalidUtf8(bytes))));
-      return true;
-    }
+    if (text === undefined) return void errors.push(new InputError(n, '', invalidUtf8Reason(bytes, 0, firstInvalidUtf8(bytes))));
     if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() === '') return true;
+    if (text.trim() === '') return;
     const event = parseEventLine(text, n);
-    if (!(event instanceof InputError)) return events.push(event), lines.push(n), true;
-    if (last && tornTailAllowed) return false;
-    errors.push(event);
-    return true;
+    if (event instanceof InputError) errors.push(event);
+    else events.push(event), lines.push(n);
   };
-  let torn: number | undefined;
   try {
     let buffer = Buffer.allocUnsafe(1 << 22);
     let filled = 0;
     let n = 1;
-    for (let got = 1; got > 0 && (keepInvalid || errors.length < MAX_ERRORS); ) {
+    for (let got = 1; got > 0 && errors.length < MAX_ERRORS; ) {
       if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
       try {
         got = readSync(fd, buffer, filled, buffer.length - filled, null);
@@ -105,20 +91,20 @@ function readLines(path: string, tornTailAllowed: boolean, keepInvalid = false):
       filled += got;
       let start = 0;
       for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start), n++) {
-        take(buffer.subarray(start, nl), n, false);
+        take(buffer.subarray(start, nl), n);
         start = nl + 1;
       }
       buffer.copy(buffer, 0, start, filled);
       filled -= start;
       // A line is refused as soon as it passes the limit, not after it is buffered whole.
       if (filled > MAX_LINE_BYTES) throw new InputErrors([...errors, new InputError(n, '', LINE_TOO_LONG)]);
-      if (got === 0 && filled > 0 && !take(buffer.subarray(0, filled), n, true)) torn = n;
+      if (got === 0 && filled > 0) take(buffer.subarray(0, filled), n);
     }
   } finally {
     closeSync(fd);
   }
-  if (errors.length > 0 && !keepInvalid) throw new InputErrors(errors);
-  return { events, lines, invalid: errors, ...(torn === undefined ? {} : { torn }) };
+  if (errors.length > 0) throw new InputErrors(errors);
+  return { events, lines };
 }
 
 /** An anchor file: the compact, optionally signed format 2 (anchor.ts), or the heads of format 1. */
@@ -154,7 +140,7 @@ function againstAnchor(streams: Iterable<StreamInput>, events: number, file: Anc
 }
 
 function fileStreams(path: string): StoreContent {
-  const read = readLines(path, false);
+  const read = readLines(path);
   return { streams: streamsOf(read.events, read.lines), what: path, invalid: [] };
 }
 
