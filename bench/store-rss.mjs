@@ -1,5 +1,6 @@
-// Peak RSS of reading a file store, each in a child process over the same store file: the library
-// opening it and reading every event (store-open.mjs), `state --store file:` and `verify --store file:`.
+// Peak RSS of writing and reading a file store, each in a child process: `import` of the fleet file
+// into a store, then over that store the library opening it and reading every event
+// (store-open.mjs), `state --store file:` and `verify --store file:`.
 import { appendFileSync, closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -25,25 +26,32 @@ function peakRss(args) {
 }
 
 /**
- * The three reads of the store file at `path` (a fleet file is a store file). The generated fleet
- * is unsealed, and reads of a store now refuse unsealed events: `state` reads it with --no-verify
- * (the chain check itself is not measured), and `verify --store` fails at each stream's first event
- * until the bench seals its fleet (its row is then null, with the reason).
+ * Imports the interchange file at `fleetFile` into a new file store at `storePath` (sealing every
+ * event, as a store the library writes is), then reads that store three ways: the library opening
+ * it and reading every event, `state --store` (its chains checked first, as every read does) and
+ * `verify --store`. Each is a child process; its peak RSS is the figure.
  */
-export function measureStoreRss(path, asOf) {
+export function measureStoreRss(fleetFile, storePath, asOf) {
+  rmSync(storePath, { force: true });
+  const importFile = peakRss([cli, 'import', fleetFile, '--store', `file:${storePath}`]);
+  if (importFile.peakRssMB === null) {
+    const failed = { peakRssMB: null, seconds: 0, note: 'the import failed' };
+    return { importFile, openAndReadAll: failed, stateStore: failed, verifyStore: failed };
+  }
   return {
-    openAndReadAll: peakRss([opener, path]),
-    stateStore: peakRss([cli, 'state', '--store', `file:${path}`, '--as-of', asOf, '--json', '--no-verify']),
-    verifyStore: peakRss([cli, 'verify', '--store', `file:${path}`]),
+    importFile,
+    openAndReadAll: peakRss([opener, storePath]),
+    stateStore: peakRss([cli, 'state', '--store', `file:${storePath}`, '--as-of', asOf, '--json']),
+    verifyStore: peakRss([cli, 'verify', '--store', `file:${storePath}`]),
   };
 }
 
 /**
- * Writes a store file of `parts` generated fleets of a million events each (`--big`), each fleet's
+ * Writes an interchange file of `parts` generated fleets of a million events each (`--big`), each fleet's
  * units renamed (`U-` becomes `U<k>-`, ids included) so that no two parts share a unit; returns
  * how many events it holds.
  */
-export function writeBigStore(path, parts, generateFleet, seed) {
+export function writeBigFleet(path, parts, generateFleet, seed) {
   let events = 0;
   for (let k = 0; k < parts; k++) {
     const fleet = generateFleet({ events: 1_000_000, seed: seed + 100 + k });

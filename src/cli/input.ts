@@ -1,9 +1,9 @@
 /** Reading what the CLI is given: an events file, policy files, time flags. Errors name the line and field. */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, InputErrors } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { createJsonlReader, LINE_TOO_LONG, MAX_LINE_BYTES, type JsonlPartReader, type ParsedJsonl } from '../events/jsonl.js';
-import { createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
+import { createJsonlFileHistoryReader, createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
 import { nestsTooDeep, TOO_DEEP } from '../events/nesting.js';
 import { decodeUtf8, decodeUtf8Lines, firstInvalidUtf8, invalidUtf8Reason } from '../events/utf8.js';
 import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/resolve.js';
@@ -67,69 +67,83 @@ const CHUNK_BYTES = 1 << 22;
  * each chunk (for a progress line).
  */
 function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
-  let fd: number;
+  const fd = openFile(path, what);
   try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw cannotRead(path, what, error);
-  }
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let filled = 0;
-    // Inside a line already refused as too long: its bytes are dropped up to the next line break.
-    let skipping = false;
-    for (;;) {
-      let got: number;
-      try {
-        got = readSync(fd, buffer, filled, buffer.length - filled, null);
-      } catch (error) {
-        throw cannotRead(path, what, error);
-      }
-      if (got === 0) break;
-      filled += got;
-      let start = 0;
-      if (skipping) {
-        start = buffer.subarray(0, filled).indexOf(10) + 1;
-        if (start === 0) {
-          filled = 0;
-          continue;
-        }
-        skipping = false;
-      }
-      // A line break is never inside a multi-byte character, so text cut after one decodes whole.
-      const cut = Math.max(buffer.lastIndexOf(10, filled - 1) + 1, start);
-      if (cut > start && !feedBytes(reader, buffer.subarray(start, cut))) return;
-      if (filled - cut > MAX_LINE_BYTES) {
-        if (!reader.refuseLine(LINE_TOO_LONG)) return;
-        skipping = true;
-        filled = 0;
-      } else {
-        buffer.copy(buffer, 0, cut, filled);
-        filled -= cut;
-      }
-      onChunk?.(reader.linesRead);
-    }
-    if (filled > 0 && !skipping) {
-      feedBytes(reader, buffer.subarray(0, filled));
-      onChunk?.(reader.linesRead);
-    }
+    readOpenFileInto(fd, path, what, reader, onChunk);
   } finally {
     closeSync(fd);
   }
 }
 
+function openFile(path: string, what: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    throw cannotRead(path, what, error);
+  }
+}
+
+/** `readFileInto` on a file already open at `fd` (read from its start; not closed). */
+function readOpenFileInto(fd: number, path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = 0;
+  // The file offset of buffer[0].
+  let base = 0;
+  // Inside a line already refused as too long: its bytes are dropped up to the next line break.
+  let skipping = false;
+  for (;;) {
+    let got: number;
+    try {
+      got = readSync(fd, buffer, filled, buffer.length - filled, null);
+    } catch (error) {
+      throw cannotRead(path, what, error);
+    }
+    if (got === 0) break;
+    filled += got;
+    let start = 0;
+    if (skipping) {
+      start = buffer.subarray(0, filled).indexOf(10) + 1;
+      if (start === 0) {
+        base += filled;
+        filled = 0;
+        continue;
+      }
+      skipping = false;
+    }
+    // A line break is never inside a multi-byte character, so text cut after one decodes whole.
+    const cut = Math.max(buffer.lastIndexOf(10, filled - 1) + 1, start);
+    if (cut > start && !feedBytes(reader, buffer.subarray(start, cut), base + start)) return;
+    if (filled - cut > MAX_LINE_BYTES) {
+      if (!reader.refuseLine(LINE_TOO_LONG)) return;
+      skipping = true;
+      base += filled;
+      filled = 0;
+    } else {
+      buffer.copy(buffer, 0, cut, filled);
+      base += cut;
+      filled -= cut;
+    }
+    onChunk?.(reader.linesRead);
+  }
+  if (filled > 0 && !skipping) {
+    feedBytes(reader, buffer.subarray(0, filled), base);
+    onChunk?.(reader.linesRead);
+  }
+}
+
 /** Hands whole lines of bytes to `reader` as text; each line that is not UTF-8 is refused instead. False when the reader says stop. */
-function feedBytes(reader: JsonlPartReader, bytes: Uint8Array): boolean {
+function feedBytes(reader: JsonlPartReader, bytes: Uint8Array, offset: number): boolean {
   for (;;) {
     const text = decodeUtf8(bytes);
-    if (text !== undefined) return reader.text(text);
+    if (text !== undefined) return reader.text(text, { offset, bytes: bytes.length });
     const bad = Math.max(firstInvalidUtf8(bytes), 0);
     const lineStart = bytes.lastIndexOf(10, bad) + 1;
     const lineEnd = bytes.indexOf(10, bad);
-    if (lineStart > 0 && !reader.text(decodeUtf8(bytes.subarray(0, lineStart))!)) return false;
+    if (lineStart > 0 && !reader.text(decodeUtf8(bytes.subarray(0, lineStart))!, { offset, bytes: lineStart })) return false;
     if (!reader.refuseLine(invalidUtf8Reason(bytes, lineStart, bad))) return false;
     if (lineEnd < 0 || lineEnd + 1 === bytes.length) return true;
     bytes = bytes.subarray(lineEnd + 1);
+    offset += lineEnd + 1;
   }
 }
 
@@ -162,14 +176,69 @@ export function loadEvents(path: string, book: PolicyBook): { events: UnitEvent[
   return parsed;
 }
 
+/** A JsonlHistory read back from its file, which stays open until `close`. */
+export interface FileHistory {
+  readonly history: JsonlHistory;
+  close(): void;
+}
+
+/**
+ * An events file as a JsonlHistory that holds no text (see `createJsonlFileHistoryReader`): every
+ * line checked as `loadEvents` checks it and every sale's policy known, or nothing; each event is
+ * read again from the file when asked for. Memory holds about 30 bytes an event, whatever the
+ * file's size. (Changing the file before `close` changes what is read back; a store re-checks
+ * every event it is given.)
+ */
+export function openHistoryFile(path: string, book: PolicyBook, onChunk?: (linesRead: number) => void): FileHistory {
+  const fd = openFile(path, 'events file');
+  let regular: boolean;
+  try {
+    regular = fstatSync(fd).isFile();
+  } catch (error) {
+    closeSync(fd);
+    throw cannotRead(path, 'events file', error);
+  }
+  if (!regular) {
+    // A pipe cannot be read twice: its history keeps the text instead.
+    closeSync(fd);
+    return { history: loadHistoryFile(path, book, onChunk), close: () => {} };
+  }
+  try {
+    const readText = (offset: number, bytes: number): string => {
+      const buffer = Buffer.allocUnsafe(bytes);
+      for (let got = 0; got < bytes; ) {
+        let n: number;
+        try {
+          n = readSync(fd, buffer, got, bytes - got, offset + got);
+        } catch (error) {
+          throw cannotRead(path, 'events file', error);
+        }
+        if (n === 0) throw new InputError(undefined, '', `events file ${path} changed while it was read (it ends before byte ${offset + bytes})`);
+        got += n;
+      }
+      return buffer.toString('utf8');
+    };
+    const errors: InputError[] = [];
+    const reader = createJsonlFileHistoryReader(readText, { onEvent: saleChecker(book, errors) });
+    readOpenFileInto(fd, path, 'events file', reader, onChunk);
+    const history = reader.finish();
+    if (errors.length > 0) throw new InputErrors(errors);
+    return { history, close: () => closeSync(fd) };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+const saleChecker = (book: PolicyBook, errors: InputError[]) => (event: UnitEvent, line: number) => {
+  const error = salePolicyError(event, line, book);
+  if (error) errors.push(error);
+};
+
 /** An events file as a JsonlHistory: every line valid and every sale's policy known, or nothing. */
 export function loadHistoryFile(path: string, book: PolicyBook, onChunk?: (linesRead: number) => void): JsonlHistory {
   const errors: InputError[] = [];
-  const onEvent = (event: UnitEvent, line: number) => {
-    const error = salePolicyError(event, line, book);
-    if (error) errors.push(error);
-  };
-  const history = readJsonlHistoryFile(path, onEvent, onChunk);
+  const history = readJsonlHistoryFile(path, saleChecker(book, errors), onChunk);
   if (errors.length > 0) throw new InputErrors(errors);
   return history;
 }

@@ -8,6 +8,7 @@
 import { InputErrors } from '../errors.js';
 import type { UnitEvent } from './envelope.js';
 import { createLineJudge, rereadEventLine, type JsonlPartReader, type JsonlReaderOptions } from './jsonl.js';
+import { utf8Length } from './utf8.js';
 
 /** Events grouped by unit, handed out one unit at a time. */
 export interface UnitEventSource {
@@ -25,6 +26,8 @@ export interface JsonlHistory extends UnitEventSource {
   eventAt(position: number): UnitEvent;
   /** The 1-based line number of the event at `position`. */
   lineAt(position: number): number;
+  /** The position of the event with this id, or -1. */
+  positionOf(id: string): number;
 }
 
 /** A JsonlPartReader that keeps each part it reads (not a copy) as the history's storage. */
@@ -94,35 +97,107 @@ export function createJsonlHistoryReader(options: JsonlHistoryOptions = {}): Jso
     refuseLine: (reason) => judge.refuseLine(reason),
     finish() {
       if (judge.errors.length > 0) throw new InputErrors(judge.errors);
-      return historyOf(slots, count, unitIds, unitIndex, eventAt, lineAt);
+      return historyOf(count, (p) => slots[p * SLOTS + UNIT]!, unitIds, unitIndex, eventAt, lineAt, judge.positionOf);
     },
   };
 }
 
 /** Indexes each unit's positions (a counting sort by unit) once every line is read. */
 function historyOf(
-  slots: Int32Array,
   count: number,
+  unitOf: (position: number) => number,
   unitIds: readonly string[],
   unitIndex: ReadonlyMap<string, number>,
   eventAt: (position: number) => UnitEvent,
   lineAt: (position: number) => number,
+  positionOf: (id: string) => number,
 ): JsonlHistory {
   const firsts = new Int32Array(unitIds.length + 1);
-  for (let p = 0; p < count; p++) firsts[slots[p * SLOTS + UNIT]! + 1]!++;
+  for (let p = 0; p < count; p++) firsts[unitOf(p) + 1]!++;
   for (let u = 0; u < unitIds.length; u++) firsts[u + 1]! += firsts[u]!;
   const next = firsts.slice(0, unitIds.length);
   const byUnit = new Int32Array(count);
-  for (let p = 0; p < count; p++) byUnit[next[slots[p * SLOTS + UNIT]!]!++] = p;
+  for (let p = 0; p < count; p++) byUnit[next[unitOf(p)]!++] = p;
   return {
     eventCount: count,
     unitIds,
     eventAt,
     lineAt,
+    positionOf,
     forEachEventOf(unitId, each) {
       const unit = unitIndex.get(unitId);
       if (unit === undefined) return;
       for (let k = firsts[unit]!; k < firsts[unit + 1]!; k++) each(eventAt(byUnit[k]!), byUnit[k]!);
+    },
+  };
+}
+
+/** Reads `bytes` bytes of the history's file from byte `offset`, as text (the file is the history's storage). */
+export type ReadFileText = (offset: number, bytes: number) => string;
+
+function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * A JsonlHistoryReader over a file that keeps no text at all: where each kept line is in the file
+ * (byte offset and length), its line number and unit, about 20 bytes an event; an event is read
+ * back from the file with `readText` when asked for. Every part must come with its place in the
+ * file (`text(part, at)`), as `readFileInto` gives it.
+ */
+export function createJsonlFileHistoryReader(readText: ReadFileText, options: JsonlHistoryOptions = {}): JsonlHistoryReader {
+  let offsets = new Float64Array(1024);
+  let lengths = new Int32Array(1024);
+  let lines = new Int32Array(1024);
+  let units = new Int32Array(1024);
+  let count = 0;
+  const unitIndex = new Map<string, number>();
+  const unitIds: string[] = [];
+  const eventAt = (position: number) => rereadEventLine(readText(offsets[position]!, lengths[position]!));
+  const lineAt = (position: number) => lines[position]!;
+  const judge = createLineJudge({ get count() { return count; }, eventAt, lineAt }, options);
+
+  return {
+    get linesRead() {
+      return judge.linesRead;
+    },
+    text(part, at) {
+      if (at === undefined) throw new Error('a file history reads parts with their place in the file');
+      // Byte offsets from character offsets, counted on from the last line kept (the same when the part is ASCII).
+      const ascii = at.bytes === part.length;
+      let char = 0;
+      let byte = at.offset;
+      const byteAt = (to: number) => {
+        byte += ascii ? to - char : utf8Length(part, char, to);
+        char = to;
+        return byte;
+      };
+      return judge.readPart(part, (event, n, start, end) => {
+        let unit = unitIndex.get(event.unitId);
+        if (unit === undefined) {
+          unit = unitIds.push(event.unitId) - 1;
+          unitIndex.set(event.unitId, unit);
+        }
+        offsets = grown(offsets, count + 1);
+        lengths = grown(lengths, count + 1);
+        lines = grown(lines, count + 1);
+        units = grown(units, count + 1);
+        const from = byteAt(start);
+        offsets[count] = from;
+        lengths[count] = byteAt(end) - from;
+        lines[count] = n;
+        units[count] = unit;
+        count++;
+        options.onEvent?.(event, n);
+      });
+    },
+    refuseLine: (reason) => judge.refuseLine(reason),
+    finish() {
+      if (judge.errors.length > 0) throw new InputErrors(judge.errors);
+      return historyOf(count, (p) => units[p]!, unitIds, unitIndex, eventAt, lineAt, judge.positionOf);
     },
   };
 }

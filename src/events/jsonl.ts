@@ -166,9 +166,10 @@ export interface ParsedJsonl {
 export interface JsonlPartReader {
   /**
    * Reads the next part of the input: whole lines, each ended by `\n` except perhaps the input's
-   * last. False once `maxErrors` errors were found: stop reading then.
+   * last. False once `maxErrors` errors were found: stop reading then. A reader of a file says
+   * where the part's bytes are (`at`), for a reader that reads its lines back from the file.
    */
-  text(part: string): boolean;
+  text(part: string, at?: PartBytes): boolean;
   /**
    * Counts the next line as bad for `reason` without its text: a reader of bytes refuses this way
    * a line it cannot hand over (not UTF-8, longer than MAX_LINE_BYTES). False as `text` says it.
@@ -176,6 +177,12 @@ export interface JsonlPartReader {
   refuseLine(reason: string): boolean;
   /** Lines read so far. */
   readonly linesRead: number;
+}
+
+/** Where a part of the input lies in its file: its first byte and how many bytes it is. */
+export interface PartBytes {
+  readonly offset: number;
+  readonly bytes: number;
 }
 
 /** A JsonlPartReader that keeps the events as objects. */
@@ -212,6 +219,8 @@ export interface LineJudge {
   refuseLine(reason: string): boolean;
   readonly linesRead: number;
   readonly errors: InputError[];
+  /** The position of the kept event with this id, or -1. */
+  positionOf(id: string): number;
 }
 
 export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = {}): LineJudge {
@@ -240,6 +249,7 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
 
   return {
     errors,
+    positionOf: (id) => seen.get(id),
     get linesRead() {
       return n - 1;
     },

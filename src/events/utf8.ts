@@ -72,3 +72,18 @@ export function decodeUtf8Lines(bytes: Uint8Array, source?: string, firstLine = 
   }
   throw new InputErrors(errors);
 }
+
+/** How many bytes `text.slice(from, to)` takes in UTF-8 (text decoded from UTF-8 holds no lone surrogate). */
+export function utf8Length(text: string, from: number, to: number): number {
+  let bytes = to - from;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 2; // with its low surrogate: 4 bytes for 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}

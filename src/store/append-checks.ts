@@ -43,15 +43,15 @@ export function checkAppend(streamId: string, events: readonly UnitEvent[]): voi
 }
 
 /**
- * Throws DuplicateEventError when an event id of `events` is stored already in another stream
- * than its unit's: reads the whole store once, before anything is written, so an import that
- * would clash in its last unit writes nothing at all. (A clash within the unit's own stream is the
- * append's own check, and planSeal's.)
+ * Throws DuplicateEventError when an event id to be appended is stored already in another stream
+ * than its unit's (`unitOf` names the unit an id is given for, or undefined for an id not given):
+ * reads the whole store once, before anything is written, so an import that would clash in its
+ * last unit writes nothing at all. (A clash within the unit's own stream is the append's own
+ * check, and planSeal's.)
  */
-export async function checkIdsAcrossStreams(store: EventStore, events: readonly UnitEvent[]): Promise<void> {
-  const unitOf = new Map(events.map((e) => [e.id, e.unitId]));
+export async function checkIdsAcrossStreams(store: EventStore, unitOf: (eventId: string) => string | undefined): Promise<void> {
   for await (const recorded of store.readAll()) {
-    const unitId = unitOf.get(recorded.event.id);
+    const unitId = unitOf(recorded.event.id);
     if (unitId !== undefined && unitId !== recorded.streamId) {
       throw new DuplicateEventError(recorded.event.id, `stored in stream ${recorded.streamId} (revision ${recorded.revision}), and given again for unit ${unitId}`);
     }

@@ -2,16 +2,18 @@
  * `warranty-ledger import FILE.jsonl --store SPEC [--policy FILE.json]...`: loads an interchange
  * file into a store. The file is validated whole first, then checked against what the store holds
  * (an id stored with other content stops the import before anything is written), then each unit's
- * events are appended in one atomic append, in the order they were recorded; events already stored are skipped, so importing the
- * same file again writes nothing.
+ * events are appended in one atomic append, in the order they were recorded; events already stored
+ * are skipped, so importing the same file again writes nothing. The file is held as an offset index
+ * (each unit's events read from it in their turn), not as events: memory does not grow with its text.
  */
 import type { UnitEvent } from '../../events/envelope.js';
+import type { JsonlHistory } from '../../events/jsonl-history.js';
 import { checkIdsAcrossStreams } from '../../store/append-checks.js';
 import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
 import { parseInstant } from '../../time/instant.js';
 import { parse } from '../args.js';
-import { loadEvents, loadPolicyBook } from '../input.js';
+import { loadPolicyBook, openHistoryFile } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { createProgress, wantsProgress } from '../progress.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
@@ -23,42 +25,39 @@ const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true } } 
 /** Appends in flight at once: enough for the file store's group commit and EventStoreDB's pipelining. */
 const IN_FLIGHT = 16;
 
-async function eachUnit(units: readonly [string, UnitEvent[]][], work: (unitId: string, events: UnitEvent[]) => Promise<void>): Promise<void> {
+async function eachUnit(unitIds: readonly string[], work: (unitId: string) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {
-    while (!failed && next < units.length) {
-      const [unitId, events] = units[next++]!;
-      await work(unitId, events).catch((error: unknown) => {
+    while (!failed && next < unitIds.length) {
+      await work(unitIds[next++]!).catch((error: unknown) => {
         failed = true;
         throw error;
       });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, units.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, unitIds.length) }, worker));
 }
 
-/** Each unit's events in the order they were recorded (stable), as a store must keep them (what was known cannot change later). */
-function byUnit(events: readonly UnitEvent[]): [string, UnitEvent[]][] {
-  const units = new Map<string, { event: UnitEvent; ms: number }[]>();
-  for (const event of events) {
-    const item = { event, ms: parseInstant(event.recordedAt)! };
-    const list = units.get(event.unitId);
-    if (list) list.push(item);
-    else units.set(event.unitId, [item]);
-  }
-  return [...units].map(([unitId, list]) => [unitId, list.sort((a, b) => a.ms - b.ms).map((i) => i.event)]);
+/** A unit's events in the order they were recorded (stable), as a store must keep them (what was known cannot change later), read from the input for its turn. */
+function eventsOf(history: JsonlHistory, unitId: string): UnitEvent[] {
+  const items: { event: UnitEvent; ms: number }[] = [];
+  history.forEachEventOf(unitId, (event) => items.push({ event, ms: parseInstant(event.recordedAt)! }));
+  return items.sort((a, b) => a.ms - b.ms).map((i) => i.event);
 }
 
 /**
  * Checks every unit against the store first, as the append will: an id stored with different
  * content (in the unit's stream or any other), or a sealed event that does not chain where it
- * would land, throws before anything is written.
+ * would land, throws before anything is written. One unit's events are held at a time.
  */
-async function checkAgainstStore(store: EventStore, events: readonly UnitEvent[], units: readonly [string, UnitEvent[]][]): Promise<void> {
-  await checkIdsAcrossStreams(store, events);
-  await eachUnit(units, async (unitId, events) => {
-    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), events);
+async function checkAgainstStore(store: EventStore, history: JsonlHistory): Promise<void> {
+  await checkIdsAcrossStreams(store, (id) => {
+    const position = history.positionOf(id);
+    return position < 0 ? undefined : history.eventAt(position).unitId;
+  });
+  await eachUnit(history.unitIds, async (unitId) => {
+    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), eventsOf(history, unitId));
   });
 }
 
@@ -68,26 +67,32 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
   if (positionals.length !== 1 || values.store === undefined) throw new UsageError(`expected one events file and --store\nusage: ${usage}`);
   const spec = parseStoreSpec(values.store);
   const file = positionals[0]!;
-  const { events } = loadEvents(file, loadPolicyBook(values.policy ?? []));
-  const units = byUnit(events);
-  const progress = createProgress(io, `import into ${describeStore(spec)}`, wantsProgress(io, file, false));
-  const store = await openStore(spec, io);
+  const input = openHistoryFile(file, loadPolicyBook(values.policy ?? []));
+  const { history } = input;
+  const units = history.unitIds.length;
   let done = 0;
   let written = 0;
   try {
-    await withStore(spec, async () => {
-      await checkAgainstStore(store, events, units);
-      await eachUnit(units, async (unitId, unitEvents) => {
-        const result = await store.append(unitId, unitEvents, { expectedRevision: 'any' });
-        written += result.written;
-        done += unitEvents.length;
-        progress.tick(done, units.length);
+    const progress = createProgress(io, `import into ${describeStore(spec)}`, wantsProgress(io, file, false));
+    const store = await openStore(spec, io);
+    try {
+      await withStore(spec, async () => {
+        await checkAgainstStore(store, history);
+        await eachUnit(history.unitIds, async (unitId) => {
+          const unitEvents = eventsOf(history, unitId);
+          const result = await store.append(unitId, unitEvents, { expectedRevision: 'any' });
+          written += result.written;
+          done += unitEvents.length;
+          progress.tick(done, units);
+        });
       });
-    });
+    } finally {
+      await store.close();
+    }
+    progress.done(done, units);
   } finally {
-    await store.close();
+    input.close();
   }
-  progress.done(done, units.length);
-  io.stdout(`imported ${file} into ${describeStore(spec)}: read ${events.length} events (${units.length} units), wrote ${written}, skipped ${events.length - written} already stored\n`);
+  io.stdout(`imported ${file} into ${describeStore(spec)}: read ${history.eventCount} events (${units} units), wrote ${written}, skipped ${history.eventCount - written} already stored\n`);
   return 0;
 }
