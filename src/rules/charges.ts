@@ -1,6 +1,6 @@
 /** What is charged (rulebook 10): a covered fault reported within coverage costs the customer nothing. */
 import type { EventOf } from '../events/envelope.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { raiseAnomaly } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import type { Moment } from './moment.js';

@@ -4,7 +4,7 @@
  */
 import type { CoverageLine, Policy } from '../policy/schema.js';
 import { clampDay, termEnd, type Day } from '../time/calendar.js';
-import type { PartLine, UnitState } from '../unit/state.js';
+import type { PartLine, UnitState } from './unit-state.js';
 import { coverageStart } from './coverage-start.js';
 
 const MS_PER_DAY = 86_400_000;

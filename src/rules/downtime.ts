@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../policy/schema.js';
 import type { Cause } from '../events/catalogue.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { settleLoanerAtOutageEnd } from './loaner.js';

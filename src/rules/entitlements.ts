@@ -1,5 +1,5 @@
 /** Raising and fulfilling entitlements, and raising anomalies: each built with its `because`. */
-import type { Anomaly, Entitlement, EntitlementKind, Note, UnitState } from '../unit/state.js';
+import type { Anomaly, Entitlement, EntitlementKind, Note, UnitState } from './unit-state.js';
 
 /** Adds an entitlement, `open` unless `fulfilledBy` names the event that already settled it. */
 export function entitle(

@@ -4,7 +4,7 @@
  * `restart`) starts every line again from the later of this date and the rulebook 3 start.
  */
 import type { EventOf } from '../events/envelope.js';
-import { dict, type UnitState } from '../unit/state.js';
+import { dict, type UnitState } from './unit-state.js';
 import { resetDowntimePeriod, closeOutage, openOutageFaults } from './downtime.js';
 import { fulfil, raiseAnomaly } from './entitlements.js';
 import type { Moment } from './moment.js';

@@ -4,7 +4,7 @@
  * with no refund owed is an anomaly; a completed return ends coverage.
  */
 import type { EventOf } from '../events/envelope.js';
-import type { UnitState } from '../unit/state.js';
+import type { UnitState } from './unit-state.js';
 import { closeOutage, openOutageFaults } from './downtime.js';
 import { entitle, fulfil, note, raiseAnomaly } from './entitlements.js';
 import type { Moment } from './moment.js';

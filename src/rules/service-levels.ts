@@ -4,7 +4,7 @@
  * grow; an open fault's missing step is measured up to the as-of moment.
  */
 import type { Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { MS_PER_MINUTE, wholeMinutes } from '../time/minutes.js';
 import type { Moment } from './moment.js';
 import { startHeldPartLines } from './part-coverage.js';

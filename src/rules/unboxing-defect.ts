@@ -1,5 +1,5 @@
 /** Unboxing defects (rulebook 8 [000, 004]): a problem found at unboxing owes a replacement, unconditionally. */
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { entitle } from './entitlements.js';
 import type { Moment } from './moment.js';
 

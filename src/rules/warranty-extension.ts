@@ -4,7 +4,7 @@
  * own term and the policy line under it, so the end the view shows moves by the months bought.
  */
 import type { EventOf } from '../events/envelope.js';
-import type { UnitState } from '../unit/state.js';
+import type { UnitState } from './unit-state.js';
 import { note } from './entitlements.js';
 import type { Moment } from './moment.js';
 

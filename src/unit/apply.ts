@@ -19,7 +19,7 @@ import { completeReturn, inspectReturn, recordTraining, requestReturn } from '..
 import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
 import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
 import { extendWarranty } from '../rules/warranty-extension.js';
-import { indexFault } from './fault-index.js';
+import { indexFault } from '../rules/fault-index.js';
 import { faultOf, type FaultState, type UnitState } from './state.js';
 
 function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
