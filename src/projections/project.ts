@@ -6,6 +6,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
 import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
+import { noSaleAnomaly } from '../rules/no-sale.js';
 import { dayOf } from '../time/calendar.js';
 import { cutoffIn, isBefore, toTimePoint, type Cutoff, type TimePoint } from '../time/as-of.js';
 import { applyInOrder } from '../unit/evolve.js';
@@ -52,7 +53,7 @@ export function noSaleView(first: UnitEvent): UnitView {
     downtimeMinutes: 0,
     entitlements: [],
     slaBreaches: [],
-    anomalies: [{ rule: 'no-sale', eventIds: [first.id] }],
+    anomalies: [noSaleAnomaly(first.id)],
     serialNumber: null,
     policy: null,
   };

@@ -6,6 +6,7 @@
 import type { Policy } from '../policy/schema.js';
 import type { Cause } from '../events/catalogue.js';
 import type { FaultState, UnitState } from './unit-state.js';
+import { restartLines } from './coverage.js';
 import { entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { settleLoanerAtOutageEnd } from './loaner.js';
@@ -113,12 +114,7 @@ export function fireDowntimeEffect(state: UnitState, at: Moment, restoredBy: str
     return entitle(state, 'replacement', RULE, because, at.ms);
   }
   entitle(state, 'warranty-restart', RULE, because, at.ms, { fulfilledBy: restoredBy });
-  for (const def of at.policy.coverage) {
-    if ('lifetime' in def) continue;
-    const line = (state.lines[def.component] ??= { anchorDay: null, extensionMonths: 0, movedBy: [] });
-    line.anchorDay = at.day;
-    line.movedBy.push(restoredBy);
-  }
+  restartLines(state, at.policy.coverage.filter((def) => !('lifetime' in def)), at.day, restoredBy);
   resetDowntimePeriod(state, at.ms);
 }
 

@@ -7,7 +7,11 @@ import type { Policy } from '../policy/schema.js';
 import type { FaultState, UnitState } from './unit-state.js';
 import { MS_PER_MINUTE, wholeMinutes } from '../time/minutes.js';
 import type { Moment } from './moment.js';
+import type { RuleId } from './registry.js';
 import { startHeldPartLines } from './part-coverage.js';
+
+/** The rule id of a service-level breach in an explanation. */
+export const SERVICE_LEVELS = 'service-levels' satisfies RuleId;
 
 export type Measure = 'response' | 'arrival' | 'resolution';
 
