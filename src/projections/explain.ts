@@ -184,7 +184,7 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
       .filter((p) => p.failedRepairIds.length > 0)
       .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length, repairs: refs(ctx, p.failedRepairIds) })),
     downtimeMinutes: view.downtimeMinutes,
-    downtime: (({ periodStart, outages }) => ({ periodStart, outages }))(downtimeLines(ctx, selection.asOf.ms)),
+    downtime: downtimeLines(ctx, selection.asOf.ms),
     ...findings(ctx, selection.asOf, view),
     ignored: ignoredItems(ctx, replay.noteRaisedBy),
     view,

@@ -106,14 +106,16 @@ export function fireDowntimeEffect(state: UnitState, at: Moment, restoredBy: str
   const rule = at.policy.downtime;
   if (!rule) return;
   if (state.outages.countingOpen > 0) return;
-  if (!reaches(Math.floor(state.downtime.closedMs / MS_PER_MINUTE), rule.threshold)) return;
+  const minutes = Math.floor(state.downtime.closedMs / MS_PER_MINUTE);
+  if (!reaches(minutes, rule.threshold)) return;
   const because = state.downtime.countedReportIds;
+  const downtime = { periodStartMs: state.downtime.periodStartMs, minutes };
   if (rule.effect === 'replace') {
     if (state.downtime.replaceFired) return;
     state.downtime.replaceFired = true;
-    return entitle(state, 'replacement', RULE, because, at.ms);
+    return entitle(state, 'replacement', RULE, because, at.ms, { downtime });
   }
-  entitle(state, 'warranty-restart', RULE, because, at.ms, { fulfilledBy: restoredBy });
+  entitle(state, 'warranty-restart', RULE, because, at.ms, { fulfilledBy: restoredBy, downtime });
   restartLines(state, at.policy.coverage.filter((def) => !('lifetime' in def)), at.day, restoredBy);
   resetDowntimePeriod(state, at.ms);
 }

@@ -9,13 +9,14 @@ export function entitle(
   rule: RuleId,
   eventIds: readonly string[],
   sinceMs: number,
-  extra: { faultId?: string; component?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string } = {},
+  extra: { faultId?: string; component?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string; downtime?: Entitlement['downtime'] } = {},
 ): void {
   const entitlement: Entitlement = { kind, status: 'open', because: [{ rule, eventIds: [...eventIds] }], sinceMs };
   if (extra.faultId !== undefined) entitlement.faultId = extra.faultId;
   if (extra.component !== undefined) entitlement.component = extra.component;
   if (extra.returnId !== undefined) entitlement.returnId = extra.returnId;
   if (extra.orRefund) entitlement.orRefund = true;
+  if (extra.downtime) entitlement.downtime = extra.downtime;
   if (extra.fulfilledBy !== undefined) {
     entitlement.status = 'fulfilled';
     entitlement.fulfilledBy = extra.fulfilledBy;

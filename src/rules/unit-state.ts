@@ -11,6 +11,9 @@ export type Dict<T> = Record<string, T>;
 export const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
 export const has = (d: Dict<unknown>, key: string): boolean => Object.prototype.hasOwnProperty.call(d, key);
 
+/** The earliest instant a Date holds: the start of a unit's first downtime period, and `lastMs` before any event. */
+export const EARLIEST_MS = -8.64e15;
+
 /** Why an entitlement exists or an anomaly was raised: a rule id and the events behind it. */
 export interface Because {
   readonly rule: string;
@@ -34,6 +37,8 @@ export interface Entitlement {
   fulfilledBy?: string;
   /** When it arose (ms). */
   sinceMs: number;
+  /** A downtime entitlement: the period its sum was counted in and the sum, as the fold counted them. */
+  downtime?: { periodStartMs: number; minutes: number };
 }
 
 /** Something the history did that the rules did not allow. */

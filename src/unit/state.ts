@@ -2,9 +2,9 @@
  * The unit decider's state: the rules' `UnitState` (rules/unit-state.ts, below the rules that read
  * and write it) and the state of a unit with no events yet.
  */
-import { dict, type UnitState } from '../rules/unit-state.js';
+import { dict, EARLIEST_MS, type UnitState } from '../rules/unit-state.js';
 
-export { dict, has } from '../rules/unit-state.js';
+export { dict, EARLIEST_MS, has } from '../rules/unit-state.js';
 export type {
   Anomaly,
   Because,
@@ -41,7 +41,7 @@ export function initialState(unitId: string): UnitState {
     outages: { open: [], closedInOpen: 0, countingOpen: 0, awaitingLoaner: [], loanerHead: 0 },
     resolvedBelow: 0,
     problems: dict(),
-    downtime: { periodStartMs: -8.64e15, segments: [], closedMs: 0, countedReportIds: [], replaceFired: false },
+    downtime: { periodStartMs: EARLIEST_MS, segments: [], closedMs: 0, countedReportIds: [], replaceFired: false },
     returns: dict(),
     entitlements: [],
     anomalies: [],
@@ -49,7 +49,7 @@ export function initialState(unitId: string): UnitState {
     maintenance: [],
     followUps: [],
     replacements: [],
-    lastMs: -8.64e15,
+    lastMs: EARLIEST_MS,
     eventCount: 0,
   };
 }
