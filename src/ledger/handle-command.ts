@@ -8,7 +8,7 @@ import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
-import { policyForSale } from '../projections/project.js';
+import { policyForSale } from '../projections/select-unit.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { parseCommand } from '../unit/command-schema.js';
 import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';

@@ -1,5 +1,5 @@
 /**
- * Explaining one unit (issue 5): its story in business-time order with what each event changed,
+ * Explaining one unit: its story in business-time order with what each event changed,
  * every entitlement, anomaly and breach with its rule, rulebook section and events, and what the
  * rules looked at and did not count. Pure: events, policies and moments in, a plain object out.
  */
@@ -13,7 +13,8 @@ import type { Cutoff } from '../time/as-of.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
 import { anomalyReasoning, breachReasoning, coverageReasoning, downtimeLines, entitlementReasoning, iso, refOf, type EventRef, type OutageLine, type ReasonContext } from './explain-reasons.js';
-import { repairsAdded, replaySteps, selectUnit } from './explain-replay.js';
+import { repairsAdded, replaySteps } from './explain-replay.js';
+import { selectUnit } from './select-unit.js';
 import { RULES, sectionOf } from '../rules/registry.js';
 import { closingChanges, eventSummary, stepChanges } from './explain-story.js';
 import type { StepView, UnitView } from './unit-view.js';

@@ -3,6 +3,7 @@
  * freezes it once; `evolve` applies one live event through Immer. Both run the same mutators.
  */
 import { Immer } from 'immer';
+import { deepFreeze } from '../events/deep-freeze.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
 import { momentAt } from '../rules/moment.js';
@@ -20,14 +21,6 @@ export function cloneState<T>(value: T): T {
   const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
   for (const key of Object.keys(value)) copy[key] = cloneState((value as Record<string, unknown>)[key]);
   return copy as T;
-}
-
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
 
 /** Applies already-ordered events to a state the caller owns, mutating it (the replay hot path). */
