@@ -3,9 +3,8 @@
  * at a time, with what each step changed.
  */
 import type { Policy } from '../policy/schema.js';
-import { momentAt } from '../rules/moment.js';
 import { dayOf } from '../time/calendar.js';
-import { applyEvent } from '../unit/apply.js';
+import { applyInOrder } from '../unit/evolve.js';
 import type { Timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
 import type { UnitSelection } from './select-unit.js';
@@ -80,7 +79,7 @@ export function repairsAdded(before: FailedRepairsAt | undefined, after: FailedR
   return after.ids.slice(0, after.count).filter((id) => !was.has(id));
 }
 
-/** Folds the kept events one at a time (the same mutators as `fold`), keeping what each step changed. */
+/** Replays the kept events (the replay path of `fold`), keeping what each step changed. */
 export function replaySteps(selection: UnitSelection, policy: Policy): UnitReplay {
   const state = initialState(selection.unitId);
   const steps: ReplayStep[] = [];
@@ -93,8 +92,7 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
   const statuses: ('open' | 'fulfilled')[] = [];
   const watch = createBreachWatch(policy);
   let before = snapshot(state);
-  for (const t of selection.kept) {
-    applyEvent(state, t.event, momentAt(policy, t.occurredMs));
+  applyInOrder(state, selection.kept, policy, (t) => {
     while (noteRaisedBy.length < state.notes.length) noteRaisedBy.push(t.event.id);
     const after = snapshot(state);
     const at = { ms: t.occurredMs, day: dayOf(t.occurredMs, policy.timeZone) };
@@ -113,7 +111,7 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
     fulfilledAt.push(fulfilled);
     steps.push({ timed: t, before, after, view: stepView(state, policy, at), newBreaches: watch(state, t.event, t.occurredMs), fulfilled, arose });
     before = after;
-  }
+  });
   if (uniqueIds) {
     state.entitlements.forEach((e, i) => {
       if (statuses[i] === 'open' && e.status === 'fulfilled' && e.fulfilledBy !== undefined) fulfilledAt[stepOfId.get(e.fulfilledBy)!]?.push(i);
