@@ -5,17 +5,16 @@
  */
 import type { EventOf } from '../events/envelope.js';
 import { restartLines } from './coverage.js';
-import { resetDowntimePeriod, closeOutage, openOutageFaults } from './downtime.js';
+import { resetDowntimePeriod } from './downtime.js';
 import type { Moment } from './moment.js';
 import { resetProblems } from './repeated-failure.js';
 import { fulfilReplacements } from './replacement-without-entitlement.js';
-import { resolveAllFaults } from './service-levels.js';
+import { endAllFaults } from './service-levels.js';
 import { dict, type UnitState } from './unit-state.js';
 
 export function replaceUnit(state: UnitState, event: EventOf<'UnitReplaced'>, at: Moment): void {
   fulfilReplacements(state, event);
-  for (const fault of openOutageFaults(state)) closeOutage(state, fault, at);
-  resolveAllFaults(state, at, event.id);
+  endAllFaults(state, at, event.id);
   resetProblems(state);
   resetDowntimePeriod(state, at.ms);
   state.partLines = dict();

@@ -3,10 +3,9 @@
  * ends the unit's coverage (status `returned`); after it only follow-ups are recorded.
  */
 import type { EventOf } from '../events/envelope.js';
-import { closeOutage, openOutageFaults } from './downtime.js';
 import type { Moment } from './moment.js';
 import { settleRefund } from './refund-without-entitlement.js';
-import { resolveAllFaults } from './service-levels.js';
+import { endAllFaults } from './service-levels.js';
 import type { UnitState } from './unit-state.js';
 
 export function isReturned(state: UnitState): boolean {
@@ -15,8 +14,7 @@ export function isReturned(state: UnitState): boolean {
 
 export function completeReturn(state: UnitState, event: EventOf<'ReturnCompleted'>, at: Moment): void {
   settleRefund(state, event);
-  for (const fault of openOutageFaults(state)) closeOutage(state, fault, at);
-  resolveAllFaults(state, at, event.id);
+  endAllFaults(state, at, event.id);
   state.lifecycle = 'returned';
   state.returnedMs = at.ms;
 }
