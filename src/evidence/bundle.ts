@@ -13,12 +13,12 @@
 import type { UnitEvent } from '../events/envelope.js';
 import { serializeEvent } from '../events/jsonl.js';
 import type { Policy } from '../policy/schema.js';
-import { createPolicyBook } from '../policy/resolve.js';
+import { presetPolicyBook } from '../policy/resolve.js';
 import { explainUnit } from '../projections/explain.js';
 import { formatExplanation } from '../projections/explain-text.js';
 import { overridePolicyBook } from '../projections/recompute.js';
 import { groupByUnit } from '../projections/project.js';
-import { selectUnit } from '../projections/explain-replay.js';
+import { selectUnit } from '../projections/select-unit.js';
 import { isBefore, parseTimePoint, type TimePoint } from '../time/as-of.js';
 import { formatDay } from '../time/calendar.js';
 import { formatInstant } from '../time/instant.js';
@@ -91,7 +91,7 @@ function sourceOf(events: readonly UnitEvent[]): BundleSource {
  * format 2 takes the unit's stream and keeps it as given; format 1 took the kept events.
  */
 export function bundleFrom(unitId: string, events: readonly UnitEvent[], policy: Policy, asOf: TimePoint, knownAt: TimePoint | undefined, sha256: Sha256, format: (typeof BUNDLE_FORMATS)[number] = BUNDLE_FORMAT): Bundle {
-  const policies = overridePolicyBook(createPolicyBook(), [policy]);
+  const policies = overridePolicyBook(presetPolicyBook(), [policy]);
   const explanation = explainUnit(events, unitId, { asOf, knownAt, policies });
   if (!explanation) throw new RangeError(`no event of unit ${unitId} had occurred (and been recorded) by then`);
   const files: [string, string][] = [

@@ -12,7 +12,7 @@ import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { parseJsonl } from '../events/jsonl.js';
 import { PRESETS } from '../policy/presets/index.js';
-import { createPolicyBook, parsePolicy, type PolicyBook } from '../policy/resolve.js';
+import { parsePolicy, presetPolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 import { checkSignature, signBytes, type Signature } from '../signing/ed25519.js';
 import { verifyStream } from '../store/chain-verify.js';
@@ -130,12 +130,9 @@ function checkSource(manifest: Manifest, events: readonly UnitEvent[], checked: 
   checked.push(`events.jsonl: every seal holds and the chain runs from the stream's first event to its head ${head}`);
 }
 
-let presetBook: PolicyBook | undefined;
-
 /** The library's preset with this policy's id and version, if there is one. */
 function presetNamed(policy: Policy): Policy | undefined {
-  presetBook ??= createPolicyBook();
-  return PRESETS.some((p) => p.id === policy.id) ? presetBook.all.find((p) => p.id === policy.id && p.version === policy.version) : undefined;
+  return PRESETS.some((p) => p.id === policy.id) ? presetPolicyBook().all.find((p) => p.id === policy.id && p.version === policy.version) : undefined;
 }
 
 /** Why a policy may not be filed under its name: a preset's id and version with other terms (null when it may). */

@@ -8,15 +8,15 @@ import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
-import { policyForSale } from '../projections/project.js';
+import { policyForSale } from '../projections/select-unit.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { parseCommand } from '../unit/command-schema.js';
 import { COMMAND_EVENTS, eventIdFor, type UnitCommand } from '../unit/commands.js';
 import { decide } from '../unit/decide.js';
-import { applyInOrder } from '../unit/evolve.js';
+import { replay } from '../unit/evolve.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { inBusinessOrder, timed } from '../unit/order.js';
-import { initialState, type UnitState } from '../unit/state.js';
+import type { UnitState } from '../unit/state.js';
 
 export interface CommandOptions {
   readonly policies: PolicyBook;
@@ -44,10 +44,6 @@ function policyOf(history: readonly UnitEvent[], command: UnitCommand, book: Pol
   if (command.type === 'RegisterSale') return policyForSale(timed({ ...command, id: command.commandId, type: 'UnitSold', recordedAt: command.occurredAt }, 0), book);
   // No sale yet and not a sale: decide refuses it whatever the policy; any one will do.
   return book.all[0]!;
-}
-
-function fold(history: readonly UnitEvent[], unitId: string, policy: Policy): UnitState {
-  return applyInOrder(initialState(unitId), inBusinessOrder(history), policy);
 }
 
 /**
@@ -106,10 +102,10 @@ export async function handleCommand(store: EventStore, input: UnitCommand, optio
     const earlier = commandEvents(recorded, command.commandId);
     if (earlier.length > 0) {
       checkSameCommand(earlier[0]!, command);
-      return { events: earlier, repeated: true, state: fold(history, command.unitId, policy), policy };
+      return { events: earlier, repeated: true, state: replay(history, policy, command.unitId), policy };
     }
     if (failure !== undefined) throw failure;
-    const state = fold(history, command.unitId, policy);
+    const state = replay(history, policy, command.unitId);
     const recordedAt = recordingTime(options.now(), history);
     const events = decide(command, state, policy).map((e) => ({ ...e, recordedAt }) as UnitEvent);
     if (events.length === 0) return { events, repeated: true, state, policy };
@@ -122,7 +118,7 @@ export async function handleCommand(store: EventStore, input: UnitCommand, optio
         if (attempt < maxRetries) continue;
         return { events: stored, repeated: true, state, policy };
       }
-      return { events: stored, repeated: false, state: fold([...history, ...stored], command.unitId, policy), policy };
+      return { events: stored, repeated: false, state: replay([...history, ...stored], policy, command.unitId), policy };
     } catch (error) {
       if (isConcurrencyError(error) && attempt < maxRetries) continue;
       // Out of retries, or another caller stored one of our event ids first: one last read tells a

@@ -1,5 +1,6 @@
 /** Finding the policy a unit is judged under: presets plus the caller's policies, by id and version. */
 import { InputError, UnknownPolicyError } from '../errors.js';
+import { deepFreeze } from '../events/deep-freeze.js';
 import { inputErrorFrom } from '../events/issues.js';
 import { unsafeValuePath } from '../events/proto-key.js';
 import { parseDay, type Day } from '../time/calendar.js';
@@ -16,14 +17,6 @@ export interface PolicyBook {
    */
   resolve(id: string, options?: { version?: number | undefined; saleDay?: Day | undefined }): Policy;
   has(id: string): boolean;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** Validates one policy, throwing InputError naming the field. */
@@ -62,14 +55,28 @@ export function createPolicyBook(policies: readonly Policy[] = []): PolicyBook {
         if (!exact) throw new UnknownPolicyError(id, options.version);
         return exact;
       }
-      const saleDay = options.saleDay;
-      if (saleDay !== undefined) {
-        for (let i = versions.length - 1; i >= 0; i--) {
-          const from = versions[i]!.effectiveFrom;
-          if (from === undefined || parseDay(from)! <= saleDay) return versions[i]!;
-        }
-      }
-      return versions[versions.length - 1]!;
+      return versionInForce(versions, options.saleDay);
     },
   };
+}
+
+/**
+ * Among one policy's versions (in version order), the highest in force on `saleDay` (its
+ * `effectiveFrom` on or before it), else the highest.
+ */
+export function versionInForce(versions: readonly Policy[], saleDay: Day | undefined): Policy {
+  if (saleDay !== undefined) {
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const from = versions[i]!.effectiveFrom;
+      if (from === undefined || parseDay(from)! <= saleDay) return versions[i]!;
+    }
+  }
+  return versions[versions.length - 1]!;
+}
+
+let presetBook: PolicyBook | undefined;
+
+/** The presets alone, as one shared book (built on first use). */
+export function presetPolicyBook(): PolicyBook {
+  return (presetBook ??= createPolicyBook());
 }

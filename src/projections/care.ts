@@ -11,8 +11,8 @@ import { addMonths, clampDay, dayOf, formatDay, type Day } from '../time/calenda
 import { applyInOrder } from '../unit/evolve.js';
 import type { Timed } from '../unit/order.js';
 import { faultOf, initialState, type UnitState } from '../unit/state.js';
-import { selectUnit } from './explain-replay.js';
-import { eachUnitEvents, type ProjectionOptions } from './project.js';
+import { eachUnitEvents } from './project.js';
+import { selectionRequest, selectUnit, type ProjectionOptions } from './select-unit.js';
 import type { OnProgress } from './recompute.js';
 
 /** One maintenance slot: due `months` after the coverage start or the previous visit. */
@@ -134,13 +134,14 @@ export function careUnits(
   events: readonly UnitEvent[] | UnitEventSource,
   options: ProjectionOptions & { unitId?: string | undefined; onProgress?: OnProgress | undefined },
 ): CareView[] {
+  const request = selectionRequest(options);
   const out: CareView[] = [];
   let seen = 0;
   let n = 0;
   for (const [unitId, unitEvents] of eachUnitEvents(events, options.unitId === undefined ? undefined : [options.unitId])) {
     seen += unitEvents.length;
     if (++n % 500 === 0) options.onProgress?.(seen, n);
-    const selection = selectUnit(unitEvents, options);
+    const selection = selectUnit(unitEvents, request);
     if (!selection?.policy) continue;
     const state = applyInOrder(initialState(unitId), selection.kept, selection.policy);
     out.push(careOf(state, selection.policy, selection.kept, selection.asOf.day));

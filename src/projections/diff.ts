@@ -1,5 +1,5 @@
 /**
- * What changes when a history is re-judged under new policy versions (issue 5.2): per unit,
+ * What changes when a history is re-judged under new policy versions: per unit,
  * coverage ends, entitlements gained or lost, breaches, anomalies, counts and status.
  */
 import type { UnitEvent } from '../events/envelope.js';

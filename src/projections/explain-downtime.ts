@@ -1,34 +1,16 @@
-/** Downtime in an explanation (rulebook 7): each outage's minutes and their union, as the rules count them. */
+/** Downtime in an explanation (rulebook 7): each outage's minutes and the sum, as the fold counted them. */
 import { causeAt, countsAt } from '../rules/exclusions.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
-import type { Entitlement, FaultState } from '../unit/state.js';
+import { EARLIEST_MS, type Entitlement, type FaultState } from '../unit/state.js';
 import { cite, iso, thresholdText, type ReasonContext } from './explain-context.js';
 
-/** The union of [from, to] intervals, in minutes (overlaps counted once). */
-function unionMinutes(intervals: [number, number][]): number {
-  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let end = -Infinity;
-  for (const [a, b] of sorted) {
-    if (b <= end) continue;
-    total += b - Math.max(a, end);
-    end = b;
-  }
-  return Math.floor(total / MS_PER_MINUTE);
-}
+const periodText = (ms: number): string | null => (ms > EARLIEST_MS ? iso(ms) : null);
 
-function periodStartBefore(ctx: ReasonContext, ms: number): number {
-  let start = -Infinity;
-  for (const r of ctx.state.replacements) if (r.ms < ms) start = Math.max(start, r.ms);
-  for (const e of ctx.state.entitlements) if (e.kind === 'warranty-restart' && e.sinceMs < ms) start = Math.max(start, e.sinceMs);
-  return start;
-}
-
+/** The reasoning of a downtime entitlement: the period and sum the fold recorded when it fired, and each counted outage in it. */
 export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] {
   const rule = ctx.policy.downtime;
-  const periodStart = periodStartBefore(ctx, e.sinceMs);
-  const out = [`policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${Number.isFinite(periodStart) ? iso(periodStart) : 'the start'} (the current period)`];
-  const intervals: [number, number][] = [];
+  const periodStart = e.downtime?.periodStartMs ?? EARLIEST_MS;
+  const out = [`policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${periodText(periodStart) ?? 'the start'} (the current period)`];
   const reportIds = e.because[0]?.eventIds ?? [];
   const wanted = new Set(reportIds);
   const faultOfReport = new Map<string, FaultState>();
@@ -38,10 +20,9 @@ export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] 
     if (!fault) continue;
     const from = Math.max(fault.reportMs, periodStart);
     const to = fault.outageEndMs ?? e.sinceMs;
-    intervals.push([from, to]);
     out.push(`${fault.faultId}: out of service ${iso(from)} -> ${iso(to)} = ${Math.floor((to - from) / MS_PER_MINUTE)} min (${cite(ctx, reportId)})`);
   }
-  out.push(`total, overlaps counted once: ${unionMinutes(intervals)} min; fired at the restoration ${iso(e.sinceMs)}${e.kind === 'warranty-restart' ? ': every line with a term starts again that day' : ''}`);
+  out.push(`total, overlaps counted once: ${e.downtime?.minutes ?? 0} min; fired at the restoration ${iso(e.sinceMs)}${e.kind === 'warranty-restart' ? ': every line with a term starts again that day' : ''}`);
   return out;
 }
 
@@ -56,11 +37,10 @@ export interface OutageLine {
   why: string;
 }
 
-/** The outages behind the view's `downtimeMinutes`: the counted ones' union is that number. */
-export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart: string | null; outages: OutageLine[]; unionMinutes: number } {
+/** The outages behind the view's `downtimeMinutes` (the union of the counted ones), in the fold's current period. */
+export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart: string | null; outages: OutageLine[] } {
   const period = ctx.state.downtime.periodStartMs;
   const outages: OutageLine[] = [];
-  const counted: [number, number][] = [];
   const countedReports = new Set(ctx.state.downtime.countedReportIds);
   for (const f of ctx.state.faults) {
     if (!f.outOfService) continue;
@@ -69,8 +49,7 @@ export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart
     if (end <= from) continue;
     const counts = f.outageEndMs === null ? countsAt(f, asOfMs, ctx.policy) : countedReports.has(f.reportId);
     const why = counts ? 'counted' : !f.inCoverage ? 'not counted: reported outside coverage (fine print 2)' : `not counted: excluded cause ${causeAt(f, f.outageEndMs ?? asOfMs)} (section 9)`;
-    if (counts) counted.push([from, end]);
     outages.push({ faultId: f.faultId, from: iso(from), to: iso(end), open: f.outageEndMs === null, minutes: Math.floor((end - from) / MS_PER_MINUTE), counted: counts, why });
   }
-  return { periodStart: period > -8e15 ? iso(period) : null, outages, unionMinutes: unionMinutes(counted) };
+  return { periodStart: periodText(period), outages };
 }

@@ -5,6 +5,8 @@
 import { coverageStart } from '../rules/coverage-start.js';
 import { causeAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
+import { isRuleId, RULES, type RuleId } from '../rules/registry.js';
+import { windowOpening } from '../rules/return-window.js';
 import { clampDay, formatDay } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
@@ -57,52 +59,68 @@ function replaceOnlyLine(ctx: ReasonContext, e: Entitlement): string[] {
   ];
 }
 
+/** The window's opening and last day as the rules judge it, for the reasoning lines. */
+function windowText(ctx: ReasonContext): { opens: [number, string]; windowDays: number; last: string } | undefined {
+  const rule = ctx.policy.returns;
+  const opens = windowOpening(ctx.state);
+  return rule && opens ? { opens, windowDays: rule.windowDays, last: formatDay(clampDay(opens[0] + rule.windowDays)) } : undefined;
+}
+
 function returnWindow(ctx: ReasonContext, e: Entitlement): string[] {
   const rule = ctx.policy.returns;
   const request = e.returnId === undefined ? undefined : ctx.state.returns[e.returnId];
-  const opens = ctx.state.startEvents.UnitDelivered ?? ctx.state.startEvents.UnitSold;
-  if (!rule || !request || !opens) return [];
+  const window = windowText(ctx);
+  if (!rule || !request || !window) return [];
   return [
     `policy ${ctx.policy.id} v${ctx.policy.version}: returns within ${rule.windowDays} days of delivery (else the sale)${rule.noReason ? ', no reason needed' : ''}`,
-    `window opens ${formatDay(opens[0])} (${cite(ctx, opens[1])}); last day ${formatDay(clampDay(opens[0] + rule.windowDays))}`,
+    `window opens ${formatDay(window.opens[0])} (${cite(ctx, window.opens[1])}); last day ${window.last}`,
     `requested ${cite(ctx, request.requestId)}, reason ${request.reason}: within the window`,
     request.inspectionId ? `inspection ${cite(ctx, request.inspectionId)} passed (no human damage${request.reason === 'unusable' ? '' : ', intact'})` : 'not inspected yet',
   ];
 }
 
+type EntitlementReasoning = (ctx: ReasonContext, e: Entitlement) => string[];
+
+/** The reasoning of each rule that raises entitlements. */
+const ENTITLEMENT_REASONING: { readonly [R in RuleId]?: EntitlementReasoning } = {
+  'repeated-failure': repeatedFailure,
+  downtime: downtimeReasoning,
+  loaner,
+  'return-window': returnWindow,
+  'replace-only-line': replaceOnlyLine,
+  'unboxing-defect': (_ctx, e) => [`${e.faultId} was found at unboxing: ${RULES['unboxing-defect'].reason}`],
+  'cannot-operate': () => [RULES['cannot-operate'].reason],
+};
+
 /** The reasoning lines of one entitlement. */
 export function entitlementReasoning(ctx: ReasonContext, e: Entitlement): string[] {
   const rule = e.because[0]?.rule;
-  switch (rule) {
-    case 'repeated-failure': return repeatedFailure(ctx, e);
-    case 'downtime': return downtimeReasoning(ctx, e);
-    case 'loaner': return loaner(ctx, e);
-    case 'return-window': return returnWindow(ctx, e);
-    case 'replace-only-line': return replaceOnlyLine(ctx, e);
-    case 'unboxing-defect': return [`${e.faultId} was found at unboxing: a replacement with the same model is owed unconditionally`];
-    case 'cannot-operate': return [`the customer cannot operate the goods: one free training is owed; the first free TrainingProvided after the request fulfils it`];
-    default: return [];
-  }
+  const reasoning = rule !== undefined && isRuleId(rule) ? ENTITLEMENT_REASONING[rule] : undefined;
+  return reasoning ? reasoning(ctx, e) : [];
 }
+
+type AnomalyReasoning = (ctx: ReasonContext, eventIds: readonly string[]) => string[];
+
+/** The reasoning of each rule that raises anomalies. */
+const ANOMALY_REASONING: { readonly [R in RuleId]?: AnomalyReasoning } = {
+  'replacement-without-entitlement': (ctx, ids) => [`${cite(ctx, ids[0] ?? '')}: ${RULES['replacement-without-entitlement'].reason}`],
+  'refund-outside-window': (ctx, ids) => {
+    const w = windowText(ctx);
+    const window = w ? `window ${w.windowDays} days from ${formatDay(w.opens[0])}: last day ${w.last}` : 'no window';
+    return [`requested ${cite(ctx, ids[0] ?? '')}, after the ${window}`, `completed ${cite(ctx, ids[1] ?? '')} with a refund nobody was owed`];
+  },
+  'refund-without-entitlement': (ctx, ids) => [`${cite(ctx, ids[0] ?? '')}: ${RULES['refund-without-entitlement'].reason}${ctx.policy.returns ? '' : ' (the policy has no returns rule)'}`],
+  'charged-while-covered': (ctx, ids) => {
+    const fault = faultOfEvent(ctx, ids[0] ?? '');
+    return [`${cite(ctx, ids[0] ?? '')} charged the customer for ${fault?.faultId ?? 'a fault'}, ${RULES['charged-while-covered'].reason}`];
+  },
+  'no-sale': () => [RULES['no-sale'].reason],
+};
 
 /** The reasoning lines of one anomaly. */
 export function anomalyReasoning(ctx: ReasonContext, rule: string, eventIds: readonly string[]): string[] {
-  switch (rule) {
-    case 'replacement-without-entitlement': return [`${cite(ctx, eventIds[0] ?? '')}: no replacement was owed (none open) and the reason is not goodwill`];
-    case 'refund-outside-window': {
-      const rule = ctx.policy.returns;
-      const opens = ctx.state.startEvents.UnitDelivered ?? ctx.state.startEvents.UnitSold;
-      const window = rule && opens ? `window ${rule.windowDays} days from ${formatDay(opens[0])}: last day ${formatDay(clampDay(opens[0] + rule.windowDays))}` : 'no window';
-      return [`requested ${cite(ctx, eventIds[0] ?? '')}, after the ${window}`, `completed ${cite(ctx, eventIds[1] ?? '')} with a refund nobody was owed`];
-    }
-    case 'refund-without-entitlement': return [`${cite(ctx, eventIds[0] ?? '')}: a refund was paid with no refund owed${ctx.policy.returns ? '' : ' (the policy has no returns rule)'}`];
-    case 'charged-while-covered': {
-      const fault = faultOfEvent(ctx, eventIds[0] ?? '');
-      return [`${cite(ctx, eventIds[0] ?? '')} charged the customer for ${fault?.faultId ?? 'a fault'}, a covered cause reported within coverage: nothing was owed (section 10)`];
-    }
-    case 'no-sale': return ['no UnitSold event for this unit: it has no policy to be judged under'];
-    default: return [];
-  }
+  const reasoning = isRuleId(rule) ? ANOMALY_REASONING[rule] : undefined;
+  return reasoning ? reasoning(ctx, eventIds) : [];
 }
 
 /** How a coverage line's start and end follow from the events and the policy. */

@@ -1,48 +1,16 @@
 /**
- * Replaying one unit step by step for explanations: the same selection as `projectUnit` (as-of,
- * known-at, the policy in force at sale), then one event at a time, with what each step changed.
+ * Replaying one unit step by step for explanations: a unit's selection (select-unit.ts) one event
+ * at a time, with what each step changed.
  */
 import type { Policy } from '../policy/schema.js';
-import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
-import { momentAt } from '../rules/moment.js';
-import { cutoffIn, isBefore, toTimePoint, type Cutoff } from '../time/as-of.js';
 import { dayOf } from '../time/calendar.js';
-import { applyEvent } from '../unit/apply.js';
-import { compareTimed, type Timed } from '../unit/order.js';
+import { applyInOrder } from '../unit/evolve.js';
+import type { Timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
-import { policyForSale, type ProjectionOptions } from './project.js';
+import type { UnitSelection } from './select-unit.js';
 import type { ServiceLevelBreach } from '../rules/service-levels.js';
 import { createBreachWatch } from './breach-watch.js';
 import { stepView, unitView, type StepView, type UnitView } from './unit-view.js';
-
-/** What one unit's replay starts from: its policy, the cutoffs and the events kept, in business order. */
-export interface UnitSelection {
-  readonly unitId: string;
-  readonly policy: Policy | null;
-  readonly asOf: Cutoff;
-  readonly knownAt: Cutoff | undefined;
-  /** The events that occurred by the as-of moment and were recorded by the known-at moment. */
-  readonly kept: readonly Timed[];
-}
-
-let presetBook: PolicyBook | undefined;
-
-/** Selects a unit's events exactly as `projectUnit` does; undefined when none is kept (fine print 12). */
-export function selectUnit(unitEvents: readonly Timed[], options: ProjectionOptions): UnitSelection | undefined {
-  const book = options.policies ?? (presetBook ??= createPolicyBook());
-  const asOfPoint = toTimePoint(options.asOf, 'asOf');
-  const knownAtPoint = options.knownAt === undefined ? undefined : toTimePoint(options.knownAt, 'knownAt');
-  const known = [...unitEvents].sort(compareTimed);
-  const sale = known.find((t) => t.event.type === 'UnitSold' && (!knownAtPoint || isBefore(t.recordedMs, cutoffIn(knownAtPoint, 'UTC'))));
-  const policy = sale ? policyForSale(sale, book) : null;
-  const zone = policy?.timeZone ?? 'UTC';
-  const asOf = cutoffIn(asOfPoint, zone);
-  const knownAt = knownAtPoint && cutoffIn(knownAtPoint, zone);
-  const kept = known.filter((t) => isBefore(t.occurredMs, asOf) && (!knownAt || isBefore(t.recordedMs, knownAt)));
-  if (kept.length === 0) return undefined;
-  const hasSale = kept.some((t) => t.event.type === 'UnitSold');
-  return { unitId: kept[0]!.event.unitId, policy: hasSale ? policy : null, asOf, knownAt, kept };
-}
 
 /** One step of a replay: the event, what explanations compare just before and just after it, and what arose at it. */
 export interface ReplayStep {
@@ -111,7 +79,7 @@ export function repairsAdded(before: FailedRepairsAt | undefined, after: FailedR
   return after.ids.slice(0, after.count).filter((id) => !was.has(id));
 }
 
-/** Folds the kept events one at a time (the same mutators as `fold`), keeping what each step changed. */
+/** Replays the kept events (the replay path of `fold`), keeping what each step changed. */
 export function replaySteps(selection: UnitSelection, policy: Policy): UnitReplay {
   const state = initialState(selection.unitId);
   const steps: ReplayStep[] = [];
@@ -124,8 +92,7 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
   const statuses: ('open' | 'fulfilled')[] = [];
   const watch = createBreachWatch(policy);
   let before = snapshot(state);
-  for (const t of selection.kept) {
-    applyEvent(state, t.event, momentAt(policy, t.occurredMs));
+  applyInOrder(state, selection.kept, policy, (t) => {
     while (noteRaisedBy.length < state.notes.length) noteRaisedBy.push(t.event.id);
     const after = snapshot(state);
     const at = { ms: t.occurredMs, day: dayOf(t.occurredMs, policy.timeZone) };
@@ -144,7 +111,7 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
     fulfilledAt.push(fulfilled);
     steps.push({ timed: t, before, after, view: stepView(state, policy, at), newBreaches: watch(state, t.event, t.occurredMs), fulfilled, arose });
     before = after;
-  }
+  });
   if (uniqueIds) {
     state.entitlements.forEach((e, i) => {
       if (statuses[i] === 'open' && e.status === 'fulfilled' && e.fulfilledBy !== undefined) fulfilledAt[stepOfId.get(e.fulfilledBy)!]?.push(i);

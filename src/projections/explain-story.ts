@@ -1,6 +1,6 @@
 /** The story part of an explanation: what each event is, and what it changed in the unit's view. */
 import type { UnitEvent } from '../events/envelope.js';
-import { sectionOf } from './explain-sections.js';
+import { sectionOf } from '../rules/registry.js';
 import { repairsAdded, type ReplayStep } from './explain-replay.js';
 import type { UnitState } from '../unit/state.js';
 import type { StepView, UnitView } from './unit-view.js';

@@ -1,5 +1,5 @@
 /**
- * Explaining one unit (issue 5): its story in business-time order with what each event changed,
+ * Explaining one unit: its story in business-time order with what each event changed,
  * every entitlement, anomaly and breach with its rule, rulebook section and events, and what the
  * rules looked at and did not count. Pure: events, policies and moments in, a plain object out.
  */
@@ -7,14 +7,15 @@ import type { UnitEvent } from '../events/envelope.js';
 import { coverageLines } from '../rules/coverage.js';
 import { causeAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
-import { serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
+import { SERVICE_LEVELS, serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
 import { formatDay } from '../time/calendar.js';
 import type { Cutoff } from '../time/as-of.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
 import { anomalyReasoning, breachReasoning, coverageReasoning, downtimeLines, entitlementReasoning, iso, refOf, type EventRef, type OutageLine, type ReasonContext } from './explain-reasons.js';
-import { repairsAdded, replaySteps, selectUnit } from './explain-replay.js';
-import { sectionOf } from './explain-sections.js';
+import { repairsAdded, replaySteps } from './explain-replay.js';
+import { selectUnit } from './select-unit.js';
+import { RULES, sectionOf } from '../rules/registry.js';
 import { closingChanges, eventSummary, stepChanges } from './explain-story.js';
 import type { StepView, UnitView } from './unit-view.js';
 
@@ -137,7 +138,7 @@ function findings(ctx: ReasonContext, asOf: Cutoff, view: UnitView): Pick<Explan
   const anomalies: Finding[] = ctx.state.anomalies.map((a) => ({ kind: a.rule, rule: a.rule, section: sectionOf(a.rule), events: refs(ctx, a.eventIds), reasoning: anomalyReasoning(ctx, a.rule, a.eventIds) }));
   const breaches: Finding[] = serviceLevelBreaches(ctx.state, ctx.policy, asOf.ms).map((b) => {
     const { eventIds, reasoning } = breachReasoning(ctx, b, asOf.ms);
-    return { kind: b.measure as Measure, rule: 'service-levels', section: sectionOf('service-levels'), faultId: b.faultId, events: refs(ctx, eventIds), limitMinutes: b.limitMinutes, actualMinutes: b.actualMinutes, stillOpen: b.open, reasoning };
+    return { kind: b.measure as Measure, rule: SERVICE_LEVELS, section: sectionOf(SERVICE_LEVELS), faultId: b.faultId, events: refs(ctx, eventIds), limitMinutes: b.limitMinutes, actualMinutes: b.actualMinutes, stillOpen: b.open, reasoning };
   });
   return { entitlements, anomalies, breaches };
 }
@@ -156,7 +157,7 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
   if (!selection.policy) {
     const view = projectUnit(unitEvents, options)!.view;
     const story = selection.kept.map((t) => ({ event: refOf(t.event), summary: eventSummary(t.event), changes: [] }));
-    const anomalies = view.anomalies.map((a) => ({ kind: a.rule, rule: a.rule, section: sectionOf(a.rule), events: a.eventIds.map((id) => refOf(byId.get(id)!.event)), reasoning: ['no UnitSold event for this unit: it has no policy to be judged under'] }));
+    const anomalies = view.anomalies.map((a) => ({ kind: a.rule, rule: a.rule, section: sectionOf(a.rule), events: a.eventIds.map((id) => refOf(byId.get(id)!.event)), reasoning: [RULES['no-sale'].reason] }));
     return { ...base, policy: null, status: view.status, serialNumber: null, story, afterLastEvent: [], coverage: [], failedRepairs: [], downtimeMinutes: 0, downtime: { periodStart: null, outages: [] }, entitlements: [], anomalies, breaches: [], ignored: [], view };
   }
   const policy = selection.policy;
@@ -184,7 +185,7 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
       .filter((p) => p.failedRepairIds.length > 0)
       .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length, repairs: refs(ctx, p.failedRepairIds) })),
     downtimeMinutes: view.downtimeMinutes,
-    downtime: (({ periodStart, outages }) => ({ periodStart, outages }))(downtimeLines(ctx, selection.asOf.ms)),
+    downtime: downtimeLines(ctx, selection.asOf.ms),
     ...findings(ctx, selection.asOf, view),
     ignored: ignoredItems(ctx, replay.noteRaisedBy),
     view,

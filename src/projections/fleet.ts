@@ -11,8 +11,8 @@ import { formatInstant } from '../time/instant.js';
 import { civilFromDay, dayOf, formatDay, parseDay } from '../time/calendar.js';
 import { applyInOrder } from '../unit/evolve.js';
 import { initialState } from '../unit/state.js';
-import { selectUnit } from './explain-replay.js';
-import { eachUnitEvents, type ProjectionOptions } from './project.js';
+import { eachUnitEvents } from './project.js';
+import { selectionRequest, selectUnit, type ProjectionOptions } from './select-unit.js';
 import type { OnProgress } from './recompute.js';
 import { unitView } from './unit-view.js';
 
@@ -110,12 +110,13 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
   const point = toTimePoint(options.asOf, 'asOf');
   const groups = new Map<string, Group>();
   const view: FleetView = { asOf: point.kind === 'date' ? formatDay(point.day) : formatInstant(point.ms), units: 0, events: 0, failures: [], earlyWarnings: [], endingSoon: [], openEntitlements: [], breaches: [], totals: { failures: 0, earlyWarnings: 0, endingSoon: 0, openEntitlements: 0, breaches: 0 } };
+  const request = selectionRequest(options);
   let seen = 0;
   let n = 0;
   for (const [unitId, unitEvents] of eachUnitEvents(events)) {
     seen += unitEvents.length;
     if (++n % 500 === 0) options.onProgress?.(seen, n);
-    const s = selectUnit(unitEvents, options);
+    const s = selectUnit(unitEvents, request);
     if (!s) continue;
     view.units++;
     view.events += s.kept.length;

@@ -5,22 +5,15 @@
 import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
-import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
-import { dayOf } from '../time/calendar.js';
-import { cutoffIn, isBefore, toTimePoint, type Cutoff, type TimePoint } from '../time/as-of.js';
+import { noSaleAnomaly } from '../rules/no-sale.js';
+import type { Cutoff } from '../time/as-of.js';
 import { applyInOrder } from '../unit/evolve.js';
 import { compareTimed, timed, type Timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
+import { selectionRequest, selectKnown, type ProjectionOptions, type SelectionRequest } from './select-unit.js';
 import { unitView, type UnitView } from './unit-view.js';
 
-export interface ProjectionOptions {
-  /** Business time: a date (end of that day in the policy's zone) or a timestamp (inclusive). */
-  readonly asOf: TimePoint | Date | string;
-  /** Ledger time: keep only events recorded by then. */
-  readonly knownAt?: TimePoint | Date | string | undefined;
-  /** The policies to judge under (presets when absent). */
-  readonly policies?: PolicyBook | undefined;
-}
+export { policyForSale, type ProjectionOptions } from './select-unit.js';
 
 /** One unit projected: its policy (null before its sale), its state and its view. */
 export interface UnitProjection {
@@ -52,72 +45,20 @@ export function noSaleView(first: UnitEvent): UnitView {
     downtimeMinutes: 0,
     entitlements: [],
     slaBreaches: [],
-    anomalies: [{ rule: 'no-sale', eventIds: [first.id] }],
+    anomalies: [noSaleAnomaly(first.id)],
     serialNumber: null,
     policy: null,
   };
 }
 
-/** The policy a unit's sale names, in force on the sale date (or the version the sale fixed). */
-export function policyForSale(sale: Timed, book: PolicyBook): Policy {
-  if (sale.event.type !== 'UnitSold') throw new TypeError('not a sale');
-  const { policyId, policyVersion } = sale.event.data;
-  const latest = book.resolve(policyId);
-  return book.resolve(policyId, { version: policyVersion, saleDay: dayOf(sale.occurredMs, latest.timeZone) });
-}
-
-/** The moments and policies of one projection request, resolved once for every unit. */
-interface Request {
-  readonly book: PolicyBook;
-  readonly asOf: TimePoint;
-  readonly knownAt: TimePoint | undefined;
-  /** The known-at moment in UTC (which sale is known), when there is one. */
-  readonly knownAtUtc: Cutoff | undefined;
-  /** Cutoffs by time zone. */
-  readonly cutoffs: Map<string, { asOf: Cutoff; knownAt: Cutoff | undefined }>;
-}
-
-function requestOf(options: ProjectionOptions): Request {
-  const knownAt = options.knownAt === undefined ? undefined : toTimePoint(options.knownAt, 'knownAt');
-  return {
-    book: options.policies ?? defaultBook(),
-    asOf: toTimePoint(options.asOf, 'asOf'),
-    knownAt,
-    knownAtUtc: knownAt && cutoffIn(knownAt, 'UTC'),
-    cutoffs: new Map(),
-  };
-}
-
-function cutoffsIn(request: Request, zone: string): { asOf: Cutoff; knownAt: Cutoff | undefined } {
-  let found = request.cutoffs.get(zone);
-  if (!found) {
-    found = { asOf: cutoffIn(request.asOf, zone), knownAt: request.knownAt && cutoffIn(request.knownAt, zone) };
-    request.cutoffs.set(zone, found);
-  }
-  return found;
-}
-
-/** The events that had occurred (and were known) by the cutoffs: a prefix of `known` unless `knownAt` drops some. */
-function keptOf(known: Timed[], asOf: Cutoff, knownAt: Cutoff | undefined): Timed[] {
-  if (knownAt) return known.filter((t) => isBefore(t.occurredMs, asOf) && isBefore(t.recordedMs, knownAt));
-  let n = 0;
-  while (n < known.length && isBefore(known[n]!.occurredMs, asOf)) n++;
-  return n === known.length ? known : known.slice(0, n);
-}
-
 /** One unit from its events in business-time order. */
-function projectKnown(known: Timed[], request: Request): UnitProjection | undefined {
-  const knownAtUtc = request.knownAtUtc;
-  const sale = known.find((t) => t.event.type === 'UnitSold' && (!knownAtUtc || isBefore(t.recordedMs, knownAtUtc)));
-  const policy = sale ? policyForSale(sale, request.book) : null;
-  const cutoffs = cutoffsIn(request, policy?.timeZone ?? 'UTC');
-  const kept = keptOf(known, cutoffs.asOf, cutoffs.knownAt);
-  if (kept.length === 0) return undefined;
-  const unitId = kept[0]!.event.unitId;
-  const keptSale = kept.find((t) => t.event.type === 'UnitSold');
-  if (!policy || !keptSale) return { unitId, policy: null, state: null, view: noSaleView(kept[0]!.event), asOf: cutoffs.asOf };
+function projectKnown(known: Timed[], request: SelectionRequest): UnitProjection | undefined {
+  const selection = selectKnown(known, request);
+  if (!selection) return undefined;
+  const { unitId, policy, kept, asOf } = selection;
+  if (!policy) return { unitId, policy: null, state: null, view: noSaleView(kept[0]!.event), asOf };
   const state = applyInOrder(initialState(unitId), kept, policy);
-  return { unitId, policy, state, view: unitView(state, policy, cutoffs.asOf), asOf: cutoffs.asOf };
+  return { unitId, policy, state, view: unitView(state, policy, asOf), asOf };
 }
 
 /**
@@ -125,12 +66,7 @@ function projectKnown(known: Timed[], request: Request): UnitProjection | undefi
  * events had occurred (and been recorded) by then (fine print 12).
  */
 export function projectUnit(unitEvents: readonly Timed[], options: ProjectionOptions): UnitProjection | undefined {
-  return projectKnown([...unitEvents].sort(compareTimed), requestOf(options));
-}
-
-let book: PolicyBook | undefined;
-function defaultBook(): PolicyBook {
-  return (book ??= createPolicyBook());
+  return projectKnown([...unitEvents].sort(compareTimed), selectionRequest(options));
 }
 
 /**
@@ -145,7 +81,7 @@ export function* eachUnitProjection(
   /** The units to project, in this order (every unit, in sorted order, when absent). */
   unitIds?: Iterable<string>,
 ): Generator<UnitProjection, void, undefined> {
-  const request = requestOf(options);
+  const request = selectionRequest(options);
   for (const [, unitEvents] of eachUnitEvents(events, unitIds)) {
     const projection = projectKnown(unitEvents.sort(compareTimed), request);
     if (projection) yield projection;

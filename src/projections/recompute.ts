@@ -1,27 +1,16 @@
 /**
- * Recomputing under new policy versions (issue 5.2): the same history replayed with every unit whose
+ * Recomputing under new policy versions: the same history replayed with every unit whose
  * sale names one of the new policies' ids re-judged under it. Nothing is written; a diff of the two
  * projections says what changes.
  */
 import type { UnitEvent } from '../events/envelope.js';
 import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { Policy } from '../policy/schema.js';
-import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
-import { parseDay, type Day } from '../time/calendar.js';
+import { presetPolicyBook, versionInForce, type PolicyBook } from '../policy/resolve.js';
 import { eachUnitEvents, projectUnit, type ProjectionOptions, type UnitProjection } from './project.js';
 
 /** Progress callback for long runs: events and units done so far. */
 export type OnProgress = (events: number, units: number) => void;
-
-function pick(versions: readonly Policy[], saleDay: Day | undefined): Policy {
-  if (saleDay !== undefined) {
-    for (let i = versions.length - 1; i >= 0; i--) {
-      const from = versions[i]!.effectiveFrom;
-      if (from === undefined || parseDay(from)! <= saleDay) return versions[i]!;
-    }
-  }
-  return versions[versions.length - 1]!;
-}
 
 /**
  * A policy book in which every id among `overrides` resolves to those policies only, whatever
@@ -37,7 +26,7 @@ export function overridePolicyBook(base: PolicyBook, overrides: readonly Policy[
     has: (id) => byId.has(id) || base.has(id),
     resolve(id, options = {}) {
       const versions = byId.get(id);
-      return versions ? pick(versions, options.saleDay) : base.resolve(id, options);
+      return versions ? versionInForce(versions, options.saleDay) : base.resolve(id, options);
     },
   };
 }
@@ -65,7 +54,7 @@ export function recompute(
   policies: readonly Policy[],
   options: ProjectionOptions & { onProgress?: OnProgress | undefined },
 ): Recomputed[] {
-  const base = options.policies ?? createPolicyBook();
+  const base = options.policies ?? presetPolicyBook();
   const next = overridePolicyBook(base, policies);
   const ids = new Set(policies.map((p) => p.id));
   const result: Recomputed[] = [];

@@ -7,12 +7,14 @@
  */
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
-import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
+import { presetPolicyBook, type PolicyBook } from '../policy/resolve.js';
 import { cutoffIn, isBefore, toTimePoint, type Cutoff, type TimePoint } from '../time/as-of.js';
-import { deepFreeze, evolveInOrder } from '../unit/evolve.js';
+import { deepFreeze } from '../events/deep-freeze.js';
+import { evolveInOrder } from '../unit/evolve.js';
 import { compareTimed, timed, type Timed } from '../unit/order.js';
 import { initialState, type UnitState } from '../unit/state.js';
-import { noSaleView, policyForSale, type UnitProjection } from './project.js';
+import { noSaleView, type UnitProjection } from './project.js';
+import { policyForSale } from './select-unit.js';
 import { unitView } from './unit-view.js';
 
 /** One unit's history, ready for as-of questions. */
@@ -45,7 +47,6 @@ function occurredBy(known: readonly Timed[], cutoff: Cutoff): number {
   return lo;
 }
 
-let presets: PolicyBook | undefined;
 const MAX_SNAPSHOTS = 640;
 
 /**
@@ -59,7 +60,7 @@ export function createUnitTimeline(events: readonly UnitEvent[], options: UnitTi
   const every = Math.max(1, Math.floor(options.snapshotEvery ?? 16), Math.ceil(known.length / MAX_SNAPSHOTS));
   const unitId = known[0]?.event.unitId ?? '';
   const saleIndex = known.findIndex((t) => t.event.type === 'UnitSold');
-  const policy = saleIndex < 0 ? null : policyForSale(known[saleIndex]!, options.policies ?? (presets ??= createPolicyBook()));
+  const policy = saleIndex < 0 ? null : policyForSale(known[saleIndex]!, options.policies ?? presetPolicyBook());
   const zone = policy?.timeZone ?? 'UTC';
   // snapshots[i]: the frozen state after the first i * every events.
   const snapshots: UnitState[] = [deepFreeze(initialState(unitId))];

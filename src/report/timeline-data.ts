@@ -5,7 +5,8 @@
 import { faultOf } from '../unit/state.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { explainUnit, type Explanation } from '../projections/explain.js';
-import { selectUnit, replaySteps } from '../projections/explain-replay.js';
+import { replaySteps } from '../projections/explain-replay.js';
+import { selectUnit } from '../projections/select-unit.js';
 import { groupByUnit, type ProjectionOptions } from '../projections/project.js';
 import { startOfDay, parseDay } from '../time/calendar.js';
 import { instantOf } from '../unit/order.js';

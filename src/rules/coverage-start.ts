@@ -5,7 +5,7 @@
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
 import { clampDay, type Day } from '../time/calendar.js';
-import type { UnitState } from '../unit/state.js';
+import type { UnitState } from './unit-state.js';
 import type { Moment } from './moment.js';
 
 type StartEvent = Extract<UnitEvent, { type: 'AcceptanceSigned' | 'InstallationCompleted' | 'UnitDelivered' | 'UnitSold' }>;

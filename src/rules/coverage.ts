@@ -4,7 +4,7 @@
  */
 import type { CoverageLine, Policy } from '../policy/schema.js';
 import { clampDay, termEnd, type Day } from '../time/calendar.js';
-import type { PartLine, UnitState } from '../unit/state.js';
+import type { LineState, PartLine, UnitState } from './unit-state.js';
 import { coverageStart } from './coverage-start.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -25,6 +25,20 @@ function policyLineView(state: UnitState, policy: Policy, def: CoverageLine, sta
   const months = def.months + (line?.extensionMonths ?? 0);
   const downtimeDays = policy.extendByDowntime ? Math.floor(state.downtime.closedMs / MS_PER_DAY) : 0;
   return { component: def.component, startDay, endDay: clampDay(termEnd(startDay, months) + downtimeDays), source: 'policy' };
+}
+
+/** The moving parts of `component`'s policy line, made on first use. */
+export function lineStateOf(state: UnitState, component: string): LineState {
+  return (state.lines[component] ??= { anchorDay: null, extensionMonths: 0, movedBy: [] });
+}
+
+/** Starts each of `lines` again on `day` (a restart by downtime or a replacement); `eventId` moved them. */
+export function restartLines(state: UnitState, lines: readonly CoverageLine[], day: Day, eventId: string): void {
+  for (const def of lines) {
+    const line = lineStateOf(state, def.component);
+    line.anchorDay = day;
+    line.movedBy.push(eventId);
+  }
 }
 
 /** The policy's line for `component` (a component without one is covered by the `unit` line). */

@@ -5,7 +5,8 @@
  */
 import type { Policy } from '../policy/schema.js';
 import type { Cause } from '../events/catalogue.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
+import { restartLines } from './coverage.js';
 import { entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { settleLoanerAtOutageEnd } from './loaner.js';
@@ -105,20 +106,17 @@ export function fireDowntimeEffect(state: UnitState, at: Moment, restoredBy: str
   const rule = at.policy.downtime;
   if (!rule) return;
   if (state.outages.countingOpen > 0) return;
-  if (!reaches(Math.floor(state.downtime.closedMs / MS_PER_MINUTE), rule.threshold)) return;
+  const minutes = Math.floor(state.downtime.closedMs / MS_PER_MINUTE);
+  if (!reaches(minutes, rule.threshold)) return;
   const because = state.downtime.countedReportIds;
+  const downtime = { periodStartMs: state.downtime.periodStartMs, minutes };
   if (rule.effect === 'replace') {
     if (state.downtime.replaceFired) return;
     state.downtime.replaceFired = true;
-    return entitle(state, 'replacement', RULE, because, at.ms);
+    return entitle(state, 'replacement', RULE, because, at.ms, { downtime });
   }
-  entitle(state, 'warranty-restart', RULE, because, at.ms, { fulfilledBy: restoredBy });
-  for (const def of at.policy.coverage) {
-    if ('lifetime' in def) continue;
-    const line = (state.lines[def.component] ??= { anchorDay: null, extensionMonths: 0, movedBy: [] });
-    line.anchorDay = at.day;
-    line.movedBy.push(restoredBy);
-  }
+  entitle(state, 'warranty-restart', RULE, because, at.ms, { fulfilledBy: restoredBy, downtime });
+  restartLines(state, at.policy.coverage.filter((def) => !('lifetime' in def)), at.day, restoredBy);
   resetDowntimePeriod(state, at.ms);
 }
 

@@ -1,20 +1,22 @@
 /** Raising and fulfilling entitlements, and raising anomalies: each built with its `because`. */
-import type { Anomaly, Entitlement, EntitlementKind, Note, UnitState } from '../unit/state.js';
+import type { RuleId } from './registry.js';
+import type { Anomaly, Entitlement, EntitlementKind, Note, UnitState } from './unit-state.js';
 
 /** Adds an entitlement, `open` unless `fulfilledBy` names the event that already settled it. */
 export function entitle(
   state: UnitState,
   kind: EntitlementKind,
-  rule: string,
+  rule: RuleId,
   eventIds: readonly string[],
   sinceMs: number,
-  extra: { faultId?: string; component?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string } = {},
+  extra: { faultId?: string; component?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string; downtime?: Entitlement['downtime'] } = {},
 ): void {
   const entitlement: Entitlement = { kind, status: 'open', because: [{ rule, eventIds: [...eventIds] }], sinceMs };
   if (extra.faultId !== undefined) entitlement.faultId = extra.faultId;
   if (extra.component !== undefined) entitlement.component = extra.component;
   if (extra.returnId !== undefined) entitlement.returnId = extra.returnId;
   if (extra.orRefund) entitlement.orRefund = true;
+  if (extra.downtime) entitlement.downtime = extra.downtime;
   if (extra.fulfilledBy !== undefined) {
     entitlement.status = 'fulfilled';
     entitlement.fulfilledBy = extra.fulfilledBy;
@@ -35,13 +37,13 @@ export function fulfil(state: UnitState, matches: (e: Entitlement) => boolean, e
   return n;
 }
 
-export function raiseAnomaly(state: UnitState, rule: string, eventIds: readonly string[]): void {
+export function raiseAnomaly(state: UnitState, rule: RuleId, eventIds: readonly string[]): void {
   const anomaly: Anomaly = { rule, eventIds: [...eventIds] };
   state.anomalies.push(anomaly);
 }
 
 /** Records that a rule looked at an event and did not count it, and why. */
-export function note(state: UnitState, eventId: string, rule: string, reason: string): void {
+export function note(state: UnitState, eventId: string, rule: RuleId, reason: string): void {
   const n: Note = { eventId, rule, reason };
   state.notes.push(n);
 }

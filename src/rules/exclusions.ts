@@ -1,7 +1,7 @@
 /** Causes and exclusions (rulebook 9): a fault's cause is its latest diagnosis by then; undiagnosed is covered. */
 import type { Cause } from '../events/catalogue.js';
 import type { Policy } from '../policy/schema.js';
-import type { FaultState } from '../unit/state.js';
+import type { FaultState } from './unit-state.js';
 
 /** The fault's cause as diagnosed by `ms` (inclusive), or null when undiagnosed then. */
 export function causeAt(fault: FaultState, ms: number): Cause | null {

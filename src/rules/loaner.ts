@@ -4,7 +4,7 @@
  */
 import type { EventOf } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { entitle, fulfil, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { markMs } from './threshold.js';

@@ -5,7 +5,7 @@
  */
 import type { EventOf } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import type { Moment } from './moment.js';

@@ -5,7 +5,8 @@
  * until the unit is replaced.
  */
 import type { EventOf } from '../events/envelope.js';
-import { faultOf, dict, type FaultState, type ProblemState, type UnitState } from '../unit/state.js';
+import { faultOf } from './fault-index.js';
+import { dict, type FaultState, type ProblemState, type UnitState } from './unit-state.js';
 import { reaches } from '../policy/schema.js';
 import { entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';

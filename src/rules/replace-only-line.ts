@@ -6,7 +6,7 @@
  */
 import type { EventOf } from '../events/envelope.js';
 import type { CoverageLine, Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { entitle, fulfil, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import type { Moment } from './moment.js';

@@ -4,10 +4,15 @@
  * grow; an open fault's missing step is measured up to the as-of moment.
  */
 import type { Policy } from '../policy/schema.js';
-import type { FaultState, UnitState } from '../unit/state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 import { MS_PER_MINUTE, wholeMinutes } from '../time/minutes.js';
 import type { Moment } from './moment.js';
+import type { RuleId } from './registry.js';
+import { closeOutage, openOutageFaults } from './downtime.js';
 import { startHeldPartLines } from './part-coverage.js';
+
+/** The rule id of a service-level breach in an explanation. */
+export const SERVICE_LEVELS = 'service-levels' satisfies RuleId;
 
 export type Measure = 'response' | 'arrival' | 'resolution';
 
@@ -37,7 +42,7 @@ export function resolveFault(state: UnitState, fault: FaultState, at: Moment, ev
 }
 
 /** Resolves every fault still open: `UnitReplaced` and a completed return do (rulebook 11). */
-export function resolveAllFaults(state: UnitState, at: Moment, eventId: string): void {
+function resolveAllFaults(state: UnitState, at: Moment, eventId: string): void {
   for (let i = state.resolvedBelow; i < state.faults.length; i++) {
     const fault = state.faults[i]!;
     if (fault.resolvedMs === null) {
@@ -47,6 +52,12 @@ export function resolveAllFaults(state: UnitState, at: Moment, eventId: string):
     }
   }
   state.resolvedBelow = state.faults.length;
+}
+
+/** `UnitReplaced` and a completed return end every open outage (rulebook 7), then resolve every open fault. */
+export function endAllFaults(state: UnitState, at: Moment, eventId: string): void {
+  for (const fault of openOutageFaults(state)) closeOutage(state, fault, at);
+  resolveAllFaults(state, at, eventId);
 }
 
 /** The moment each step happened: recorded, else taken at the resolution, else still missing (null). */

@@ -4,62 +4,25 @@
  * not allow becomes an anomaly, what they did not count becomes a note.
  */
 import type { EventOf, UnitEvent } from '../events/envelope.js';
+import { recordTraining } from '../rules/cannot-operate.js';
+import { checkCharge } from '../rules/charged-while-covered.js';
 import { recordStartEvent } from '../rules/coverage-start.js';
-import { isCoveredOn } from '../rules/coverage.js';
-import { checkCharge } from '../rules/charges.js';
-import { closeOutage, fireDowntimeEffect, openOutage, recordDiagnosis } from '../rules/downtime.js';
-import { note } from '../rules/entitlements.js';
+import { closeOutage, fireDowntimeEffect, recordDiagnosis } from '../rules/downtime.js';
+import { noteUnknownFault, reportFault } from '../rules/fault.js';
+import { faultOf } from '../rules/fault-index.js';
 import { passLoanerMarks, recordLoanerProvided } from '../rules/loaner.js';
 import type { Moment } from '../rules/moment.js';
 import { recordPartsReplaced } from '../rules/part-coverage.js';
-import { recordRecurrence, recordRepairOutcome } from '../rules/repeated-failure.js';
+import { recordRepairOutcome } from '../rules/repeated-failure.js';
 import { replaceUnit } from '../rules/replacement.js';
 import { judgeReplaceOnlyRepair } from '../rules/replace-only-line.js';
-import { completeReturn, inspectReturn, recordTraining, requestReturn } from '../rules/returns.js';
+import { inspectReturn } from '../rules/return-window.js';
+import { completeReturn } from '../rules/returned.js';
+import { requestReturn } from '../rules/returns.js';
+import { sell } from '../rules/sale.js';
 import { recordArrival, recordResponse, resolveFault } from '../rules/service-levels.js';
-import { recordUnboxingDefect } from '../rules/unboxing-defect.js';
+import type { FaultState, UnitState } from '../rules/unit-state.js';
 import { extendWarranty } from '../rules/warranty-extension.js';
-import { indexFault } from './fault-index.js';
-import { faultOf, type FaultState, type UnitState } from './state.js';
-
-function sell(state: UnitState, event: EventOf<'UnitSold'>, at: Moment): void {
-  if (state.sale) return note(state, event.id, 'sale', `a second sale; the first (${state.sale.eventId}) stands`);
-  const { serialNumber, brand, model, customerId, policyId, policyVersion } = event.data;
-  state.sale = { eventId: event.id, saleMs: at.ms, serialNumber, brand, model, policyId, policyVersion };
-  state.serialNumber = serialNumber;
-  state.customerId = customerId;
-  recordStartEvent(state, event, at);
-}
-
-function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Moment): void {
-  const { faultId, component, problemCode, severity, outOfService, atUnboxing } = event.data;
-  if (faultOf(state, faultId)) return note(state, event.id, 'fault', `fault ${faultId} was already reported; this report is ignored`);
-  const fault: FaultState = {
-    faultId,
-    reportId: event.id,
-    reportMs: at.ms,
-    component,
-    problemCode,
-    severity,
-    outOfService,
-    inCoverage: isCoveredOn(state, at.policy, component, at.day),
-    diagnoses: [],
-    respondedMs: null,
-    arrivedMs: null,
-    resolvedMs: null,
-    resolvedBy: null,
-    outageEndMs: null,
-    loanerDecided: false,
-    loanerProvidedBy: null,
-    firstRepairId: null,
-    pendingParts: [],
-  };
-  state.faults.push(fault);
-  state.faultIndex = indexFault(state.faultIndex, state.faults, state.faults.length - 1);
-  recordRecurrence(state, fault, at);
-  recordUnboxingDefect(state, fault, atUnboxing === true, at);
-  openOutage(state, fault, at);
-}
 
 function completeRepair(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
   fault.firstRepairId ??= event.id;
@@ -81,7 +44,7 @@ type FaultEvent = Extract<UnitEvent, { type: 'FaultDiagnosed' | 'ServiceResponde
 
 function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
   const fault = faultOf(state, event.data.faultId);
-  if (!fault) return note(state, event.id, 'fault', `no fault ${event.data.faultId} was reported before this ${event.type}; ignored`);
+  if (!fault) return noteUnknownFault(state, event);
   switch (event.type) {
     case 'FaultDiagnosed': return recordDiagnosis(state, fault, at, event.data.cause);
     case 'ServiceResponded': return recordResponse(fault, at);

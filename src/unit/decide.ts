@@ -7,10 +7,18 @@ import type { EventType } from '../events/catalogue.js';
 import type { EventOf } from '../events/envelope.js';
 import { CommandRejected } from '../errors.js';
 import type { Policy } from '../policy/schema.js';
-import { countsAt } from '../rules/exclusions.js';
-import { instantOf } from './order.js';
+import { isChargedWhileCovered } from '../rules/charged-while-covered.js';
+import { faultOf } from '../rules/fault-index.js';
+import { lateRequest } from '../rules/refund-outside-window.js';
+import { isRefundOwed } from '../rules/refund-without-entitlement.js';
+import type { RuleId } from '../rules/registry.js';
+import { isReplacementWithoutEntitlement } from '../rules/replacement-without-entitlement.js';
+import { isReturned } from '../rules/returned.js';
+import { returnRequest } from '../rules/returns.js';
+import type { FaultState, UnitState } from '../rules/unit-state.js';
+import { whyNotExtendable } from '../rules/warranty-extension.js';
 import { COMMAND_EVENTS, eventIdFor, type CommandOf, type UnitCommand } from './commands.js';
-import { faultOf, type FaultState, type UnitState } from './state.js';
+import { instantOf } from './order.js';
 
 /** An event decided but not yet stored: the store's edge stamps `recordedAt`. */
 export type PendingEvent = { [T in EventType]: Omit<EventOf<T>, 'recordedAt'> }[EventType];
@@ -19,7 +27,7 @@ function recordOf(command: UnitCommand): PendingEvent {
   return { id: eventIdFor(command.commandId, 0), type: COMMAND_EVENTS[command.type], unitId: command.unitId, occurredAt: command.occurredAt, data: command.data } as PendingEvent;
 }
 
-const reject = (rule: string, reason: string): never => {
+const reject = (rule: RuleId, reason: string): never => {
   throw new CommandRejected(rule, reason);
 };
 
@@ -47,16 +55,14 @@ function reportFault(command: CommandOf<'ReportFault'>, state: UnitState): Pendi
 
 function recordRepair(command: CommandOf<'RecordRepair'>, state: UnitState, policy: Policy): PendingEvent[] {
   const fault = reportedFault(state, command);
-  const charged = command.data.charged;
-  if (charged && charged.amount > 0 && countsAt(fault, instantOf(command.occurredAt), policy)) {
+  if (isChargedWhileCovered(fault, command.data.charged, instantOf(command.occurredAt), policy)) {
     reject('charged-while-covered', `fault ${fault.faultId} is covered and was reported within coverage: the repair is free (rulebook 10)`);
   }
   return [recordOf(command)];
 }
 
 function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): PendingEvent[] {
-  const owed = state.entitlements.some((e) => e.kind === 'replacement' && e.status === 'open');
-  if (!owed && command.data.reason !== 'goodwill') {
+  if (isReplacementWithoutEntitlement(state, command.data.reason)) {
     reject('replacement-without-entitlement', `no replacement is owed for unit ${state.unitId}; use reason "goodwill" to replace anyway`);
   }
   return [recordOf(command)];
@@ -64,30 +70,26 @@ function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): Pendi
 
 function completeReturn(command: CommandOf<'CompleteReturn'>, state: UnitState): PendingEvent[] {
   const { returnId } = command.data;
-  const owed = state.entitlements.some(
-    (e) => e.status === 'open' && ((e.kind === 'refund' && (e.returnId === returnId || e.returnId === undefined)) || (e.kind === 'replacement' && e.orRefund === true)),
-  );
-  if (owed) return [recordOf(command)];
-  const request = state.returns[returnId];
-  if (request?.withinWindow === false) return reject('refund-outside-window', `return ${returnId} was requested after the window`);
+  if (isRefundOwed(state, returnId)) return [recordOf(command)];
+  if (lateRequest(state, returnId)) return reject('refund-outside-window', `return ${returnId} was requested after the window`);
   return reject('refund-without-entitlement', `no refund is owed for return ${returnId}`);
 }
 
 function onReturn(command: Extract<UnitCommand, { type: 'InspectReturn' | 'RejectReturn' }>, state: UnitState): PendingEvent[] {
-  if (!state.returns[command.data.returnId]) reject('returns', `no return ${command.data.returnId} was requested`);
+  if (!returnRequest(state, command.data.returnId)) reject('returns', `no return ${command.data.returnId} was requested`);
   return [recordOf(command)];
 }
 
 function extendWarranty(command: CommandOf<'ExtendWarranty'>, state: UnitState, policy: Policy): PendingEvent[] {
   const component = command.data.component ?? 'unit';
-  const def = policy.coverage.find((l) => l.component === component);
-  if (def && 'lifetime' in def) reject('warranty-extension', `the ${component} line is lifetime; it cannot be extended`);
-  if (!def && !state.partLines[component]) reject('warranty-extension', `unit ${state.unitId} has no coverage line for ${component}`);
+  const refused = whyNotExtendable(state, policy, component);
+  if (refused === 'lifetime') reject('warranty-extension', `the ${component} line is lifetime; it cannot be extended`);
+  if (refused === 'no-line') reject('warranty-extension', `unit ${state.unitId} has no coverage line for ${component}`);
   return [recordOf(command)];
 }
 
 function requestReturn(command: CommandOf<'RequestReturn'>, state: UnitState): PendingEvent[] {
-  const earlier = state.returns[command.data.returnId];
+  const earlier = returnRequest(state, command.data.returnId);
   if (!earlier) return [recordOf(command)];
   if (earlier.requestId === command.commandId) return [];
   return reject('returns', `return ${command.data.returnId} was already requested`);
@@ -101,7 +103,7 @@ function requestReturn(command: CommandOf<'RequestReturn'>, state: UnitState): P
  */
 export function decide(command: UnitCommand, state: UnitState, policy: Policy): PendingEvent[] {
   if (command.type !== 'RegisterSale' && !state.sale) reject('sale', `unit ${state.unitId} has no recorded sale`);
-  if (state.lifecycle === 'returned' && command.type !== 'RecordFollowUp') reject('returned', `unit ${state.unitId} was returned`);
+  if (isReturned(state) && command.type !== 'RecordFollowUp') reject('returned', `unit ${state.unitId} was returned`);
   switch (command.type) {
     case 'RegisterSale': return registerSale(command, state);
     case 'ReportFault': return reportFault(command, state);

@@ -1,8 +1,10 @@
 /**
- * Folding a unit's events into its state. `fold` replays on a plain object the library owns and
- * freezes it once; `evolve` applies one live event through Immer. Both run the same mutators.
+ * Applying a unit's events to its state, by two paths that run the same mutators: replays
+ * (`applyInOrder`, under `replay` and `fold`) mutate a plain state the library owns, frozen once
+ * when handed out; live events (`evolveInOrder`, under `evolve`) go through one Immer draft.
  */
 import { Immer } from 'immer';
+import { deepFreeze } from '../events/deep-freeze.js';
 import type { UnitEvent } from '../events/envelope.js';
 import type { Policy } from '../policy/schema.js';
 import { momentAt } from '../rules/moment.js';
@@ -22,18 +24,24 @@ export function cloneState<T>(value: T): T {
   return copy as T;
 }
 
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+/** An event at its business instant, as both paths apply it. */
+export type AtInstant = Pick<Timed, 'event' | 'occurredMs'>;
+
+/**
+ * The replay path: applies events already in business-time order to a state the caller owns,
+ * mutating it; `afterEach` sees the state after each event (a step-by-step explanation).
+ */
+export function applyInOrder<T extends AtInstant>(state: UnitState, ordered: readonly T[], policy: Policy, afterEach?: (applied: T) => void): UnitState {
+  for (const t of ordered) {
+    applyEvent(state, t.event, momentAt(policy, t.occurredMs));
+    afterEach?.(t);
   }
-  return value;
+  return state;
 }
 
-/** Applies already-ordered events to a state the caller owns, mutating it (the replay hot path). */
-export function applyInOrder(state: UnitState, ordered: readonly Timed[], policy: Policy): UnitState {
-  for (const t of ordered) applyEvent(state, t.event, momentAt(policy, t.occurredMs));
-  return state;
+/** Replays a unit's events (any order) onto a fresh state, or a copy of `from`, that the caller then owns (not frozen). */
+export function replay(events: readonly UnitEvent[], policy: Policy, unitId: string, from?: UnitState): UnitState {
+  return applyInOrder(from ? cloneState(from) : initialState(unitId), inBusinessOrder(events), policy);
 }
 
 /**
@@ -42,25 +50,21 @@ export function applyInOrder(state: UnitState, ordered: readonly Timed[], policy
  * @example const state = fold(events, policyBook.resolve('standard-1y'));
  */
 export function fold(events: readonly UnitEvent[], policy: Policy, from?: UnitState): UnitState {
-  const unitId = from?.unitId ?? events[0]?.unitId ?? '';
-  const state = from ? cloneState(from) : initialState(unitId);
-  return deepFreeze(applyInOrder(state, inBusinessOrder(events), policy));
-}
-
-/** Applies one live event (occurring after the state's last event) through Immer: a new frozen state. */
-export function evolve(state: UnitState, event: UnitEvent, policy: Policy): UnitState {
-  const at = momentAt(policy, instantOf(event.occurredAt));
-  return immer.produce(state, (draft) => {
-    applyEvent(draft as UnitState, event, at);
-  });
+  return deepFreeze(replay(events, policy, from?.unitId ?? events[0]?.unitId ?? '', from));
 }
 
 /**
- * Applies already-ordered events to a frozen state in one Immer draft: a new frozen state that
- * shares every part the events did not touch (for snapshots and as-of answers from them).
+ * The live path: applies events already in business-time order to a frozen state in one Immer
+ * draft: a new frozen state that shares every part the events did not touch (live events, and
+ * snapshots and as-of answers built from them).
  */
-export function evolveInOrder(state: UnitState, ordered: readonly Timed[], policy: Policy): UnitState {
+export function evolveInOrder(state: UnitState, ordered: readonly AtInstant[], policy: Policy): UnitState {
   return immer.produce(state, (draft) => {
     applyInOrder(draft as UnitState, ordered, policy);
   });
+}
+
+/** Applies one live event (occurring after the state's last event): a new frozen state. */
+export function evolve(state: UnitState, event: UnitEvent, policy: Policy): UnitState {
+  return evolveInOrder(state, [{ event, occurredMs: instantOf(event.occurredAt) }], policy);
 }

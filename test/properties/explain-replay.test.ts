@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupByUnit, type UnitEvent } from '../../src/index.js';
-import { repairsAdded, replaySteps, selectUnit } from '../../src/projections/explain-replay.js';
+import { repairsAdded, replaySteps } from '../../src/projections/explain-replay.js';
+import { selectUnit } from '../../src/projections/select-unit.js';
 import { unitView, type UnitView } from '../../src/projections/unit-view.js';
 import { momentAt } from '../../src/rules/moment.js';
 import { dayOf } from '../../src/time/calendar.js';

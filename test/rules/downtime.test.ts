@@ -237,3 +237,22 @@ describe('effect `replace` and `extendByDowntime`', () => {
     expect(line(given(history, { policies: [pushing] }).asOf('2025-03-01').view()).end).toBe('2026-01-04'); // 2026-01-01 + 3 d
   });
 });
+
+describe('what the fold records when the effect fires, and explain reads', () => {
+  it('a second restart records its own period (from the first restart) and its sum, and explain prints them', async () => {
+    const { explainUnit, fold, createPolicyBook } = await import('../../src/index.js');
+    const first = restored(U, '2025-02-21T00:01:00Z', 'F-1');
+    const second = restored(U, '2025-05-01T00:00:00Z', 'F-2');
+    const history = [...base(), outage(U, '2025-02-01T00:00:00Z', 'F-1'), first, outage(U, '2025-04-01T00:00:00Z', 'F-2', { problemCode: 'noisy' }), second];
+    const state = fold(history, createPolicyBook().resolve('household-ac-6y'));
+    const fired = state.entitlements.filter((e) => e.kind === 'warranty-restart');
+    expect(fired.map((e) => e.downtime)).toEqual([
+      { periodStartMs: -8.64e15, minutes: 28_801 },
+      { periodStartMs: Date.parse(first.occurredAt), minutes: 43_200 },
+    ]);
+    const reasoning = explainUnit(history, U, { asOf: '2025-06-01' })!.entitlements.filter((f) => f.rule === 'downtime').map((f) => f.reasoning);
+    expect(reasoning[0]![0]).toContain('from the start (the current period)');
+    expect(reasoning[1]![0]).toContain('from 2025-02-21T00:01:00Z (the current period)');
+    expect(reasoning[1]!.at(-1)).toMatch(/^total, overlaps counted once: 43200 min; fired at the restoration 2025-05-01T00:00:00Z/);
+  });
+});

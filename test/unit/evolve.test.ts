@@ -66,3 +66,19 @@ describe('evolve', () => {
     expect(decide(commandFor(report), next, policy)).toEqual([]);
   });
 });
+
+describe('one replay path and one live path', () => {
+  it('replay gives the state fold freezes, unfrozen and owned by the caller; a resumed replay equals a full one', async () => {
+    const { replay } = await import('../../src/unit/evolve.js');
+    const state = replay(history, policy, U);
+    expect(Object.isFrozen(state)).toBe(false);
+    expect(state).toEqual(fold(history, policy));
+    expect(replay(history.slice(3), policy, U, fold(history.slice(0, 3), policy))).toEqual(state);
+  });
+
+  it('evolve takes an event without its recording time (the live path reads the business instant only)', () => {
+    const { recordedAt: _, ...pending } = history[4]!;
+    const before = fold(history.slice(0, 4), policy);
+    expect(evolve(before, pending as UnitEvent, policy)).toEqual(fold(history, policy));
+  });
+});

@@ -1,5 +1,6 @@
 /** `warranty-ledger state FILE.jsonl|--store SPEC [--skip-invalid] [--as-of] [--known-at] [--policy FILE] [--json]`: every unit's view. */
 import { eachUnitProjection, type UnitProjection } from '../../projections/project.js';
+import { invalidEventAnomaly } from '../../rules/invalid-event.js';
 import type { SkippedEvent } from '../../store/event-store.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
@@ -9,9 +10,6 @@ import { STORE_OPTION, loadUnitEventSource } from '../store-option.js';
 
 export const usage = 'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--skip-invalid] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
-/** The anomaly rule of an event left out by `--skip-invalid` because its reader rejects it. */
-export const INVALID_EVENT_RULE = 'invalid-event';
-
 /** Each unit's view with an `invalid-event` anomaly per skipped event of it (its id, or where it is when it has none). */
 function withSkipped(projections: Iterable<UnitProjection>, skipped: readonly SkippedEvent[]): Iterable<UnitProjection> {
   if (skipped.length === 0) return projections;
@@ -20,7 +18,7 @@ function withSkipped(projections: Iterable<UnitProjection>, skipped: readonly Sk
   return (function* () {
     for (const p of projections) {
       const ids = byUnit.get(p.unitId);
-      yield ids ? { ...p, view: { ...p.view, anomalies: [...p.view.anomalies, ...ids.map((id) => ({ rule: INVALID_EVENT_RULE, eventIds: [id] }))] } } : p;
+      yield ids ? { ...p, view: { ...p.view, anomalies: [...p.view.anomalies, ...ids.map((id) => invalidEventAnomaly(id))] } } : p;
     }
   })();
 }

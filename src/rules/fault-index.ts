@@ -7,7 +7,7 @@
  * as-of answers on a 10,000-event unit about half again slower).
  */
 import { isDraft, original } from 'immer';
-import type { FaultState } from './state.js';
+import type { FaultState, UnitState } from './unit-state.js';
 
 /** FNV-1a over the UTF-16 code units. */
 function hashOf(id: string): number {
@@ -57,4 +57,10 @@ export function indexFault(table: number[][], faults: readonly FaultState[], pos
   const base = baseOf(faults);
   for (let p = 0; p <= position; p++) insert(grown, idAt(faults, base, p), p);
   return grown;
+}
+
+/** The fault reported under `faultId`, if any (on an Immer draft only that fault becomes a draft). */
+export function faultOf(state: Pick<UnitState, 'faults' | 'faultIndex'>, faultId: string): FaultState | undefined {
+  const position = findFault(state.faultIndex, state.faults, faultId);
+  return position < 0 ? undefined : state.faults[position];
 }
