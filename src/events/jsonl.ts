@@ -133,7 +133,7 @@ function isPlainEnvelope(value: unknown): value is EnvelopeFields {
     data !== null &&
     typeof data === 'object' &&
     Object.getPrototypeOf(data) === Object.prototype &&
-    !Object.prototype.hasOwnProperty.call(data, 'constructor')
+    !Object.hasOwn(data, 'constructor')
   );
 }
 
@@ -188,6 +188,8 @@ export interface JsonlReaderOptions {
   maxErrors?: number;
   /** Named in error messages (a file name). */
   source?: string;
+  /** Keep the event of every line, repeats included, comparing no ids (verify must see a copied line). */
+  keepRepeats?: boolean;
 }
 
 /** The events a reader has kept so far, by position: as objects (`parseJsonl`) or as lines (jsonl-history.ts). */
@@ -219,7 +221,7 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
   const source = options.source;
   const errors: InputError[] = [];
   // id -> position; the earlier event's canonical form is computed only for a repeated id.
-  const seen = createIdIndex((position) => kept.eventAt(position).id);
+  const seen = options.keepRepeats ? undefined : createIdIndex((position) => kept.eventAt(position).id);
   let n = 1;
 
   const judge = (text: string): UnitEvent | undefined => {
@@ -230,6 +232,7 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
       errors.push(source ? new InputError(event.line, event.field, event.reason, source) : event);
       return undefined;
     }
+    if (!seen) return event;
     const earlier = seen.getOrAdd(event.id, kept.count);
     if (earlier < 0) return event;
     if (canonicalJson(kept.eventAt(earlier)) !== canonicalJson(event)) {
