@@ -7,9 +7,9 @@
 
 const CORE = '^src/(events|time|policy|rules|unit|projections|report)/|^src/errors[.]ts$';
 
-/** A rule that forbids `from` importing any of the folders `to` (type-only imports included). */
+/** Forbids `layer` to import any of the `higher` folders (type-only imports included). */
 const below = (layer, higher) => ({
-  name: `${layer}-below-${higher.join('-')}`,
+  name: `no-upward-from-${layer}`,
   comment: `${layer}/ sits below ${higher.join(', ')}/: a lower layer never imports a higher one.`,
   severity: 'error',
   from: { path: `^src/${layer}/` },
@@ -33,7 +33,7 @@ module.exports = {
     below('unit', ['projections', 'report']),
     below('projections', ['report']),
     {
-      name: 'rules-below-unit',
+      name: 'rules-import-unit-types-only',
       comment:
         'rules/ sits below unit/: it may name the unit state types (import type) but imports no runtime value from unit/.',
       severity: 'error',
@@ -60,6 +60,13 @@ module.exports = {
       severity: 'error',
       from: { path: CORE },
       to: { path: '(^|/)node_modules/(@eventstore|@grpc)/' },
+    },
+    {
+      name: 'store-adapters-apart',
+      comment: 'A store adapter imports no other adapter: what they share lives in src/store/ itself (append-checks.ts).',
+      severity: 'error',
+      from: { path: '^src/store/(memory|file|eventstoredb)/' },
+      to: { path: '^src/store/(memory|file|eventstoredb)/', pathNot: '^src/store/$1/' },
     },
     {
       name: 'not-to-unresolvable',
