@@ -1,5 +1,5 @@
 /**
- * The command line at the boundary (issue 12, findings 3 and 10), run as the built bin
+ * The command line at the boundary, run as the built bin
  * (dist/cli.js: `npm test` builds it first; after changing src/, run `npx tsup` before this file):
  * - a closed stdout, at once or after the first chunk (`| head -1`), ends every command quietly
  *   with exit 0: nothing on stderr, no `write EPIPE`, no stack;

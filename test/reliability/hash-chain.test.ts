@@ -1,5 +1,5 @@
 /**
- * The hash chain on the stores and through the command line (issue 7.3): what a sealed append
+ * The hash chain on the stores and through the command line: what a sealed append
  * stores, retries, events written before hashing, imports with and without seals, and
  * `warranty-ledger verify FILE|--store …` (its output, exit codes, anchors and torn tails).
  */
