@@ -67,7 +67,7 @@ const MAX_ERRORS = 20;
  * line that is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after
  * each chunk (for a progress line); returning false, it stops the reading there.
  */
-function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => boolean | void): void {
+function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => unknown): void {
   let fd: number;
   try {
     fd = openSync(path, 'r');
