@@ -1,5 +1,5 @@
 // One unit with N out-of-service faults, each repaired (`fixed`) and never restored: the shape that
-// once took cubic time (issue 13). Times the unit's view (`projectUnit`) and its explanation
+// once took cubic time. Times the unit's view (`projectUnit`) and its explanation
 // (`explainUnit`) at 1,000 and 10,000 open outages, in CPU time per event, and the ratio of the two.
 //
 //   node bench/open-outages.mjs [--small N] [--large N] [--json]

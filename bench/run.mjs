@@ -129,7 +129,7 @@ const asOfQuery = JSON.parse(asOfChild.stdout);
 measureAsOfQuery(lib, { questions: 100 }); // the same Immer work in this process, for the next figure
 const foldAfterDrafts = interleaved({ library: () => views(events), baseline: () => baselineFold(events, asOfMs) }, 1);
 
-// 5. One unit with 1,000 and 10,000 open outages (issue 13), timed in a fresh process.
+// 5. One unit with 1,000 and 10,000 open outages, timed in a fresh process.
 log('one unit with 1,000 and 10,000 open outages: view and explanation (in a child process)...');
 const openChild = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./open-outages.mjs', import.meta.url)), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 if (openChild.status !== 0) throw new Error(`the open-outages measurement failed (exit ${openChild.status})`);

@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, InputErrors } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
-import { createJsonlReader, LINE_TOO_LONG, MAX_LINE_BYTES, type JsonlPartReader, type ParsedJsonl } from '../events/jsonl.js';
+import { createJsonlReader, createLineJudge, LINE_TOO_LONG, MAX_LINE_BYTES, type JsonlPartReader, type KeepEvent, type ParsedJsonl } from '../events/jsonl.js';
 import { createJsonlFileHistoryReader, createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
 import { nestsTooDeep, TOO_DEEP } from '../events/nesting.js';
 import { decodeUtf8, decodeUtf8Lines, firstInvalidUtf8, invalidUtf8Reason } from '../events/utf8.js';
@@ -10,7 +10,7 @@ import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/reso
 import type { Policy } from '../policy/schema.js';
 
 function cannotRead(path: string, what: string, error: unknown): InputError {
-  return new InputError(undefined, '', `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  return new InputError(undefined, '', `cannot read ${what ? `${what} ` : ''}${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
 /** The policies in policy files, each one policy or a list; errors name the file and field. */
@@ -57,6 +57,7 @@ export function checkSalePolicies(events: readonly UnitEvent[], lines: readonly 
 }
 
 const CHUNK_BYTES = 1 << 22;
+const MAX_ERRORS = 20;
 
 /**
  * Feeds a file to `reader` in chunks of about 4 MB, each decoded once (strict UTF-8) into text of
@@ -64,9 +65,9 @@ const CHUNK_BYTES = 1 << 22;
  * reader says false. Memory stays bounded whatever the file holds: a line is refused as soon as it
  * passes MAX_LINE_BYTES, and its bytes up to the next line break are dropped as they are read. A
  * line that is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after
- * each chunk (for a progress line).
+ * each chunk (for a progress line); returning false, it stops the reading there.
  */
-function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
+function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => unknown): void {
   const fd = openFile(path, what);
   try {
     readOpenFileInto(fd, path, what, reader, onChunk);
@@ -84,7 +85,7 @@ function openFile(path: string, what: string): number {
 }
 
 /** `readFileInto` on a file already open at `fd` (read from its start; not closed). */
-function readOpenFileInto(fd: number, path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => void): void {
+function readOpenFileInto(fd: number, path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => unknown): void {
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let filled = 0;
   // The file offset of buffer[0].
@@ -123,7 +124,7 @@ function readOpenFileInto(fd: number, path: string, what: string, reader: JsonlP
       base += cut;
       filled -= cut;
     }
-    onChunk?.(reader.linesRead);
+    if (onChunk?.(reader.linesRead) === false) return;
   }
   if (filled > 0 && !skipping) {
     feedBytes(reader, buffer.subarray(0, filled), base);
@@ -156,6 +157,33 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
   const reader = createJsonlReader();
   readFileInto(path, what, reader, onChunk);
   return reader.finish();
+}
+
+/**
+ * Every line of an events file parsed on its own, repeats kept (so `verify` sees a copied line),
+ * read in chunks as `readJsonlFile` reads. The reading stops at the first line longer than
+ * MAX_LINE_BYTES, and at the end of the chunk in which the 20th bad line was found; every bad
+ * line read is listed.
+ */
+export function readJsonlLines(path: string): ParsedJsonl {
+  const events: UnitEvent[] = [];
+  const lines: number[] = [];
+  const kept = { get count() { return events.length; }, eventAt: (i: number) => events[i]!, lineAt: (i: number) => lines[i]! };
+  const judge = createLineJudge(kept, { keepRepeats: true, maxErrors: Number.POSITIVE_INFINITY });
+  const keep: KeepEvent = (event, n) => {
+    events.push(event);
+    lines.push(n);
+  };
+  const reader: JsonlPartReader = {
+    get linesRead() {
+      return judge.linesRead;
+    },
+    text: (part) => judge.readPart(part, keep),
+    refuseLine: (reason) => judge.refuseLine(reason) && reason !== LINE_TOO_LONG,
+  };
+  readFileInto(path, '', reader, () => judge.errors.length < MAX_ERRORS);
+  if (judge.errors.length > 0) throw new InputErrors(judge.errors);
+  return { events, lines };
 }
 
 /**

@@ -30,7 +30,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
 };
 
 const NAMES = Object.keys(COMMANDS);
-const commandOf = (name: string) => (Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined);
+const commandOf = (name: string) => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
 const help = () => overview(Object.fromEntries(NAMES.map((n) => [n, COMMANDS[n]!.usage])), VERSION);
 
 /** True when the arguments ask for help (before a `--` that ends the flags). */

@@ -5,9 +5,7 @@
  */
 import { InputError, InputErrors, LedgerError, isLedgerError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
-import type { UnitEventSource } from '../events/jsonl-history.js';
 import type { PolicyBook } from '../policy/resolve.js';
-import { eventListSource } from '../projections/project.js';
 import { escapeControls } from '../projections/safe-text.js';
 import type { EventStore, SkippedEvent } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
@@ -17,7 +15,7 @@ import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams, type 
 import type { FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
-import { checkSalePolicies, loadEvents, loadHistoryFile } from './input.js';
+import { checkSalePolicies } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -149,7 +147,8 @@ async function withInvalidHint<T>(spec: StoreSpec, io: CliIo, options: StoreRead
   }
 }
 
-async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
+/** Every event of a store, read whole after its chains are checked (as `options` says). */
+export async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
   const events = await withInvalidHint(spec, io, options, () => readStoreEvents(spec, io, options.skipInvalid ? skipper(io, options) : undefined));
   await checkStoreChains(spec, io, options, spec.kind === 'file' ? undefined : events);
   return events;
@@ -183,34 +182,12 @@ async function readStoreEvents(spec: StoreSpec, io: CliIo, skip: ((skipped: Skip
 }
 
 /**
- * The history a command works on: FILE.jsonl or `--store`, read whole and validated, with every
- * sale's policy known to the book.
- * @example const events = await loadHistory(positionals, values.store, policies, io, usage);
+ * A file store as a UnitEventSource: its chains checked first (as `options` says), then its offset
+ * index built. The chains' index is closed before the source's is built: memory holds one at a time.
  */
-export async function loadHistory(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEvent[]> {
-  if (store === undefined) {
-    if (positionals.length !== 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
-    return loadEvents(positionals[0]!, book).events;
-  }
-  if (positionals.length !== 0) throw new UsageError(`expected an events file or --store, not both\nusage: ${usage}`);
-  const events = await readStore(parseStoreSpec(store), io, options);
-  checkSalePolicies(events, [], book);
-  return events;
-}
-
-/**
- * The history the state command projects: FILE.jsonl held as its text (a JsonlHistory, each
- * unit's events read for its turn), or `--store` read whole; checked as `loadHistory` checks.
- */
-export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEventSource> {
-  if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
-  const spec = store === undefined || positionals.length !== 0 ? undefined : parseStoreSpec(store);
-  if (spec?.kind === 'file') {
-    // The chains first, their index closed before the source's is built: memory holds one index at a time.
-    await withInvalidHint(spec, io, options, () => checkStoreChains(spec, io, options));
-    return withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
-  }
-  return eventListSource(await loadHistory(positionals, store, book, io, usage, options));
+export async function readStoreSource(spec: StoreSpec & { kind: 'file' }, book: PolicyBook, io: CliIo, options: StoreReadOptions): Promise<StoreFileSource> {
+  await withInvalidHint(spec, io, options, () => checkStoreChains(spec, io, options));
+  return withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
 }
 
 /** A file store read as its offset index (each unit's events read from the file in its turn), every sale's policy checked as the file is read. */

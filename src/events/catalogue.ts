@@ -121,5 +121,5 @@ export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T
 export const EVENT_TYPES = Object.keys(eventDataSchemas) as EventType[];
 
 export function isEventType(type: string): type is EventType {
-  return Object.prototype.hasOwnProperty.call(eventDataSchemas, type);
+  return Object.hasOwn(eventDataSchemas, type);
 }

@@ -133,7 +133,7 @@ function isPlainEnvelope(value: unknown): value is EnvelopeFields {
     data !== null &&
     typeof data === 'object' &&
     Object.getPrototypeOf(data) === Object.prototype &&
-    !Object.prototype.hasOwnProperty.call(data, 'constructor')
+    !Object.hasOwn(data, 'constructor')
   );
 }
 
@@ -195,6 +195,8 @@ export interface JsonlReaderOptions {
   maxErrors?: number;
   /** Named in error messages (a file name). */
   source?: string;
+  /** Keep the event of every line, repeats included, comparing no ids (verify must see a copied line). */
+  keepRepeats?: boolean;
 }
 
 /** The events a reader has kept so far, by position: as objects (`parseJsonl`) or as lines (jsonl-history.ts). */
@@ -219,7 +221,7 @@ export interface LineJudge {
   refuseLine(reason: string): boolean;
   readonly linesRead: number;
   readonly errors: InputError[];
-  /** The position of the kept event with this id, or -1. */
+  /** The position of the kept event with this id, or -1 (always -1 with `keepRepeats`). */
   positionOf(id: string): number;
 }
 
@@ -228,7 +230,7 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
   const source = options.source;
   const errors: InputError[] = [];
   // id -> position; the earlier event's canonical form is computed only for a repeated id.
-  const seen = createIdIndex((position) => kept.eventAt(position).id);
+  const seen = options.keepRepeats ? undefined : createIdIndex((position) => kept.eventAt(position).id);
   let n = 1;
 
   const judge = (text: string): UnitEvent | undefined => {
@@ -239,6 +241,7 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
       errors.push(source ? new InputError(event.line, event.field, event.reason, source) : event);
       return undefined;
     }
+    if (!seen) return event;
     const earlier = seen.getOrAdd(event.id, kept.count);
     if (earlier < 0) return event;
     if (canonicalJson(kept.eventAt(earlier)) !== canonicalJson(event)) {
@@ -249,7 +252,7 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
 
   return {
     errors,
-    positionOf: (id) => seen.get(id),
+    positionOf: (id) => (seen ? seen.get(id) : -1),
     get linesRead() {
       return n - 1;
     },

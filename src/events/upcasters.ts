@@ -27,7 +27,7 @@ export const SEVERITY_BEFORE_V1 = 'general';
 export const faultReportedV0: Upcaster = {
   type: 'FaultReported',
   fromVersion: 0,
-  applies: (data) => !Object.prototype.hasOwnProperty.call(data, 'severity'),
+  applies: (data) => !Object.hasOwn(data, 'severity'),
   upcast: (data) => ({ ...data, severity: SEVERITY_BEFORE_V1 }),
 };
 

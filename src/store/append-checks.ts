@@ -2,12 +2,14 @@
  * What every store checks before it writes (memory, file, EventStoreDB, and the hash chain above
  * them): each event is one its own reader accepts as it is, with the reader's very function
  * (parseEvent, which the JSONL reader and the EventStoreDB codec apply to what they read back),
- * so that no API, not even `store.append` called directly, can make a store unreadable.
+ * so that no API, not even `store.append` called directly, can make a store unreadable; the
+ * expected revision; and which events of an append are new.
  */
+import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { parseEvent } from '../events/jsonl.js';
-import { DuplicateEventError, InputError } from '../errors.js';
-import type { EventStore } from './event-store.js';
+import { ConcurrencyError, DuplicateEventError, InputError } from '../errors.js';
+import type { EventStore, ExpectedRevision } from './event-store.js';
 import { checkOwnStream } from './own-stream.js';
 
 const shown = (text: unknown): string => (typeof text === 'string' && text.length <= 80 ? JSON.stringify(text) : typeof text === 'string' ? `of ${text.length} characters` : String(text));
@@ -56,4 +58,36 @@ export async function checkIdsAcrossStreams(store: EventStore, unitOf: (eventId:
       throw new DuplicateEventError(recorded.event.id, `stored in stream ${recorded.streamId} (revision ${recorded.revision}), and given again for unit ${unitId}`);
     }
   }
+}
+
+/** Checks an expected revision against a stream's last revision (-1 when it has no events). */
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, last: number): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no-stream' && last === -1) ||
+    (expected === 'stream-exists' && last >= 0) ||
+    expected === last;
+  if (!ok) throw new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, last === -1 ? 'no-stream' : last);
+}
+
+/** The new events of an append, after dropping those already stored under the same id and content. */
+export function newEventsOf(
+  events: readonly UnitEvent[],
+  stored: (id: string) => UnitEvent | undefined,
+): UnitEvent[] {
+  const fresh: UnitEvent[] = [];
+  // Most appends carry one event: no need for a map to find repeats within the batch.
+  const inBatch = events.length > 1 ? new Map<string, UnitEvent>() : undefined;
+  for (const event of events) {
+    const earlier = stored(event.id) ?? inBatch?.get(event.id);
+    if (earlier) {
+      if (earlier !== event && canonicalJson(earlier) !== canonicalJson(event)) {
+        throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
+      }
+      continue;
+    }
+    inBatch?.set(event.id, event);
+    fresh.push(event);
+  }
+  return fresh;
 }

@@ -1,5 +1,5 @@
 /**
- * The command line at the boundary (issue 12, findings 3 and 10), run as the built bin
+ * The command line at the boundary, run as the built bin
  * (dist/cli.js: `npm test` builds it first; after changing src/, run `npx tsup` before this file):
  * - a closed stdout, at once or after the first chunk (`| head -1`), ends every command quietly
  *   with exit 0: nothing on stderr, no `write EPIPE`, no stack;
@@ -63,7 +63,7 @@ beforeAll(async () => {
   // Scenario 02's first unit 400 times: output far larger than a pipe's buffer.
   const lines = readFileSync(small, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.unitId === 'U-1');
   big = join(dir, 'big.jsonl');
-  writeFileSync(big, Array.from({ length: 400 }, (_, i) => lines.map((e) => JSON.stringify({ ...e, id: `${e.id}-${i}`, unitId: `U-${i}` })).join('\n')).join('\n') + '\n');
+  writeFileSync(big, `${Array.from({ length: 400 }, (_, i) => lines.map((e) => JSON.stringify({ ...e, id: `${e.id}-${i}`, unitId: `U-${i}` })).join('\n')).join('\n')}\n`);
   policy = join(dir, 'threshold-2.json');
   writeFileSync(policy, JSON.stringify(standardWithThreshold(2)));
   bundle = join(dir, 'bundle');
@@ -176,7 +176,13 @@ describe('hostile paths: one line on stderr, exit 1, nothing written through a l
       { args: ['evidence', small, '--unit', 'U-1', '--out', missing], check: unchanged },
       { args: ['evidence', small, '--unit', 'U-1', '--out', bundle], check: () => expect(readdirSync(bundle).filter((n) => n.endsWith('.tmp'))).toEqual([]) },
       { args: ['evidence', small, '--unit', 'U-1', '--out', planted], check: unchanged },
-      { args: ['evidence', small, '--unit', 'U-1', '--out', planted, '--force'], check: () => (unchanged(), expect(readdirSync(planted)).toEqual(['events.jsonl'])) },
+      {
+        args: ['evidence', small, '--unit', 'U-1', '--out', planted, '--force'],
+        check: () => {
+          unchanged();
+          expect(readdirSync(planted)).toEqual(['events.jsonl']);
+        },
+      },
       { args: ['evidence', small, '--unit', 'U-1', '--out', crowded, '--force'], check: () => expect(readdirSync(crowded)).toEqual(['notes.txt']) },
     );
     return out;

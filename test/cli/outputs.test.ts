@@ -1,5 +1,5 @@
 /**
- * Evidence and verify that cannot mislead, and outputs written safely (issue 12, findings 5 and 10):
+ * Evidence and verify that cannot mislead, and outputs written safely:
  * `verify` on a history with nothing sealed says so (and fails with --require-sealed); an anchor
  * that cannot be written leaves no file and no "verified"; `evidence --out` refuses a non-empty
  * folder unless --force, prints the manifest's SHA-256 and writes it beside the bundle; --verify

@@ -1,5 +1,5 @@
 /**
- * Terminal injection (issue 12, finding 4): event data with control characters (an ESC sequence
+ * Terminal injection: event data with control characters (an ESC sequence
  * that clears and recolours the screen, a `\r\n` that forges a line, bidi overrides, C1 controls,
  * DEL) fed through every command. Every text output prints them escaped; JSON output carries the
  * values unchanged (JSON.stringify escapes the C0 controls itself); the HTML page escapes markup.

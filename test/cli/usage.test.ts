@@ -1,5 +1,5 @@
 /**
- * Usage (issue 12, finding 6): --version, an overview, per-command help through `help COMMAND`
+ * Usage: --version, an overview, per-command help through `help COMMAND`
  * and `COMMAND --help` (exit 0, not Node's parser message), and "did you mean" for a mistyped
  * command or flag.
  */

@@ -111,7 +111,13 @@ export function describeSubscriptionContract(open: () => Promise<EventStore>): v
     };
     const histories = createUnitHistories('contract-redelivery');
     const deliveries: string[] = [];
-    const projection = { name: histories.name, apply: (r: RecordedEvent) => (deliveries.push(r.event.id), histories.apply(r)) };
+    const projection = {
+      name: histories.name,
+      apply: (r: RecordedEvent) => {
+        deliveries.push(r.event.id);
+        return histories.apply(r);
+      },
+    };
     let caughtUp = false;
     const first = await runProjection(store, projection, { checkpoints: crashing, onCaughtUp: () => (caughtUp = true) });
     await waitUntil(() => caughtUp, 'first run caught up');

@@ -54,7 +54,7 @@ function workOf(run: () => unknown): number {
   return reads.count;
 }
 
-describe('one unit with many open outages (issue 13, finding 8)', () => {
+describe('one unit with many open outages', () => {
   // household-ac-6y owes a loaner per outage and has service levels; standard-1y has neither.
   for (const policyId of ['household-ac-6y', 'standard-1y']) {
     it(`the view's work grows linearly with the open outages (${policyId})`, () => {

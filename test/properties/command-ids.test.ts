@@ -1,5 +1,5 @@
 /**
- * Event ids that cannot collide (issue 12, finding 9): command ids may not contain the separator
+ * Event ids that cannot collide: command ids may not contain the separator
  * of derived ids, so no command's event ids are another command's, and the shell never takes a
  * stored event whose id merely starts with a command id for that command's.
  */

@@ -1,6 +1,6 @@
 /**
- * The step-by-step replay behind explanations keeps only what changed at each step (issue 13,
- * finding 8). Property: on any history, with or without repeated events, each step says exactly
+ * The step-by-step replay behind explanations keeps only what changed at each step. Property: on
+ * any history, with or without repeated events, each step says exactly
  * what a naive replay finds by taking the whole view after every event and comparing it with the
  * view before: the same status, coverage and downtime, the same new breaches in the same order, the
  * same entitlements arisen and fulfilled, the same failed repairs added.

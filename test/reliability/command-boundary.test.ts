@@ -1,5 +1,5 @@
 /**
- * Commands at the boundary (issue 12, findings 1 and 2): a command that is not one, typed or not,
+ * Commands at the boundary: a command that is not one, typed or not,
  * is refused with InvalidCommand before anything is read or stored, and the store stays readable;
  * a command may not occur later than the recording clock plus its skew.
  */

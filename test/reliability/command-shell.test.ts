@@ -1,5 +1,5 @@
 /**
- * The command shell under conflicts and repeats (issue 7.1), on every store: a competing writer
+ * The command shell under conflicts and repeats, on every store: a competing writer
  * injected before appends, retries that run out into a typed ConcurrencyError naming the
  * revisions, repeated commands (after a lost reply, or sent twice at once) that store nothing twice
  * and return the same events, and a command id reused for another command refused.

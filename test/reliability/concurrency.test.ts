@@ -1,5 +1,5 @@
 /**
- * Concurrent writers (issue 7.2, second suite): several writers run their commands through the
+ * Concurrent writers: several writers run their commands through the
  * command shell at once, on the same units, while fast-check's scheduler decides the order in
  * which every store read and append starts. Whatever the interleaving: every command a writer
  * was told is recorded is stored exactly once and as returned, nothing is stored that no writer

@@ -1,5 +1,5 @@
 /**
- * The hash chain on the stores and through the command line (issue 7.3): what a sealed append
+ * The hash chain on the stores and through the command line: what a sealed append
  * stores, retries, events written before hashing, imports with and without seals, and
  * `warranty-ledger verify FILE|--store …` (its output, exit codes, anchors and torn tails).
  */
@@ -129,7 +129,7 @@ describe('warranty-ledger verify', () => {
     const heads = join(dir(), 'heads.json');
     const u2 = text.trimEnd().split('\n').map((l) => JSON.parse(l)).filter((e) => e.unitId === 'U-2');
     writeFileSync(heads, JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: [{ streamId: 'U-2', revision: u2.length - 1, eventId: u2.at(-1).id, hash: u2.at(-1).hash }] }));
-    writeFileSync(path, text.trimEnd().split('\n').slice(0, -1).join('\n') + '\n');
+    writeFileSync(path, `${text.trimEnd().split('\n').slice(0, -1).join('\n')}\n`);
     expect((await cli(['verify', path])).code).toBe(0);
     const cut = await cli(['verify', path, '--anchor', anchor]);
     expect(cut.code).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * Hostile input through the command line (issue 7.4): fuzzed events files given to the CLI as a
+ * Hostile input through the command line: fuzzed events files given to the CLI as a
  * process (`state`, `verify`, `import` into a file store): exit code 1, `line N: …` on stderr
  * naming the first bad line, no stack trace, nothing on stdout, and the store file unchanged byte
  * for byte. Child processes are slow, so that part is a bounded sample; `import` of bad files and

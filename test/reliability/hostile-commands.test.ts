@@ -34,7 +34,7 @@ function malformed(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
   const c = value as Record<string, unknown>;
   if (Object.keys(c).some((k) => !COMMAND_KEYS.has(k))) return true;
-  if (typeof c.type !== 'string' || !Object.prototype.hasOwnProperty.call(COMMAND_EVENTS, c.type)) return true;
+  if (typeof c.type !== 'string' || !Object.hasOwn(COMMAND_EVENTS, c.type)) return true;
   if (typeof c.commandId !== 'string' || c.commandId.includes('#') || c.commandId.length > 190) return true;
   const type = COMMAND_EVENTS[c.type as keyof typeof COMMAND_EVENTS];
   const event = parseEvent({ id: c.commandId, type, unitId: c.unitId, occurredAt: c.occurredAt, recordedAt: NOW.toISOString(), data: c.data });

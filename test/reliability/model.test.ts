@@ -1,5 +1,5 @@
 /**
- * Model-based tests at the command level (issue 7.2): random sequences of commands across 3 to 5
+ * Model-based tests at the command level: random sequences of commands across 3 to 5
  * units, run through the ledger on each store and through a model far simpler than the system
  * (support/model.ts). After every step the store's history (ids, order, no duplicates, intact hash
  * chains) and the ledger's view (sold, failed repairs per problem, replacements owed and given)

@@ -1,5 +1,5 @@
 /**
- * Crash and soak (issue 7.6), bounded: writer process A (16 concurrent writers sharing one file
+ * Crash and soak, bounded: writer process A (16 concurrent writers sharing one file
  * store, commands to 1,000 units through the command shell and the hash chain) is killed with
  * SIGKILL mid-way, and a torn last line is left as a crash mid-write would leave it. The store is
  * reopened (stale lock taken over, torn tail cut) and checked; writer process B (16 writers more)

@@ -1,5 +1,5 @@
 /**
- * Tamper evidence (issue 7.3), as a property: in a valid sealed history written as JSONL, any
+ * Tamper evidence, as a property: in a valid sealed history written as JSONL, any
  * single edit, deletion, swap or insertion is detected by `verifyChains`, which names the event
  * where the chain first breaks and the kind of break. A deleted last event is caught by the anchor
  * taken before the edit (nothing in a chain can show that its tail was cut off).

@@ -1,5 +1,5 @@
 /**
- * Schema evolution (issue 7.5): `FaultReported` version 0 had no `severity`. Histories written in
+ * Schema evolution: `FaultReported` version 0 had no `severity`. Histories written in
  * that shape (unsealed, as written before hashing, and sealed over the old shape) are read and
  * upcast on load by every store, give the same views as the same histories in today's shape, are
  * never rewritten, and still verify: the chain is checked over the stored form.

@@ -10,7 +10,6 @@ import { entitlements, given, line, policyLike } from '../support/given.js';
 
 const U = 'U-1';
 const base = (policyId = 'household-ac-6y') => [sold(U, '2025-01-01T09:00:00Z', policyId), accepted(U, '2025-01-01T10:00:00Z')];
-const restarts = (history: Parameters<typeof given>[0], asOf: string) => entitlements(given(history).asOf(asOf).view(), 'warranty-restart');
 
 describe('the threshold: strictly more than 28,800 minutes', () => {
   const f1 = outage(U, '2025-02-01T00:00:00Z', 'F-1');

@@ -1,5 +1,5 @@
 /**
- * Every store refuses to write what its reader would reject (issue 12): malformed events appended
+ * Every store refuses to write what its reader would reject: malformed events appended
  * directly, with `store.append`, to the memory store, the file store and the EventStoreDB adapter
  * (over the protocol test double), bare and under the hash chain, are refused with an InputError
  * naming the event and field; nothing is written, and the store reopens with everything readable.

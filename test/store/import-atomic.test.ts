@@ -1,5 +1,5 @@
 /**
- * Atomic import (issue 12, finding 8): every event id of the file is checked against the whole
+ * Atomic import: every event id of the file is checked against the whole
  * store before the first append, so an id the store holds for another unit, found in the last
  * unit of the file, stops the import with nothing written: a file store stays byte-identical, an
  * EventStoreDB store (the protocol test double) holds exactly what it held.

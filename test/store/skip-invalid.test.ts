@@ -1,6 +1,6 @@
 /**
  * A store that already holds an event its reader rejects (an older version wrote it, or a hand
- * edit) stays usable (issue 12): reading it names the event and the way on, `verify --store`
+ * edit) stays usable: reading it names the event and the way on, `verify --store`
  * reports it, and `state --store … --skip-invalid` reads the rest, listing what it skipped on
  * stderr and as `invalid-event` anomalies. Nothing is rewritten. File store and EventStoreDB.
  */

@@ -94,6 +94,7 @@ export function given(history: readonly UnitEvent[], options: GivenOptions = {})
       return decide(command, state, policy);
     };
     return {
+      // biome-ignore lint/suspicious/noThenProperty: the given/when/then shape of a DeciderSpecification; a Decision is never awaited.
       then: (expected) => expect(run()).toEqual(expected.map(pending)),
       thenNothing: () => expect(run()).toEqual([]),
       thenRejects(type, fields = {}) {

@@ -4,7 +4,7 @@ import { careUnits, type CareView } from '../../projections/care.js';
 import { printableLines } from '../../projections/safe-text.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
-import { readUnitsHistory } from '../progress.js';
+import { readUnitsHistory } from '../history.js';
 
 export const usage = 'warranty-ledger care FILE.jsonl|--store SPEC [--unit ID] [--all] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 

@@ -10,7 +10,7 @@ import type { EntitlementView } from '../../projections/unit-view.js';
 import { parse, type Options } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readPolicyFiles } from '../input.js';
-import { readUnitsHistory } from '../progress.js';
+import { readUnitsHistory } from '../history.js';
 
 export const usage =
   'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--json]\n' +

@@ -15,7 +15,7 @@ import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
 import { instantOf } from '../../unit/order.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { readHistory } from '../progress.js';
+import { readHistory } from '../history.js';
 
 export const usage =
   'warranty-ledger evidence FILE.jsonl|--store SPEC --unit ID --out DIR [--force] [--sign-key KEY.pem] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...\n' +
@@ -61,7 +61,7 @@ export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCo
     const last = Math.max(...history.events.filter((e) => e.unitId === unitId).map((e) => instantOf(e.occurredAt)));
     if (Number.isFinite(last)) asOf = { kind: 'instant', ms: last };
   }
-  let bundle;
+  let bundle: ReturnType<typeof buildBundle>;
   try {
     bundle = buildBundle({ unitId, events: history.events, asOf, knownAt: history.knownAt, policies: history.policies }, sha256);
   } catch (error) {

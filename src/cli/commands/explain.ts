@@ -4,7 +4,7 @@ import { explainUnit } from '../../projections/explain.js';
 import { formatExplanation } from '../../projections/explain-text.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { readHistory } from '../progress.js';
+import { readHistory } from '../history.js';
 
 export const usage = 'warranty-ledger explain FILE.jsonl|--store SPEC --unit ID [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 

@@ -4,7 +4,7 @@ import { printableLines } from '../../projections/safe-text.js';
 import { InputError } from '../../errors.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import type { CliIo, ExitCode } from '../io.js';
-import { readUnitsHistory } from '../progress.js';
+import { readUnitsHistory } from '../history.js';
 
 export const usage =
   'warranty-ledger fleet FILE.jsonl|--store SPEC [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--warn-at N] [--ending-within DAYS] [--limit N] [--json]\n' +

@@ -6,7 +6,7 @@ import { timelineData } from '../../report/timeline-data.js';
 import { timelineHtml } from '../../report/timeline-html.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { readHistory } from '../progress.js';
+import { readHistory } from '../history.js';
 
 export const usage = 'warranty-ledger report FILE.jsonl|--store SPEC --unit ID --out PAGE.html [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]...';
 

@@ -3,10 +3,10 @@ import { eachUnitProjection, type UnitProjection } from '../../projections/proje
 import { invalidEventAnomaly } from '../../rules/invalid-event.js';
 import type { SkippedEvent } from '../../store/event-store.js';
 import { HISTORY_OPTIONS, parse } from '../args.js';
+import { loadUnitEventSource, sharedFlags } from '../history.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { sharedFlags } from '../progress.js';
 import { inObjectKeyOrder, writeStateJson, writeStateTables } from '../state-output.js';
-import { STORE_OPTION, loadUnitEventSource } from '../store-option.js';
+import { STORE_OPTION } from '../store-option.js';
 
 export const usage = 'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--skip-invalid] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 

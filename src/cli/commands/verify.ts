@@ -8,13 +8,11 @@
  * the chains of the rest are checked, and nothing is rewritten (exit 1). The anchor is written
  * before anything is printed, so "verified" is the last word.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError, InputErrors } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { inputErrorFrom } from '../../events/issues.js';
-import { LINE_TOO_LONG, MAX_LINE_BYTES, parseEventLine } from '../../events/jsonl.js';
-import { decodeUtf8, firstInvalidUtf8, invalidUtf8Reason } from '../../events/utf8.js';
 import { writeFileSafely } from '../../evidence/write-files.js';
 import { escapeControls } from '../../projections/safe-text.js';
 import { readStoreFileStreams } from '../../store/file/store-file-readers.js';
@@ -22,6 +20,7 @@ import { ANCHOR_FORMAT, Anchor as CompactAnchor, anchorOfStreams, anchorSignatur
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
 import { parse } from '../args.js';
+import { readJsonlLines } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, storeFlag, withStore } from '../store-option.js';
 
@@ -42,69 +41,11 @@ const HeadsAnchor = z.strictObject({
   heads: z.array(z.strictObject({ streamId: z.string().min(1), revision: z.number().int().min(0), eventId: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
 
-interface FileLines {
-  readonly events: UnitEvent[];
-  readonly lines: number[];
-}
-
 /** What a store holds, by stream, and the events its reader rejects (reported, never rewritten). */
 interface StoreContent {
   readonly streams: Iterable<StreamInput>;
   readonly what: string;
   readonly invalid: readonly InputError[];
-}
-
-const MAX_ERRORS = 20;
-
-/** Every line of a JSONL file parsed on its own (no deduplication), read in chunks; lines the reader rejects are InputErrors. */
-function readLines(path: string): FileLines {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw new InputError(undefined, '', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const events: UnitEvent[] = [];
-  const lines: number[] = [];
-  const errors: InputError[] = [];
-  const take = (bytes: Buffer, n: number): void => {
-    let text = decodeUtf8(bytes);
-    if (text === undefined) return void errors.push(new InputError(n, '', invalidUtf8Reason(bytes, 0, firstInvalidUtf8(bytes))));
-    if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() === '') return;
-    const event = parseEventLine(text, n);
-    if (event instanceof InputError) errors.push(event);
-    else events.push(event), lines.push(n);
-  };
-  try {
-    let buffer = Buffer.allocUnsafe(1 << 22);
-    let filled = 0;
-    let n = 1;
-    for (let got = 1; got > 0 && errors.length < MAX_ERRORS; ) {
-      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      try {
-        got = readSync(fd, buffer, filled, buffer.length - filled, null);
-      } catch (error) {
-        throw new InputError(undefined, '', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      filled += got;
-      let start = 0;
-      for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start), n++) {
-        take(buffer.subarray(start, nl), n);
-        start = nl + 1;
-      }
-      buffer.copy(buffer, 0, start, filled);
-      filled -= start;
-      // A line is refused as soon as it passes the limit, not after it is buffered whole.
-      if (filled > MAX_LINE_BYTES) throw new InputErrors([...errors, new InputError(n, '', LINE_TOO_LONG)]);
-      if (got === 0 && filled > 0) take(buffer.subarray(0, filled), n);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  if (errors.length > 0) throw new InputErrors(errors);
-  return { events, lines };
 }
 
 /** An anchor file: the compact, optionally signed format 2 (anchor.ts), or the heads of format 1. */
@@ -140,7 +81,7 @@ function againstAnchor(streams: Iterable<StreamInput>, events: number, file: Anc
 }
 
 function fileStreams(path: string): StoreContent {
-  const read = readLines(path);
+  const read = readJsonlLines(path);
   return { streams: streamsOf(read.events, read.lines), what: path, invalid: [] };
 }
 

@@ -88,7 +88,7 @@ function refuse(where: string, field: string, reason: string): never {
  */
 export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, streamPrefix: string): RecordedEvent | undefined {
   const stored = resolved.event;
-  if (!stored || !stored.streamId.startsWith(streamPrefix) || stored.type.startsWith('$')) return undefined;
+  if (!stored?.streamId.startsWith(streamPrefix) || stored.type.startsWith('$')) return undefined;
   const where = `${stored.streamId}@${stored.revision}`;
   if (!stored.isJson) refuse(where, '', 'not a JSON event');
   const metadata = (stored.metadata ?? {}) as Partial<LedgerEventMetadata>;

@@ -7,8 +7,7 @@ import { EventStoreDBClient, NO_STREAM, WrongExpectedVersionError, type AppendEx
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError } from '../../errors.js';
 import type { AppendResult, EventStore, ExpectedRevision, SkippedEvent, Subscription } from '../event-store.js';
-import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
-import { checkAppend } from '../append-checks.js';
+import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
 import { toEventData, type CausalIds } from './codec.js';
 import { readLedgerAll, readUnitStream } from './reads.js';
 import { withRetries, type RetryPolicy } from './retry.js';

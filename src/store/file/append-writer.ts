@@ -10,8 +10,7 @@ import type { UnitEvent } from '../../events/envelope.js';
 import { serializeEvent } from '../../events/jsonl.js';
 import { LedgerError, isLedgerError } from '../../errors.js';
 import type { AppendResult, ExpectedRevision } from '../event-store.js';
-import { checkExpectedRevision, newEventsOf } from '../memory/memory-store.js';
-import { checkAppend } from '../append-checks.js';
+import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
 import type { StreamIndex } from './stream-index.js';
 
 interface PendingAppend {

@@ -37,7 +37,7 @@ export interface FileStore extends EventStore {
 export async function openFileStore(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
   await createStoreFile(path);
   const lock = await acquireFileLock(path, { staleMs: options.lockStaleMs });
-  let opened;
+  let opened: { loaded: Awaited<ReturnType<typeof loadStoreFile>>; handle: Awaited<ReturnType<typeof open>>; size: number };
   try {
     const loaded = await loadStoreFile(path);
     try {

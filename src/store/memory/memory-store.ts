@@ -1,42 +1,11 @@
 /** The embedded default store: everything in memory, O(1) per append whatever the number of streams. */
-import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
-import { ConcurrencyError, DuplicateEventError } from '../../errors.js';
-import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
-import { checkAppend } from '../append-checks.js';
+import type { AppendResult, EventStore, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
+import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
 
-/** Checks an expected revision against a stream's last revision (-1 when it has no events). */
-export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, last: number): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no-stream' && last === -1) ||
-    (expected === 'stream-exists' && last >= 0) ||
-    expected === last;
-  if (!ok) throw new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, last === -1 ? 'no-stream' : last);
-}
-
-/** The new events of an append, after dropping those already stored under the same id and content. */
-export function newEventsOf(
-  events: readonly UnitEvent[],
-  stored: (id: string) => UnitEvent | undefined,
-): UnitEvent[] {
-  const fresh: UnitEvent[] = [];
-  // Most appends carry one event: no need for a map to find repeats within the batch.
-  const inBatch = events.length > 1 ? new Map<string, UnitEvent>() : undefined;
-  for (const event of events) {
-    const earlier = stored(event.id) ?? inBatch?.get(event.id);
-    if (earlier) {
-      if (earlier !== event && canonicalJson(earlier) !== canonicalJson(event)) {
-        throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
-      }
-      continue;
-    }
-    inBatch?.set(event.id, event);
-    fresh.push(event);
-  }
-  return fresh;
-}
+// src/index.ts exports these two from here (the EventStoreDB entry imports them through it).
+export { checkExpectedRevision, newEventsOf } from '../append-checks.js';
 
 /**
  * An in-memory event store.

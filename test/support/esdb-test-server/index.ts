@@ -46,8 +46,14 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
 
   const streams: StreamsGrpc.IStreamsServer = {
     read: readCall(log, faults, calls),
-    append: (call, callback) => (calls.append++, append(call, callback)),
-    batchAppend: (call) => (calls.batchAppend++, batchAppend(call)),
+    append: (call, callback) => {
+      calls.append++;
+      return append(call, callback);
+    },
+    batchAppend: (call) => {
+      calls.batchAppend++;
+      return batchAppend(call);
+    },
     delete: (_call, callback) => callback({ code: 12, details: 'esdb test double: delete is not implemented' }),
     tombstone: (_call, callback) => callback({ code: 12, details: 'esdb test double: tombstone is not implemented' }),
   };
