@@ -47,7 +47,8 @@ export { PRESETS } from './policy/presets/index.js';
 export { initialState, faultOf, type UnitState, type Entitlement, type Anomaly, type Note, type Because } from './unit/state.js';
 export { fold, evolve } from './unit/evolve.js';
 export { decide, type PendingEvent } from './unit/decide.js';
-export { COMMAND_EVENTS, COMMAND_ID_SEPARATOR, eventIdFor, type CommandType, type CommandOf, type UnitCommand } from './unit/commands.js';
+export { COMMAND_EVENTS, COMMAND_ID_SEPARATOR, eventIdFor, type CommandType } from './unit/commands.js';
+export type { CommandOf, UnitCommand } from './unit/command-schema.js';
 export { parseCommand, commandSchemas, DEFAULT_CLOCK_SKEW_MS, type ParseCommandOptions } from './unit/command-schema.js';
 export { inBusinessOrder } from './unit/order.js';
 

@@ -9,7 +9,7 @@ import type { EventStore } from '../store/event-store.js';
 import { withHashChain } from '../store/hash-chain.js';
 import { createMemoryStore } from '../store/memory/memory-store.js';
 import { timed } from '../unit/order.js';
-import type { UnitCommand } from '../unit/commands.js';
+import type { UnitCommand } from '../unit/command-schema.js';
 import { handleCommand, type CommandResult } from './handle-command.js';
 
 export interface LedgerOptions {

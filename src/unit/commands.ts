@@ -31,8 +31,6 @@ export const COMMAND_EVENTS = {
 
 export type CommandType = keyof typeof COMMAND_EVENTS;
 
-export type { CommandOf, UnitCommand } from './command-schema.js';
-
 /** What joins a command id and a number in a derived event id; command ids may not contain it. */
 export const COMMAND_ID_SEPARATOR = '#';
 

@@ -17,7 +17,8 @@ import { isReturned } from '../rules/returned.js';
 import { returnRequest } from '../rules/returns.js';
 import type { FaultState, UnitState } from '../rules/unit-state.js';
 import { whyNotExtendable } from '../rules/warranty-extension.js';
-import { COMMAND_EVENTS, eventIdFor, type CommandOf, type UnitCommand } from './commands.js';
+import type { CommandOf, UnitCommand } from './command-schema.js';
+import { COMMAND_EVENTS, eventIdFor } from './commands.js';
 import { instantOf } from './order.js';
 
 /** An event decided but not yet stored: the store's edge stamps `recordedAt`. */
