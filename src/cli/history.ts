@@ -78,11 +78,20 @@ function readWithProgress(path: string, book: PolicyBook, progress: Progress): U
 
 /**
  * Reads the history a command works on — FILE.jsonl (the one positional) or `--store` — with the
- * shared flags (as-of defaults to now), and a progress line for a large file.
+ * shared flags (as-of defaults to now), and a progress line for a large file. A command about one
+ * unit (`unitId`) on a file store gets just that unit's events.
  */
-export async function readHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string): Promise<History> {
+export async function readHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string, unitId?: string): Promise<History> {
   const { asOf, knownAt, policies } = sharedFlags(values, io);
   const path = positionals[0];
+  if (unitId !== undefined && values.store !== undefined && positionals.length === 0 && parseStoreSpec(values.store).kind === 'file') {
+    // One unit's events from the store's offset index (every chain checked first), not the whole store as objects.
+    const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
+    const events: UnitEvent[] = [];
+    source.forEachEventOf(unitId, (event) => events.push(event));
+    (source as { close?: () => void }).close?.();
+    return { events, policies, asOf, knownAt, progress: createProgress(io, label, false) };
+  }
   if (values.store !== undefined || path === undefined || positionals.length !== 1) {
     const events = await loadHistory(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
     return { events, policies, asOf, knownAt, progress: createProgress(io, label, io.stderrIsTty && !values.json) };
@@ -101,10 +110,16 @@ export interface UnitsHistory extends Omit<History, 'events'> {
 
 /**
  * As `readHistory`, for fleet-wide commands: FILE.jsonl is read as a JsonlHistory (its text held,
- * each unit's events read for its turn), `--store` as a list of events.
+ * each unit's events read for its turn), a file store through its offset index (each unit's events
+ * read from the file for its turn), an EventStoreDB store as a list of events.
  */
 export async function readUnitsHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string): Promise<UnitsHistory> {
   const path = positionals[0];
+  if (values.store !== undefined && positionals.length === 0 && parseStoreSpec(values.store).kind === 'file') {
+    const { asOf, knownAt, policies } = sharedFlags(values, io);
+    const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
+    return { source, policies, asOf, knownAt, progress: createProgress(io, label, io.stderrIsTty && !values.json) };
+  }
   if (values.store !== undefined || path === undefined || positionals.length !== 1) {
     const { events, ...rest } = await readHistory(positionals, values, io, label, usage);
     return { ...rest, source: eventListSource(events) };

@@ -7,13 +7,13 @@
 import { diffPolicies, type PolicyDiff, type UnitDiff } from '../../projections/diff.js';
 import { printableLines } from '../../projections/safe-text.js';
 import type { EntitlementView } from '../../projections/unit-view.js';
-import { parse, type Options } from '../args.js';
+import { HISTORY_OPTIONS, parse, type Options } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readPolicyFiles } from '../input.js';
 import { readUnitsHistory } from '../history.js';
 
 export const usage =
-  'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--json]\n' +
+  'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--no-verify] [--json]\n' +
   '      units whose sale names a policy id in NEW.json are re-judged under NEW (pinned versions included); nothing is written';
 
 const OPTIONS = {
@@ -22,6 +22,8 @@ const OPTIONS = {
   policy: { type: 'string', multiple: true },
   current: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  store: HISTORY_OPTIONS.store,
+  'no-verify': HISTORY_OPTIONS['no-verify'],
 } as const satisfies Options;
 
 const ent = (e: EntitlementView) =>

@@ -54,7 +54,7 @@ export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCo
   }
   if (values['verify-key'] !== undefined) throw new UsageError(`--verify-key goes with --verify DIR\nusage: ${usage}`);
   if (values.unit === undefined || values.out === undefined) throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
-  const history = await readHistory(positionals, values, io, 'evidence', usage);
+  const history = await readHistory(positionals, values, io, 'evidence', usage, values.unit);
   const unitId = values.unit;
   let asOf = history.asOf;
   if (values['as-of'] === undefined) {

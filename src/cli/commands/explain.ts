@@ -13,7 +13,7 @@ const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' } } as const;
 export async function explainCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (values.unit === undefined) throw new UsageError(`expected --unit\nusage: ${usage}`);
-  const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'explain', usage);
+  const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'explain', usage, values.unit);
   const explanation = explainUnit(events, values.unit, { asOf, knownAt, policies });
   if (!explanation) throw new InputError(undefined, '--unit', `no event of unit ${JSON.stringify(values.unit)} had occurred (and been recorded) by then`);
   io.stdout(values.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));

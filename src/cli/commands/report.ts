@@ -15,7 +15,7 @@ const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' }, out: { type: 'st
 export async function reportCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (values.unit === undefined || values.out === undefined) throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
-  const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'report', usage);
+  const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'report', usage, values.unit);
   const data = timelineData(events, values.unit, { asOf, knownAt, policies });
   if (!data) throw new InputError(undefined, '--unit', `unit ${JSON.stringify(values.unit)} has no sale or no event by then: nothing to draw`);
   writeFileSafely(values.out, timelineHtml(data));
