@@ -9,6 +9,7 @@ import type { UnitEvent } from '../../events/envelope.js';
 import { checkIdsAcrossStreams } from '../../store/append-checks.js';
 import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
+import { nodeSha256 } from '../../node/sha256.js';
 import { parseInstant } from '../../time/instant.js';
 import { parse } from '../args.js';
 import { loadEvents, loadPolicyBook } from '../input.js';
@@ -58,7 +59,7 @@ function byUnit(events: readonly UnitEvent[]): [string, UnitEvent[]][] {
 async function checkAgainstStore(store: EventStore, events: readonly UnitEvent[], units: readonly [string, UnitEvent[]][]): Promise<void> {
   await checkIdsAcrossStreams(store, events);
   await eachUnit(units, async (unitId, events) => {
-    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), events);
+    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), events, nodeSha256);
   });
 }
 
