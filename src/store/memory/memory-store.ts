@@ -6,6 +6,12 @@ import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, Subscri
 import { checkAppend } from '../append-checks.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
 
+function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  const copy = (Array.isArray(value) ? value.map(frozenCopy) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]))) as T;
+  return Object.freeze(copy);
+}
+
 /** Checks an expected revision against a stream's last revision (-1 when it has no events). */
 export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, last: number): void {
   const ok =
@@ -60,8 +66,10 @@ export function createMemoryStore(): EventStore {
       const stream = existing ?? [];
       const fresh = newEventsOf(events, storedEvent);
       if (fresh.length > 0) checkExpectedRevision(streamId, options.expectedRevision ?? 'any', stream.length - 1);
-      for (const event of fresh) {
-        const recorded: RecordedEvent = { event, streamId, revision: stream.length, position: BigInt(all.length) };
+      for (const given of fresh) {
+        // The store keeps its own frozen copy: no reference a caller holds (what it appended, a result, a read) can rewrite history.
+        const event = frozenCopy(given);
+        const recorded: RecordedEvent = Object.freeze({ event, streamId, revision: stream.length, position: BigInt(all.length) });
         stream.push(recorded);
         all.push(recorded);
         byId.set(event.id, event);
