@@ -6,10 +6,18 @@ import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, Subscri
 import { checkAppend } from '../append-checks.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
 
+/** A deep copy, frozen: what the store keeps of an appended event. */
 function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  const copy = (Array.isArray(value) ? value.map(frozenCopy) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]))) as T;
-  return Object.freeze(copy);
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = frozenCopy((value as Record<string, unknown>)[key]);
+    // An own "__proto__" key (JSON may carry one) stays a key, not a prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else copy[key] = v;
+  }
+  return Object.freeze(copy) as T;
 }
 
 /** Checks an expected revision against a stream's last revision (-1 when it has no events). */
