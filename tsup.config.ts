@@ -1,35 +1,53 @@
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { dirname, resolve } from 'node:path';
+
+const errorsModule = resolve('src/errors.ts');
 
 /**
- * The EventStoreDB adapter is its own entry (so the core never loads gRPC) but must share the
- * core's classes and schemas: its imports from outside its folder resolve to the built core entry
- * (which exports each of them), and the CLI's dynamic import of it resolves to the built adapter
- * entry, loaded only when `--store esdb://…` is given.
+ * The CLI bundles the core and loads the EventStoreDB adapter with a dynamic import, resolved to
+ * the built adapter entry: gRPC is loaded only when `--store esdb://…` is given.
  */
-const eventStoreDbEntry: Plugin = {
-  name: 'eventstoredb-entry',
+const adapterOnDemand: Plugin = {
+  name: 'eventstoredb-on-demand',
   setup(build) {
     const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'dynamic-import' && args.path.endsWith('/store/eventstoredb/index.js')) return { path: `./eventstoredb.${ext}`, external: true };
-      if (/[\\/]src[\\/]store[\\/]eventstoredb[\\/]/.test(args.importer) && args.path.startsWith('../')) return { path: `./index.${ext}`, external: true };
-      return undefined;
-    });
+    build.onResolve({ filter: /\/store\/eventstoredb\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./eventstoredb.${ext}`, external: true } : undefined));
   },
 };
 
+/**
+ * The `node` and `eventstoredb` entries bundle what they use, but take the error classes from the
+ * built core entry, so `instanceof InputError` (or ConcurrencyError) holds whichever entry threw.
+ */
+const coreErrors: Plugin = {
+  name: 'core-errors',
+  setup(build) {
+    const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
+    build.onResolve({ filter: /\/errors\.js$/ }, (args) =>
+      resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts') === errorsModule ? { path: `./index.${ext}`, external: true } : undefined,
+    );
+  },
+};
+
+const common = { format: ['esm', 'cjs'] as ('esm' | 'cjs')[], target: 'node20', platform: 'node' as const, sourcemap: true, splitting: false };
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', eventstoredb: 'src/store/eventstoredb/index.ts', cli: 'src/cli/main.ts' },
-    format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', eventstoredb: 'src/store/eventstoredb/index.ts' } },
-    target: 'node20',
-    platform: 'node',
-    sourcemap: true,
+    // The core (no node:*: test/build/pure-entry.test.ts) and the CLI.
+    ...common,
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    dts: { entry: { index: 'src/index.ts' } },
     clean: true,
-    splitting: false,
-    esbuildPlugins: [eventStoreDbEntry],
+    esbuildPlugins: [adapterOnDemand],
+  },
+  {
+    // warranty-ledger/node and warranty-ledger/eventstoredb, sharing the core's error classes.
+    ...common,
+    entry: { node: 'src/node.ts', eventstoredb: 'src/store/eventstoredb/index.ts' },
+    dts: { entry: { node: 'src/node.ts', eventstoredb: 'src/store/eventstoredb/index.ts' } },
+    clean: false,
+    esbuildPlugins: [coreErrors],
   },
   {
     // The runnable examples, importing the package by its own name (resolved to dist/ by Node).

@@ -22,10 +22,13 @@ const { baselineFold, baselinePipeline } = await import('./baseline.mjs');
 const { disagreements } = await import('./compare.mjs');
 const { interleaved, rate, round, table, grouped, timeOnce } = await import('./measure.mjs');
 const { measureAppends, measureFileStore } = await import('./stores.mjs');
+const { measureHashChain } = await import('./hash-chain.mjs');
 const { measureAsOfQuery } = await import('./as-of.mjs');
 const { measureStateCommandRss } = await import('./rss.mjs');
 const { measureStoreRss, writeBigFleet } = await import('./store-rss.mjs');
 const lib = await import('../dist/index.js');
+// What needs Node (the file store, node:crypto's SHA-256) is the subpath warranty-ledger/node.
+const nodeLib = await import('../dist/node.js');
 
 const flag = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const json = args.includes('--json');
@@ -115,7 +118,9 @@ const projectUnitsMs = timeOnce(() => void lib.projectUnits(events, { asOf: AS_O
 log('append: in-memory store at 100,000 and at every event...');
 const appends = await measureAppends(lib, events);
 log('file store...');
-const fileStore = await measureFileStore(lib, events, dir);
+const fileStore = await measureFileStore(nodeLib, events, dir);
+log('hash chain: seal and verify 100,000 events with the portable SHA-256 and with node:crypto...');
+const hashChain = await measureHashChain(lib, nodeLib, events.slice(0, 100_000));
 
 
 // 4. As-of questions on one unit with 10,000 events, timed in a fresh process. The timeline runs
@@ -185,6 +190,7 @@ const result = {
   appendCostGrowth: round(appends.micros.large / appends.micros.small),
   appendMicros: { [`at${appends.small}`]: round(appends.micros.small, 3), [`at${appends.large}`]: round(appends.micros.large, 3) },
   fileStore,
+  hashChain,
   scalingRatio: round(rates.pipeline.library / rates.pipelineQuarter),
   baselineScalingRatio: round(rates.pipeline.baseline / rates.baselineQuarter),
   scalingEvents: [counts.quarter, counts.events],
@@ -219,6 +225,7 @@ const rows = [
 ];
 const other = [
   [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
+  [`hash chain, ${grouped(hashChain.events)} events: seal / verify, CPU ms, portable (node:crypto)`, `${grouped(hashChain.ms.sealPortable)} (${grouped(hashChain.ms.sealNode)}) / ${grouped(hashChain.ms.verifyPortable)} (${grouped(hashChain.ms.verifyNode)})`, `node:crypto ${hashChain.sealRatio}x / ${hashChain.verifyRatio}x faster; the CLI passes it (hash option)`],
   ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
   [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio} (baseline's own: ${result.baselineScalingRatio})`],
   ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],

@@ -1,6 +1,6 @@
 // The measured child of bench/store-rss.mjs: opens a file store, reads every event in order and one
 // stream, and prints what it read (`node bench/store-open.mjs STORE.jsonl`).
-import { openFileStore } from '../dist/index.js';
+import { openFileStore } from '../dist/node.js';
 
 const store = await openFileStore(process.argv[2]);
 let events = 0;

@@ -110,6 +110,7 @@ const guard =
 export const isLedgerError = (error: unknown): error is LedgerError =>
   error instanceof LedgerError || LEDGER_ERROR_NAMES.has((error as { name?: unknown } | null)?.name as string);
 export const isInputError = guard<InputError>('InputError');
+export const isInputErrors = guard<InputErrors>('InputErrors');
 export const isCommandRejected = guard<CommandRejected>('CommandRejected');
 export const isConcurrencyError = guard<ConcurrencyError>('ConcurrencyError');
 export const isUnknownPolicyError = guard<UnknownPolicyError>('UnknownPolicyError');

@@ -10,6 +10,7 @@ import { escapeControls } from '../projections/safe-text.js';
 import type { EventStore, SkippedEvent } from '../store/event-store.js';
 import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
+import { nodeSha256 } from '../node/sha256.js';
 import { streamsOf, verifyChains, type ChainReport, type StreamInput } from '../store/chain-verify.js';
 import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams, type StoreFileSource } from '../store/file/store-file-readers.js';
 import type { FileStoreRecovery } from '../store/file/store-file.js';
@@ -72,9 +73,9 @@ export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Pro
  * reports any repair on stderr. `onInvalidEvent` (EventStoreDB, for reading) skips what its reader rejects.
  */
 export async function openStore(spec: StoreSpec, io: CliIo, onInvalidEvent?: (skipped: SkippedEvent) => void): Promise<EventStore> {
-  if (spec.kind === 'file') return withHashChain(await withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) })));
+  if (spec.kind === 'file') return withHashChain(await withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) })), { hash: nodeSha256 });
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
-  return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }));
+  return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }), { hash: nodeSha256 });
 }
 
 /** How a history-reading command reads a store: its chains checked first (unless `noVerify`), events its reader rejects refused or skipped. */
@@ -112,7 +113,7 @@ async function checkStoreChains(spec: StoreSpec, io: CliIo, options: StoreReadOp
   }
   let report: ChainReport;
   try {
-    report = verifyChains(streams, { requireSeals: true });
+    report = verifyChains(streams, { requireSeals: true, hash: nodeSha256 });
   } finally {
     close();
   }

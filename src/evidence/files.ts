@@ -16,6 +16,7 @@ import { parsePolicy, presetPolicyBook } from '../policy/resolve.js';
 import type { Policy } from '../policy/schema.js';
 import { checkSignature, signBytes, type Signature } from '../signing/ed25519.js';
 import { verifyStream } from '../store/chain-verify.js';
+import { nodeSha256 } from '../node/sha256.js';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_FORMATS, MANIFEST_FILES, bundleFrom, manifestMoments, type Bundle, type Manifest } from './bundle.js';
 import { readBundleFile, type BundleRead } from './read-files.js';
 import { writeFilesSafely } from './write-files.js';
@@ -123,7 +124,7 @@ function checkSource(manifest: Manifest, events: readonly UnitEvent[], checked: 
   if (!source || source.events !== events.length) return void problems.push(`events.jsonl: ${events.length} events, the manifest's source says ${source?.events ?? 'nothing'}`);
   if (sealedCount === 0 && !source.sealed) return void checked.push('events.jsonl: no event carries a seal (the source was not a sealed store): the bundle proves only that it agrees with itself');
   if (!source.sealed || sealedCount !== events.length) return void problems.push(`events.jsonl: ${sealedCount} of ${events.length} events are sealed, the manifest says ${source.sealed ? 'all' : 'none'}: in a sealed stream an unsealed event can only be an edit`);
-  const result = verifyStream({ streamId: manifest.unitId, events, locate: (i) => `line ${i + 1}` });
+  const result = verifyStream({ streamId: manifest.unitId, events, locate: (i) => `line ${i + 1}` }, undefined, { hash: nodeSha256 });
   if (result.break) return void problems.push(`events.jsonl: the hash chain breaks at ${result.break.at} (event ${JSON.stringify(result.break.eventId)}): ${result.break.kind}: ${result.break.detail}`);
   const head = events[events.length - 1]?.hash ?? null;
   if (head !== source.head) return void problems.push(`events.jsonl: the chain ends at ${head}, the manifest's source says ${source.head}`);

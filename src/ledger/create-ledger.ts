@@ -7,6 +7,7 @@ import { createPolicyBook, type PolicyBook } from '../policy/resolve.js';
 import { projectUnit, projectUnits, type ProjectionOptions, type UnitProjection } from '../projections/project.js';
 import type { EventStore } from '../store/event-store.js';
 import { withHashChain } from '../store/hash-chain.js';
+import type { Sha256 } from '../store/sha256.js';
 import { createMemoryStore } from '../store/memory/memory-store.js';
 import { timed } from '../unit/order.js';
 import type { UnitCommand } from '../unit/command-schema.js';
@@ -25,6 +26,8 @@ export interface LedgerOptions {
   readonly clockSkewMs?: number;
   /** Seal every append into its stream's hash chain (default true; see withHashChain). */
   readonly hashChain?: boolean;
+  /** The chain's SHA-256 (default the portable one, which runs anywhere; `nodeSha256` from `warranty-ledger/node` is faster on Node). */
+  readonly hash?: Sha256;
 }
 
 type ViewOptions = Partial<Omit<ProjectionOptions, 'policies'>>;
@@ -48,7 +51,7 @@ export interface Ledger {
  */
 export function createLedger(options: LedgerOptions = {}): Ledger {
   const given = options.store ?? createMemoryStore();
-  const store = options.hashChain === false ? given : withHashChain(given);
+  const store = options.hashChain === false ? given : withHashChain(given, options.hash ? { hash: options.hash } : {});
   const policies = options.policies ?? createPolicyBook();
   const now = options.now ?? (() => new Date());
   const projection = (o: ViewOptions): ProjectionOptions => ({ asOf: o.asOf ?? now(), knownAt: o.knownAt, policies });

@@ -34,7 +34,9 @@ function readKey(path: string, kind: 'private' | 'public'): KeyObject {
   return key;
 }
 
+/** Reads an Ed25519 private key (PKCS #8 PEM) for signing; a file that is not one is an InputError naming it. */
 export const readPrivateKey = (path: string): KeyObject => readKey(path, 'private');
+/** Reads an Ed25519 public key (SPKI PEM) for checking signatures; a file that is not one is an InputError naming it. */
 export const readPublicKey = (path: string): KeyObject => readKey(path, 'public');
 
 export function signBytes(bytes: string, privateKey: KeyObject): Signature {

@@ -13,6 +13,7 @@ import { canonicalJson } from '../events/canonical.js';
 import { checkSignature, signBytes, type Signature } from '../signing/ed25519.js';
 import type { StreamInput } from './chain-verify.js';
 import { GENESIS_HASH, chainHash, storedBody } from './hash-chain.js';
+import { nodeSha256 } from '../node/sha256.js';
 import { createMerkleLog, leafHash, type MerkleLog } from './merkle.js';
 
 export const ANCHOR_FORMAT = 'warranty-ledger-anchor/2';
@@ -162,7 +163,7 @@ export function anchorOfStreams(streams: Iterable<StreamInput>, events: number, 
     const id = ids.push(input.streamId) - 1;
     let prev = GENESIS_HASH;
     input.events.forEach((event, revision) => {
-      const hash = event.hash ?? chainHash(prev, storedBody(event));
+      const hash = event.hash ?? chainHash(prev, storedBody(event), nodeSha256);
       prev = hash;
       const at = input.positions?.[revision];
       if (at === undefined || at >= events || filled[at]) throw new RangeError(`stream ${input.streamId}: no place in the log for revision ${revision}`);

@@ -8,6 +8,7 @@
 import type { UnitEvent } from '../events/envelope.js';
 import { parseInstant } from '../time/instant.js';
 import { GENESIS_HASH, chainHash, storedBody } from './hash-chain.js';
+import type { Sha256 } from './sha256.js';
 
 /** How a chain breaks at an event. */
 export type ChainBreakKind = 'changed' | 'removed' | 'reordered' | 'inserted' | 'unsealed' | 'backdated';
@@ -100,6 +101,8 @@ export interface ChainOptions {
    * hide an edit); without it a stream's unsealed prefix (written before hashing) is counted, not broken.
    */
   readonly requireSeals?: boolean;
+  /** The SHA-256 the seals are checked with (default the portable one; `nodeSha256` from `warranty-ledger/node` is faster on Node). */
+  readonly hash?: Sha256;
 }
 
 const UNSEALED_IN_STORE = 'it carries no seal: in a store the library wrote every event is sealed, so its seal was stripped or it was written around the hash chain';
@@ -126,7 +129,7 @@ function checkAnchor(walk: Walk, anchor: ChainHead): ChainBreak | undefined {
 export function verifyStream(input: StreamInput, anchor?: ChainHead, options: ChainOptions = {}): StreamVerification {
   const events = input.events;
   const hashes: string[] = [];
-  const walk: Walk = { input, hashes, selfValid: (i) => events[i]!.hash === chainHash(events[i]!.prevHash!, storedBody(events[i]!)) };
+  const walk: Walk = { input, hashes, selfValid: (i) => events[i]!.hash === chainHash(events[i]!.prevHash!, storedBody(events[i]!), options.hash) };
   let sealed = 0;
   let unsealed = 0;
   let latest: { ms: number; index: number } | undefined;
@@ -136,7 +139,7 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead, options: Ch
       if (sealed > 0) return { break: classify(walk, i), sealed, unsealed };
       if (options.requireSeals) return { break: breakAt(walk, i, 'unsealed', UNSEALED_IN_STORE), sealed, unsealed: unsealed + 1 };
       unsealed++;
-      hashes.push(chainHash(prevOf(walk, i), storedBody(e)));
+      hashes.push(chainHash(prevOf(walk, i), storedBody(e), options.hash));
     } else {
       if (e.prevHash !== prevOf(walk, i) || !walk.selfValid(i)) return { break: classify(walk, i), sealed, unsealed };
       sealed++;

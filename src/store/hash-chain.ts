@@ -4,7 +4,6 @@
  * before it in its stream (GENESIS_HASH for the first), and `hash` = SHA-256 of `prevHash`
  * followed by the event's canonical JSON without its seal. docs/reliability.md has the details.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../events/canonical.js';
 import type { UnitEvent } from '../events/envelope.js';
 import { storedFormOf } from '../events/upcasters.js';
@@ -12,6 +11,7 @@ import { parseInstant } from '../time/instant.js';
 import { ConcurrencyError, DuplicateEventError, InputError, isConcurrencyError } from '../errors.js';
 import { checkAppend } from './append-checks.js';
 import type { AppendResult, EventStore, ExpectedRevision } from './event-store.js';
+import { portableSha256, type Sha256 } from './sha256.js';
 
 /** The `prevHash` of a stream's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,8 +24,8 @@ export function unsealed(value: unknown): unknown {
 }
 
 /** SHA-256 (hex) of `prevHash` followed by the canonical JSON of `body`, both UTF-8. */
-export function chainHash(prevHash: string, body: unknown): string {
-  return createHash('sha256').update(prevHash, 'utf8').update(canonicalJson(body), 'utf8').digest('hex');
+export function chainHash(prevHash: string, body: unknown, hash: Sha256 = portableSha256): string {
+  return hash(prevHash + canonicalJson(body));
 }
 
 /** What a stored event's hash covers: its stored form (as read, before any upcast) without its seal. */
@@ -38,11 +38,11 @@ export function storedBody(event: UnitEvent): unknown {
  * before hashing (no seal) the hash they would have had, so a legacy prefix is covered by the
  * first sealed event after it.
  */
-export function headHash(stream: readonly UnitEvent[]): string {
+export function headHash(stream: readonly UnitEvent[], hash: Sha256 = portableSha256): string {
   let from = stream.length;
   while (from > 0 && stream[from - 1]!.hash === undefined) from--;
   let head = from > 0 ? stream[from - 1]!.hash! : GENESIS_HASH;
-  for (let i = from; i < stream.length; i++) head = chainHash(head, storedBody(stream[i]!));
+  for (let i = from; i < stream.length; i++) head = chainHash(head, storedBody(stream[i]!), hash);
   return head;
 }
 
@@ -60,7 +60,7 @@ export interface SealPlan {
  * An event that arrives sealed (an imported sealed export) must chain exactly where it lands, or it
  * is an InputError: a seal is never replaced.
  */
-export function planSeal(streamId: string, stream: readonly UnitEvent[], events: readonly UnitEvent[]): SealPlan {
+export function planSeal(streamId: string, stream: readonly UnitEvent[], events: readonly UnitEvent[], sha256: Sha256 = portableSha256): SealPlan {
   const byId = new Map<string, UnitEvent>();
   for (const e of stream) byId.set(e.id, e);
   // An id stored with other content is named first, before any judgement of where the rest would land.
@@ -70,7 +70,7 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
       throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
     }
   }
-  let prev = headHash(stream);
+  let prev = headHash(stream, sha256);
   let known = lastRecorded(stream);
   const fresh: UnitEvent[] = [];
   const stored: UnitEvent[] = [];
@@ -82,7 +82,7 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
       continue;
     }
     const body = unsealed(event) as Omit<UnitEvent, 'prevHash' | 'hash'>;
-    const hash = chainHash(prev, body);
+    const hash = chainHash(prev, body, sha256);
     if (event.hash !== undefined && (event.prevHash !== prev || event.hash !== hash)) {
       if (storedFormOf(event) !== event) {
         throw new InputError(undefined, 'hash', `event ${event.id} was sealed in an older shape and upcast on reading: its seal covers that shape, not the one stored now; import it without prevHash and hash to seal it again`);
@@ -133,6 +133,8 @@ const SEALING = Symbol.for('warranty-ledger.hash-chain');
 export interface HashChainOptions {
   /** Read-seal-append rounds for an `any`/`stream-exists` append that races another writer (default 5). */
   readonly conflictRounds?: number;
+  /** The SHA-256 to seal with (default the portable one; `nodeSha256` from `warranty-ledger/node` is faster on Node). */
+  readonly hash?: Sha256;
 }
 
 /** True when a store seals its appends (made by `withHashChain`). */
@@ -165,7 +167,7 @@ export function withHashChain<S extends EventStore>(store: S, options: HashChain
       // A stream not at the expected revision is a conflict (unless this is a retry of an append it holds), whatever the events say.
       const actual = stream.length === 0 ? 'no-stream' : stream.length - 1;
       if (!pinned && expected !== actual && !isRetry(stream, events)) throw new ConcurrencyError(streamId, expected, actual);
-      const plan = planSeal(streamId, stream, events);
+      const plan = planSeal(streamId, stream, events, options.hash);
       if (plan.fresh.length === 0) return { nextExpectedRevision: stream.length - 1, written: 0, stored: plan.stored };
       const expectedRevision = pinned ? pinnedRevision(expected, stream.length - 1) : expected;
       try {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/evidence/files.js';
 import { OutputError, writeFileSafely, writeFilesSafely } from '../../src/evidence/write-files.js';
-import { openFileStore, withHashChain, type UnitEvent } from '../../src/index.js';
+import { withHashChain, type UnitEvent } from '../../src/index.js';
+import { openFileStore } from '../../src/node.js';
 import { cli, scenarioFile } from '../tools/support.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'wl-outputs-'));

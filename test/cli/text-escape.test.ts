@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeControls, printableLines } from '../../src/projections/safe-text.js';
-import { openFileStore, parseJsonl, withHashChain, type UnitEvent } from '../../src/index.js';
+import { parseJsonl, withHashChain, type UnitEvent } from '../../src/index.js';
+import { openFileStore } from '../../src/node.js';
 import { cli, scenarioFile, standardWithThreshold } from '../tools/support.js';
 
 /** Anything a terminal could act on, except the newline a renderer writes itself. */

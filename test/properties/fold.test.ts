@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPolicyBook, evolve, fold, inBusinessOrder, initialState, type UnitEvent } from '../../src/index.js';
+import { createPolicyBook, evolve, fold, initialState, type UnitEvent } from '../../src/index.js';
+import { inBusinessOrder } from '../../src/unit/order.js';
 import { unitHistory } from '../support/arbitraries.js';
 
 const book = createPolicyBook();

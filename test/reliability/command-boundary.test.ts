@@ -13,9 +13,9 @@ import {
   parseCommand,
   parseEvent,
   type EventStore,
-  type FileStore,
   type UnitCommand,
 } from '../../src/index.js';
+import { type FileStore } from '../../src/node.js';
 import { sale, tickingClock } from './support/commands.js';
 import { fileKind, memoryKind, type StoreKind } from './support/stores.js';
 

@@ -11,13 +11,13 @@ import {
   createLedger,
   createPolicyBook,
   DuplicateEventError,
-  faultOf,
   handleCommand,
   verifyChains,
   withHashChain,
   type EventStore,
   type UnitEvent,
 } from '../../src/index.js';
+import { faultOf } from '../../src/unit/state.js';
 import { fault, maintenance, sale, tickingClock } from './support/commands.js';
 import { esdbKind, fileKind, memoryKind, type StoreKind } from './support/stores.js';
 

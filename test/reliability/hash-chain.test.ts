@@ -9,17 +9,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import {
-  chainHash,
   createMemoryStore,
   GENESIS_HASH,
   InputError,
-  openFileStore,
   serializeEvent,
-  unsealed,
   verifyChains,
   withHashChain,
   type UnitEvent,
 } from '../../src/index.js';
+import { chainHash, unsealed } from '../../src/store/hash-chain.js';
+import { openFileStore } from '../../src/node.js';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
 import { connectEventStoreDb } from '../../src/store/eventstoredb/eventstoredb-store.js';
 

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { InputErrors, openFileStore, parseJsonl, PRESETS, withHashChain, type UnitEvent } from '../../src/index.js';
+import { InputErrors, parseJsonl, PRESETS, withHashChain, type UnitEvent } from '../../src/index.js';
+import { openFileStore } from '../../src/node.js';
 import { bundleChild } from '../store/bundle-child.js';
 import { anyJson, hostileFile, hugeString, nasty } from './support/hostile.js';
 

@@ -13,11 +13,11 @@ import {
   isInvalidCommand,
   isLedgerError,
   parseEvent,
-  storedFormOf,
   type EventStore,
-  type FileStore,
   type UnitCommand,
 } from '../../src/index.js';
+import { storedFormOf } from '../../src/events/upcasters.js';
+import { type FileStore } from '../../src/node.js';
 import { commandOfLine, mutatedCommand, validLines } from './support/hostile.js';
 import { fileKind, memoryKind, type StoreKind } from './support/stores.js';
 

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { chainHash, createLedger, createMemoryStore, InputError, openFileStore, serializeEvent, unsealed, withHashChain, type UnitEvent } from '../../src/index.js';
+import { createLedger, createMemoryStore, InputError, serializeEvent, withHashChain, type UnitEvent } from '../../src/index.js';
+import { chainHash, unsealed } from '../../src/store/hash-chain.js';
+import { openFileStore } from '../../src/node.js';
 import { planSeal } from '../../src/store/hash-chain.js';
 import { accepted, extended, sold } from '../support/events.js';
 

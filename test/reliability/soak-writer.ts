@@ -7,7 +7,8 @@
  *
  * argv: PATH LABEL UNITS WRITERS COMMANDS (0: until killed) CLOCK_START_MS
  */
-import { CommandRejected, ConcurrencyError, createPolicyBook, handleCommand, openFileStore, withHashChain, type UnitCommand } from '../../src/index.js';
+import { CommandRejected, ConcurrencyError, createPolicyBook, handleCommand, withHashChain, type UnitCommand } from '../../src/index.js';
+import { openFileStore } from '../../src/node.js';
 
 const [path, label, unitsArg, writersArg, commandsArg, clockArg] = process.argv.slice(2);
 const units = Number(unitsArg);

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { InputError, parseEventLine, planSeal, serializeEvent, streamsOf, verifyChains, type ChainBreakKind, type UnitEvent } from '../../src/index.js';
+import { InputError, parseEventLine, serializeEvent, streamsOf, verifyChains, type ChainBreakKind, type UnitEvent } from '../../src/index.js';
+import { planSeal } from '../../src/store/hash-chain.js';
 
 const tally = { tried: 0, detected: 0, kinds: new Map<string, number>() };
 afterAll(() => {

@@ -12,20 +12,19 @@ import { run } from '../../src/cli/run.js';
 import {
   createMemoryStore,
   InputError,
-  openFileStore,
   parseEventLine,
   parseJsonl,
-  planSeal,
   projectUnits,
   serializeEvent,
-  SEVERITY_BEFORE_V1,
-  storedFormOf,
   streamsOf,
   verifyChains,
   withHashChain,
   type EventStore,
   type UnitEvent,
 } from '../../src/index.js';
+import { openFileStore } from '../../src/node.js';
+import { planSeal } from '../../src/store/hash-chain.js';
+import { SEVERITY_BEFORE_V1, storedFormOf } from '../../src/events/upcasters.js';
 import { connectEventStoreDb } from '../../src/store/eventstoredb/eventstoredb-store.js';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
 

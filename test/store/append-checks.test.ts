@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, parseEvent, withHashChain, type EventStore, type FileStore, type UnitEvent } from '../../src/index.js';
+import { InputError, parseEvent, withHashChain, type EventStore, type UnitEvent } from '../../src/index.js';
+import { type FileStore } from '../../src/node.js';
 import { esdbKind, fileKind, memoryKind, type StoreKind } from '../reliability/support/stores.js';
 
 const esdb = esdbKind();

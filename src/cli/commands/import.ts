@@ -11,6 +11,7 @@ import type { JsonlHistory } from '../../events/jsonl-history.js';
 import { checkIdsAcrossStreams } from '../../store/append-checks.js';
 import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
+import { nodeSha256 } from '../../node/sha256.js';
 import { parseInstant } from '../../time/instant.js';
 import { parse } from '../args.js';
 import { loadPolicyBook, openHistoryFile } from '../input.js';
@@ -57,7 +58,7 @@ async function checkAgainstStore(store: EventStore, history: JsonlHistory): Prom
     return position < 0 ? undefined : history.eventAt(position).unitId;
   });
   await eachUnit(history.unitIds, async (unitId) => {
-    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), eventsOf(history, unitId));
+    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), eventsOf(history, unitId), nodeSha256);
   });
 }
 

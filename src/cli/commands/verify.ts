@@ -17,6 +17,7 @@ import { writeFileSafely } from '../../evidence/write-files.js';
 import { escapeControls } from '../../projections/safe-text.js';
 import { readStoreFileStreams } from '../../store/file/store-file-readers.js';
 import { ANCHOR_FORMAT, Anchor as CompactAnchor, anchorOfStreams, anchorSignatureProblem, signAnchor } from '../../store/anchor.js';
+import { nodeSha256 } from '../../node/sha256.js';
 import { streamsOf, verifyChains, type ChainHead, type ChainReport, type StreamInput } from '../../store/chain-verify.js';
 import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
 import { parse } from '../args.js';
@@ -153,7 +154,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode
   const { streams, what, invalid } = values.store === undefined ? fileStreams(positionals[0]!) : await storeStreams(values.store, io);
   const heads = anchorFile && 'heads' in anchorFile ? anchorFile.heads : undefined;
   // Every event of a store the library wrote is sealed: there an unsealed event is a break, in an interchange file a legacy prefix.
-  const result = verifyChains(streams, { ...(heads ? { anchor: heads } : {}), requireSeals: values.store !== undefined });
+  const result = verifyChains(streams, { ...(heads ? { anchor: heads } : {}), requireSeals: values.store !== undefined, hash: nodeSha256 });
   if (invalid.length > 0) reportInvalid(escapeControls(what), storeFlag(parseStoreSpec(values.store!)), invalid, io);
   const judged = verdict(escapeControls(invalid.length > 0 ? `${what} (the rest)` : what), result, values['require-sealed'] === true);
   const anchorPath = values['write-anchor'];

@@ -25,6 +25,9 @@ export class StoreLockedError extends LedgerError {
   }
 }
 
+/** True for a StoreLockedError (matched by name too, as the other guards are, across copies of the library). */
+export const isStoreLockedError = (error: unknown): error is StoreLockedError => (error as { name?: unknown } | null)?.name === 'StoreLockedError';
+
 /** What `owner.json` says about the holder. */
 interface LockOwner {
   readonly pid: number;

@@ -4,8 +4,19 @@ import type { AppendResult, EventStore, RecordedEvent, SubscribeOptions, Subscri
 import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
 
-// src/index.ts exports these two from here (the EventStoreDB entry imports them through it).
-export { checkExpectedRevision, newEventsOf } from '../append-checks.js';
+/** A deep copy, frozen: what the store keeps of an appended event. */
+function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = frozenCopy((value as Record<string, unknown>)[key]);
+    // An own "__proto__" key (JSON may carry one) stays a key, not a prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else copy[key] = v;
+  }
+  return Object.freeze(copy) as T;
+}
 
 /**
  * An in-memory event store.
@@ -29,8 +40,10 @@ export function createMemoryStore(): EventStore {
       const stream = existing ?? [];
       const fresh = newEventsOf(events, storedEvent);
       if (fresh.length > 0) checkExpectedRevision(streamId, options.expectedRevision ?? 'any', stream.length - 1);
-      for (const event of fresh) {
-        const recorded: RecordedEvent = { event, streamId, revision: stream.length, position: BigInt(all.length) };
+      for (const given of fresh) {
+        // The store keeps its own frozen copy: no reference a caller holds (what it appended, a result, a read) can rewrite history.
+        const event = frozenCopy(given);
+        const recorded: RecordedEvent = Object.freeze({ event, streamId, revision: stream.length, position: BigInt(all.length) });
         stream.push(recorded);
         all.push(recorded);
         byId.set(event.id, event);

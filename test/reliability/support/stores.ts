@@ -6,7 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryStore, openFileStore, type EventStore, type FileStore } from '../../../src/index.js';
+import { createMemoryStore, type EventStore } from '../../../src/index.js';
+import { openFileStore, type FileStore } from '../../../src/node.js';
 import { connectEventStoreDb, type EventStoreDbStore } from '../../../src/store/eventstoredb/eventstoredb-store.js';
 import { testServerStores } from '../../support/esdb-test-server/stores.js';
 
