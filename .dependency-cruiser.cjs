@@ -63,7 +63,8 @@ module.exports = {
     },
     {
       name: 'store-adapters-apart',
-      comment: 'A store adapter imports no other adapter: what they share lives in src/store/ itself (append-checks.ts).',
+      comment:
+        'A store adapter imports no other adapter: what they share lives in src/store/ itself (append-checks.ts).',
       severity: 'error',
       from: { path: '^src/store/(memory|file|eventstoredb)/' },
       to: { path: '^src/store/(memory|file|eventstoredb)/', pathNot: '^src/store/$1/' },

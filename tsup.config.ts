@@ -12,7 +12,9 @@ const adapterOnDemand: Plugin = {
   name: 'eventstoredb-on-demand',
   setup(build) {
     const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
-    build.onResolve({ filter: /\/store\/eventstoredb\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./eventstoredb.${ext}`, external: true } : undefined));
+    build.onResolve({ filter: /\/store\/eventstoredb\/index\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./eventstoredb.${ext}`, external: true } : undefined,
+    );
   },
 };
 
@@ -25,12 +27,20 @@ const coreErrors: Plugin = {
   setup(build) {
     const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
     build.onResolve({ filter: /\/errors\.js$/ }, (args) =>
-      resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts') === errorsModule ? { path: `./index.${ext}`, external: true } : undefined,
+      resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts') === errorsModule
+        ? { path: `./index.${ext}`, external: true }
+        : undefined,
     );
   },
 };
 
-const common = { format: ['esm', 'cjs'] as ('esm' | 'cjs')[], target: 'node20', platform: 'node' as const, sourcemap: true, splitting: false };
+const common = {
+  format: ['esm', 'cjs'] as ('esm' | 'cjs')[],
+  target: 'node20',
+  platform: 'node' as const,
+  sourcemap: true,
+  splitting: false,
+};
 
 export default defineConfig([
   {

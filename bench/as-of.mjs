@@ -11,8 +11,23 @@ export function longHistory(count = 10_000, seed = 7) {
   const unitId = 'U-LONG';
   const events = [];
   let t = Date.UTC(2012, 0, 1);
-  const add = (type, ms, data) => events.length < count && events.push({ id: `L-${events.length + 1}`, type, unitId, occurredAt: new Date(ms).toISOString(), recordedAt: new Date(ms + (rnd() < 0.03 ? 20 * DAY : 60_000)).toISOString(), data });
-  add('UnitSold', t, { serialNumber: 'SN-LONG', brand: 'Acme', model: 'Breeze', customerId: 'C-1', policyId: 'household-ac-6y' });
+  const add = (type, ms, data) =>
+    events.length < count &&
+    events.push({
+      id: `L-${events.length + 1}`,
+      type,
+      unitId,
+      occurredAt: new Date(ms).toISOString(),
+      recordedAt: new Date(ms + (rnd() < 0.03 ? 20 * DAY : 60_000)).toISOString(),
+      data,
+    });
+  add('UnitSold', t, {
+    serialNumber: 'SN-LONG',
+    brand: 'Acme',
+    model: 'Breeze',
+    customerId: 'C-1',
+    policyId: 'household-ac-6y',
+  });
   add('InstallationCompleted', (t += DAY), {});
   add('AcceptanceSigned', (t += DAY), {});
   for (let f = 1; events.length < count; f++) {
@@ -21,11 +36,21 @@ export function longHistory(count = 10_000, seed = 7) {
     const outOfService = rnd() < 0.5;
     t += Math.floor(rnd() * 3 * DAY) + HOUR;
     const report = t;
-    add('FaultReported', report, { faultId, component: rnd() < 0.6 ? 'unit' : 'compressor', problemCode, severity: 'general', outOfService });
+    add('FaultReported', report, {
+      faultId,
+      component: rnd() < 0.6 ? 'unit' : 'compressor',
+      problemCode,
+      severity: 'general',
+      outOfService,
+    });
     add('ServiceResponded', report + HOUR, { faultId });
     add('TechnicianArrived', report + 3 * HOUR, { faultId });
     if (rnd() < 0.8) add('FaultDiagnosed', report + 4 * HOUR, { faultId, cause: rnd() < 0.85 ? 'defect' : 'misuse' });
-    add('RepairCompleted', report + 6 * HOUR, { faultId, outcome: rnd() < 0.3 ? 'failed' : 'fixed', ...(rnd() < 0.2 ? { partsReplaced: [{ component: 'fan' }] } : {}) });
+    add('RepairCompleted', report + 6 * HOUR, {
+      faultId,
+      outcome: rnd() < 0.3 ? 'failed' : 'fixed',
+      ...(rnd() < 0.2 ? { partsReplaced: [{ component: 'fan' }] } : {}),
+    });
     if (outOfService) add('ServiceRestored', report + (rnd() < 0.1 ? 3 * DAY : 8 * HOUR), { faultId });
     if (rnd() < 0.5) add('FollowUpRecorded', report + 2 * DAY, { faultId, satisfaction: 4 });
     if (rnd() < 0.3) add('MaintenanceVisited', report + DAY, { kind: 'periodic' });
@@ -43,7 +68,9 @@ export function measureAsOfQuery(lib, { count = 10_000, questions = 300 } = {}) 
   const first = Date.parse(events[0].occurredAt);
   const last = Date.parse(events[events.length - 1].occurredAt);
   const rnd = prng(11);
-  const dates = Array.from({ length: questions }, () => new Date(first + rnd() * (last - first + 30 * DAY)).toISOString().slice(0, 10));
+  const dates = Array.from({ length: questions }, () =>
+    new Date(first + rnd() * (last - first + 30 * DAY)).toISOString().slice(0, 10),
+  );
   let start = process.hrtime.bigint();
   const timeline = lib.createUnitTimeline(events);
   const firstFoldMs = ms(start);

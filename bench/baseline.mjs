@@ -5,12 +5,39 @@
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-const EXCLUDED = new Set(['misuse', 'accident', 'natural-disaster', 'war-or-unrest', 'lightning', 'power-failure', 'improper-handling', 'unauthorized-modification', 'improper-tools', 'environment', 'software-environment']);
+const EXCLUDED = new Set([
+  'misuse',
+  'accident',
+  'natural-disaster',
+  'war-or-unrest',
+  'lightning',
+  'power-failure',
+  'improper-handling',
+  'unauthorized-modification',
+  'improper-tools',
+  'environment',
+  'software-environment',
+]);
 
 const POLICIES = {
   'standard-1y': { lines: [['unit', 12]], partMonths: 12, downtime: false },
-  'household-ac-6y': { lines: [['unit', 72], ['compressor', 72], ['parts', null]], partMonths: null, downtime: true },
-  'water-heater-5y': { lines: [['unit', 60], ['tank', 96]], partMonths: 12, downtime: true },
+  'household-ac-6y': {
+    lines: [
+      ['unit', 72],
+      ['compressor', 72],
+      ['parts', null],
+    ],
+    partMonths: null,
+    downtime: true,
+  },
+  'water-heater-5y': {
+    lines: [
+      ['unit', 60],
+      ['tank', 96],
+    ],
+    partMonths: 12,
+    downtime: true,
+  },
   'project-3y': { lines: [['unit', 36]], partMonths: null, downtime: false },
 };
 const DOWNTIME_LIMIT_MINUTES = 28_800;
@@ -36,15 +63,25 @@ function termEnd(start, months) {
 function newUnit(policy) {
   return {
     policy,
-    acceptance: null, installation: null, delivery: null, sale: null,
-    anchor: new Map(), ext: new Map(), parts: new Map(),
-    faults: new Map(), open: [], problems: new Map(),
-    periodStart: -Infinity, segments: [], closed: 0, returned: false,
+    acceptance: null,
+    installation: null,
+    delivery: null,
+    sale: null,
+    anchor: new Map(),
+    ext: new Map(),
+    parts: new Map(),
+    faults: new Map(),
+    open: [],
+    problems: new Map(),
+    periodStart: -Infinity,
+    segments: [],
+    closed: 0,
+    returned: false,
   };
 }
 
 function coverageStart(u) {
-  return u.acceptance !== null ? u.acceptance + 1 : u.installation ?? u.delivery ?? u.sale;
+  return u.acceptance !== null ? u.acceptance + 1 : (u.installation ?? u.delivery ?? u.sale);
 }
 
 /** End of a policy line (null: lifetime), or undefined when the policy has no such line. */
@@ -72,7 +109,7 @@ function coveredOn(u, component, day) {
   if (start === null) return false;
   const own = u.parts.get(component);
   const part = own ?? (u.policy.lines.some(([c]) => c === component) ? undefined : u.parts.get('unit'));
-  if (part) return part.startDay <= day && (day <= (partEnd(u, part, start) ?? Infinity));
+  if (part) return part.startDay <= day && day <= (partEnd(u, part, start) ?? Infinity);
   const [from, end] = policyEnd(u, component, start) ?? policyEnd(u, 'unit', start);
   return from <= day && (end === null || day <= end);
 }
@@ -130,13 +167,32 @@ function apply(u, e, ms) {
   const day = Math.floor(ms / DAY);
   const d = e.data;
   switch (e.type) {
-    case 'UnitSold': u.sale ??= day; break;
-    case 'UnitDelivered': u.delivery = day; break;
-    case 'InstallationCompleted': u.installation = day; break;
-    case 'AcceptanceSigned': u.acceptance = day; break;
+    case 'UnitSold':
+      u.sale ??= day;
+      break;
+    case 'UnitDelivered':
+      u.delivery = day;
+      break;
+    case 'InstallationCompleted':
+      u.installation = day;
+      break;
+    case 'AcceptanceSigned':
+      u.acceptance = day;
+      break;
     case 'FaultReported': {
       if (u.faults.has(d.faultId)) break;
-      const f = { component: d.component, problemCode: d.problemCode, problem: `${d.component}/${d.problemCode}`, reportMs: ms, oos: d.outOfService, inCoverage: coveredOn(u, d.component, day), excluded: false, resolved: false, outageEnd: null, pending: [] };
+      const f = {
+        component: d.component,
+        problemCode: d.problemCode,
+        problem: `${d.component}/${d.problemCode}`,
+        reportMs: ms,
+        oos: d.outOfService,
+        inCoverage: coveredOn(u, d.component, day),
+        excluded: false,
+        resolved: false,
+        outageEnd: null,
+        pending: [],
+      };
       u.faults.set(d.faultId, f);
       const p = u.problems.get(f.problem);
       if (p) {

@@ -15,13 +15,25 @@ for (const dist of process.argv.slice(2)) {
   const lib = await import(pathToFileURL(resolve(dist)).href);
   const views = (events) => {
     const result = new Map();
-    if (lib.eachUnitProjection) for (const p of lib.eachUnitProjection(events, { asOf: AS_OF })) result.set(p.unitId, p.view);
+    if (lib.eachUnitProjection)
+      for (const p of lib.eachUnitProjection(events, { asOf: AS_OF })) result.set(p.unitId, p.view);
     else for (const [unitId, p] of lib.projectUnits(events, { asOf: AS_OF })) result.set(unitId, p.view);
     return result;
   };
-  const pipeline = interleaved({ library: () => views(lib.parseJsonl(text).events), baseline: () => baselinePipeline(text, asOfMs) }, 2);
+  const pipeline = interleaved(
+    { library: () => views(lib.parseJsonl(text).events), baseline: () => baselinePipeline(text, asOfMs) },
+    2,
+  );
   const { events } = lib.parseJsonl(text);
   const fold = interleaved({ library: () => views(events), baseline: () => baselineFold(events, asOfMs) }, 2);
   const ratio = (t) => Math.round((t.baseline / t.library) * 100) / 100;
-  console.log(JSON.stringify({ dist, events: count, fold: ratio(fold), pipeline: ratio(pipeline), wallClock: { fold: ratio(fold.wall), pipeline: ratio(pipeline.wall) } }));
+  console.log(
+    JSON.stringify({
+      dist,
+      events: count,
+      fold: ratio(fold),
+      pipeline: ratio(pipeline),
+      wallClock: { fold: ratio(fold.wall), pipeline: ratio(pipeline.wall) },
+    }),
+  );
 }

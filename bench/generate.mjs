@@ -17,9 +17,15 @@ export const EVENTS_PER_UNIT = 20;
 
 /** sfc32: a small, fast, seedable PRNG (same sequence on every machine). */
 export function prng(seed) {
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -34,13 +40,45 @@ export function prng(seed) {
 }
 
 const PRESETS = [
-  { id: 'standard-1y', weight: 35, parts: ['board', 'fan', 'display', 'motor'], problems: ['no-power', 'noise', 'error-code', 'overheat'], maintenance: 0.5 },
-  { id: 'household-ac-6y', weight: 25, parts: ['compressor', 'fan', 'board', 'remote'], problems: ['no-cooling', 'water-drip', 'noise', 'error-code'], maintenance: 1.5 },
-  { id: 'water-heater-5y', weight: 22, parts: ['tank', 'pump', 'valve', 'board'], problems: ['no-heat', 'leak', 'noise', 'error-code'], maintenance: 1.5 },
-  { id: 'project-3y', weight: 18, parts: ['controller', 'sensor', 'power-supply', 'panel'], problems: ['offline', 'no-power', 'drift', 'error-code'], maintenance: 2 },
+  {
+    id: 'standard-1y',
+    weight: 35,
+    parts: ['board', 'fan', 'display', 'motor'],
+    problems: ['no-power', 'noise', 'error-code', 'overheat'],
+    maintenance: 0.5,
+  },
+  {
+    id: 'household-ac-6y',
+    weight: 25,
+    parts: ['compressor', 'fan', 'board', 'remote'],
+    problems: ['no-cooling', 'water-drip', 'noise', 'error-code'],
+    maintenance: 1.5,
+  },
+  {
+    id: 'water-heater-5y',
+    weight: 22,
+    parts: ['tank', 'pump', 'valve', 'board'],
+    problems: ['no-heat', 'leak', 'noise', 'error-code'],
+    maintenance: 1.5,
+  },
+  {
+    id: 'project-3y',
+    weight: 18,
+    parts: ['controller', 'sensor', 'power-supply', 'panel'],
+    problems: ['offline', 'no-power', 'drift', 'error-code'],
+    maintenance: 2,
+  },
 ];
 const TOTAL_WEIGHT = PRESETS.reduce((s, p) => s + p.weight, 0);
-const EXCLUDED = ['misuse', 'accident', 'natural-disaster', 'lightning', 'power-failure', 'improper-handling', 'environment'];
+const EXCLUDED = [
+  'misuse',
+  'accident',
+  'natural-disaster',
+  'lightning',
+  'power-failure',
+  'improper-handling',
+  'environment',
+];
 const BRANDS = ['Acme', 'Breeze', 'Northwind', 'Haier-like', 'Polar'];
 
 function two(n) {
@@ -100,8 +138,19 @@ function generateUnit(rnd, index, out) {
   if (chance(0.015)) {
     const reportMs = deliveredMs + between(10 * MINUTE, 6 * HOUR);
     const faultId = `F-${++faultNo}`;
-    emit('FaultReported', reportMs, { faultId, component: 'unit', problemCode: 'damaged-on-arrival', severity: 'general', outOfService: true, atUnboxing: true });
-    if (chance(0.8)) emit('UnitReplaced', reportMs + between(DAY, 5 * DAY), { newSerialNumber: `SN-${index}-u`, reason: 'unboxing-defect' });
+    emit('FaultReported', reportMs, {
+      faultId,
+      component: 'unit',
+      problemCode: 'damaged-on-arrival',
+      severity: 'general',
+      outOfService: true,
+      atUnboxing: true,
+    });
+    if (chance(0.8))
+      emit('UnitReplaced', reportMs + between(DAY, 5 * DAY), {
+        newSerialNumber: `SN-${index}-u`,
+        reason: 'unboxing-defect',
+      });
   }
 
   // Returns, mostly under project-3y (15-day window), a few elsewhere (anomalies).
@@ -114,10 +163,16 @@ function generateUnit(rnd, index, out) {
       const inspectedMs = requestMs + between(HOUR, 4 * DAY);
       emit('ReturnInspected', inspectedMs, { returnId: 'R-1', intact: chance(0.8), humanDamage: chance(0.1) });
       if (chance(0.7)) {
-        emit('ReturnCompleted', inspectedMs + between(HOUR, 3 * DAY), { returnId: 'R-1', refund: { amount: between(500, 9_000), currency: 'CNY' } });
+        emit('ReturnCompleted', inspectedMs + between(HOUR, 3 * DAY), {
+          returnId: 'R-1',
+          refund: { amount: between(500, 9_000), currency: 'CNY' },
+        });
         ended = true;
       } else {
-        emit('ReturnRejected', inspectedMs + between(HOUR, 3 * DAY), { returnId: 'R-1', reason: 'human damage found at inspection' });
+        emit('ReturnRejected', inspectedMs + between(HOUR, 3 * DAY), {
+          returnId: 'R-1',
+          reason: 'human damage found at inspection',
+        });
       }
     }
   }
@@ -128,12 +183,21 @@ function generateUnit(rnd, index, out) {
     emit('MaintenanceVisited', saleMs + between(10 * DAY, lifeMs), { kind: chance(0.8) ? 'periodic' : 'inspection' });
   }
   if (chance(0.02)) emit('TrainingProvided', saleMs + between(DAY, 60 * DAY), { free: chance(0.5) });
-  if (chance(0.03)) emit('OwnershipTransferred', saleMs + between(30 * DAY, lifeMs), { customerId: `C-${between(1, 40_000)}` });
+  if (chance(0.03))
+    emit('OwnershipTransferred', saleMs + between(30 * DAY, lifeMs), { customerId: `C-${between(1, 40_000)}` });
   if (chance(0.05)) {
     const component = chance(0.7) ? undefined : pick(['compressor', 'tank', 'parts', 'fan']);
-    emit('WarrantyExtended', saleMs + between(DAY, 300 * DAY), { months: pick([12, 24, 36]), ...(component ? { component } : {}), reason: chance(0.5) ? 'purchased extension' : 'goodwill' });
+    emit('WarrantyExtended', saleMs + between(DAY, 300 * DAY), {
+      months: pick([12, 24, 36]),
+      ...(component ? { component } : {}),
+      reason: chance(0.5) ? 'purchased extension' : 'goodwill',
+    });
   }
-  if (chance(0.01)) emit('UnitReplaced', saleMs + between(60 * DAY, lifeMs), { newSerialNumber: `SN-${index}-g`, reason: chance(0.7) ? 'goodwill' : 'downtime' });
+  if (chance(0.01))
+    emit('UnitReplaced', saleMs + between(60 * DAY, lifeMs), {
+      newSerialNumber: `SN-${index}-g`,
+      reason: chance(0.7) ? 'goodwill' : 'downtime',
+    });
 
   // Faults: a few problems per unit, so the same problem recurs; repairs fixed and failed.
   const problems = [pick(preset.problems), pick(preset.problems), pick(preset.problems)];
@@ -166,14 +230,29 @@ function generateUnit(rnd, index, out) {
       repairMs += between(HOUR, 3 * DAY);
       outcome = chance(0.8) ? 'fixed' : 'failed';
     }
-    const parts = chance(0.3) ? [{ component: component === 'unit' ? pick(preset.parts) : component, ...(chance(0.5) ? { serialNumber: `P-${index}-${f}` } : {}) }] : undefined;
+    const parts = chance(0.3)
+      ? [
+          {
+            component: component === 'unit' ? pick(preset.parts) : component,
+            ...(chance(0.5) ? { serialNumber: `P-${index}-${f}` } : {}),
+          },
+        ]
+      : undefined;
     const charged = chance(0.08) ? { amount: chance(0.3) ? 0 : between(50, 900), currency: 'CNY' } : undefined;
-    emit('RepairCompleted', repairMs, { faultId, outcome, ...(parts ? { partsReplaced: parts } : {}), ...(charged ? { charged } : {}) });
+    emit('RepairCompleted', repairMs, {
+      faultId,
+      outcome,
+      ...(parts ? { partsReplaced: parts } : {}),
+      ...(charged ? { charged } : {}),
+    });
     if (outOfService) {
       const long = chance(0.1);
-      const restoredMs = long ? reportMs + between(8 * DAY, 30 * DAY) : Math.max(repairMs, reportMs + between(HOUR, 3 * DAY));
+      const restoredMs = long
+        ? reportMs + between(8 * DAY, 30 * DAY)
+        : Math.max(repairMs, reportMs + between(HOUR, 3 * DAY));
       if (preset.id === 'household-ac-6y' || preset.id === 'water-heater-5y') {
-        if (restoredMs - reportMs > DAY && chance(0.5)) emit('LoanerProvided', reportMs + between(6 * HOUR, 40 * HOUR), { faultId });
+        if (restoredMs - reportMs > DAY && chance(0.5))
+          emit('LoanerProvided', reportMs + between(6 * HOUR, 40 * HOUR), { faultId });
       }
       // A second fault reported during the outage: overlapping outages.
       if (long && chance(0.4) && f + 1 < faultCount) {
@@ -183,9 +262,16 @@ function generateUnit(rnd, index, out) {
       }
       if (chance(0.98)) emit('ServiceRestored', restoredMs, { faultId });
     }
-    if (chance(0.6)) emit('FollowUpRecorded', repairMs + between(HOUR, 5 * DAY), { faultId, ...(chance(0.7) ? { satisfaction: between(1, 6) } : {}) });
+    if (chance(0.6))
+      emit('FollowUpRecorded', repairMs + between(HOUR, 5 * DAY), {
+        faultId,
+        ...(chance(0.7) ? { satisfaction: between(1, 6) } : {}),
+      });
     if ((failures.get(key) ?? 0) >= 3 && chance(0.7)) {
-      emit('UnitReplaced', repairMs + between(DAY, 20 * DAY), { newSerialNumber: `SN-${index}-r${f}`, reason: 'repeated-failure' });
+      emit('UnitReplaced', repairMs + between(DAY, 20 * DAY), {
+        newSerialNumber: `SN-${index}-r${f}`,
+        reason: 'repeated-failure',
+      });
       failures.clear();
     }
     t = reportMs + between(15 * DAY, Math.max(20 * DAY, (lifeMs / Math.max(1, faultCount)) * 1.6));
@@ -207,7 +293,11 @@ function generateUnit(rnd, index, out) {
  * The fleet as JSONL text (events in recording order, as a ledger's export would list them) and
  * per-unit line counts. `units` defaults to events / EVENTS_PER_UNIT.
  */
-export function generateFleet({ events = 1_000_000, units = Math.max(1, Math.round(events / EVENTS_PER_UNIT)), seed = 42 } = {}) {
+export function generateFleet({
+  events = 1_000_000,
+  units = Math.max(1, Math.round(events / EVENTS_PER_UNIT)),
+  seed = 42,
+} = {}) {
   const rnd = prng(seed);
   const out = [];
   for (let i = 1; i <= units; i++) generateUnit(rnd, i, out);

@@ -31,7 +31,8 @@ export async function measureHashChain(lib, nodeLib, events, rounds = 3) {
   for (const e of events) (byUnit.get(e.unitId) ?? byUnit.set(e.unitId, []).get(e.unitId)).push(e);
   const sealed = await seal(lib, byUnit);
   const again = await seal(lib, byUnit, nodeLib.nodeSha256);
-  if (sealed.some((e, i) => e.hash !== again[i].hash)) throw new Error('the portable and the node:crypto SHA-256 sealed different chains');
+  if (sealed.some((e, i) => e.hash !== again[i].hash))
+    throw new Error('the portable and the node:crypto SHA-256 sealed different chains');
   const streams = lib.streamsOf(sealed);
   const verify = (hash) => {
     const report = lib.verifyChains(streams, { requireSeals: true, ...(hash ? { hash } : {}) });

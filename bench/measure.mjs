@@ -51,7 +51,9 @@ export const round = (x, digits = 2) => (x === null || x === undefined ? null : 
 
 /** A plain-text table: a header row and rows of cells, columns padded to fit. */
 export function table(header, rows) {
-  const all = [header, ...rows].map((row) => row.map((cell) => (cell === null || cell === undefined ? '—' : String(cell))));
+  const all = [header, ...rows].map((row) =>
+    row.map((cell) => (cell === null || cell === undefined ? '—' : String(cell))),
+  );
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i].length)));
   const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   return [line(all[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...all.slice(1).map(line)].join('\n');

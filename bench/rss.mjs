@@ -19,7 +19,8 @@ export function measureStateCommandRss(file, asOf) {
   });
   closeSync(out);
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  if (child.status !== 0) return { peakRssMB: null, note: `state exited ${child.status}: ${String(child.stderr).slice(0, 200)}` };
+  if (child.status !== 0)
+    return { peakRssMB: null, note: `state exited ${child.status}: ${String(child.stderr).slice(0, 200)}` };
   const kb = Number(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile, { force: true });
   return { peakRssMB: Math.round(kb / 1024), note: `state --json, ${seconds} s, output to /dev/null` };

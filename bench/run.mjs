@@ -13,7 +13,11 @@ const args = process.argv.slice(2);
 // The measurements need --expose-gc (a collection before each timing) and room for two copies of
 // the fleet; re-run this file with those flags unless it already has them.
 if (typeof globalThis.gc !== 'function') {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit' },
+  );
   process.exit(child.status ?? 1);
 }
 
@@ -46,13 +50,16 @@ const counts = { events: fleet.events, units: fleet.units, quarter: quarter.even
 const dir = mkdtempSync(join(tmpdir(), 'warranty-ledger-bench-'));
 const fleetFile = join(dir, 'fleet.jsonl');
 writeFileSync(fleetFile, fleet.text);
-log(`${grouped(fleet.events)} events, ${grouped(fleet.units)} units, ${round(fleet.text.length / 1e6, 1)} MB of JSONL; ${grouped(quarter.events)} events for scaling`);
+log(
+  `${grouped(fleet.events)} events, ${grouped(fleet.units)} units, ${round(fleet.text.length / 1e6, 1)} MB of JSONL; ${grouped(quarter.events)} events for scaling`,
+);
 
 /** Fails the bench, naming unit and field, unless the library's views and the baseline agree on every unit. */
 function checkAgreement(label, libraryViews, baseline) {
   const wrong = disagreements(libraryViews, baseline);
   if (wrong.length === 0) return;
-  for (const w of wrong) log(`DISAGREEMENT (${label}) unit ${w.unitId}, ${w.field}: library ${w.library}, baseline ${w.baseline}`);
+  for (const w of wrong)
+    log(`DISAGREEMENT (${label}) unit ${w.unitId}, ${w.field}: library ${w.library}, baseline ${w.baseline}`);
   process.exit(1);
 }
 
@@ -68,7 +75,9 @@ const views = (parsed) => {
 // Best of as many rounds as the fold: the 1M and quarter timings are memory-bound, and a shared
 // machine's neighbours slow those most, so fewer rounds left scalingRatio at the mercy of one noisy stretch.
 const pipelineRounds = rounds;
-log(`pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}; checking the baseline agrees...`);
+log(
+  `pipeline: library, baseline and the quarter-size fleet, best of ${pipelineRounds}; checking the baseline agrees...`,
+);
 // As the state command reads a file: every line checked, the text held, each unit's events read for its turn.
 const libraryPipeline = (text) => views(lib.parseJsonlHistory(text));
 const QUARTER_PASSES = 4;
@@ -122,13 +131,15 @@ const fileStore = await measureFileStore(nodeLib, events, dir);
 log('hash chain: seal and verify 100,000 events with the portable SHA-256 and with node:crypto...');
 const hashChain = await measureHashChain(lib, nodeLib, events.slice(0, 100_000));
 
-
 // 4. As-of questions on one unit with 10,000 events, timed in a fresh process. The timeline runs
 // the rule mutators on Immer drafts, after which V8's inline caches in those shared functions also
 // expect proxies: the same work is then done here and the fold timed once more, to show what a
 // process that does both pays.
 log('as-of views of a 10,000-event unit (in a child process), then the fold once more...');
-const asOfChild = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./as-of.mjs', import.meta.url))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const asOfChild = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./as-of.mjs', import.meta.url))], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 if (asOfChild.status !== 0) throw new Error(`the as-of measurement failed (exit ${asOfChild.status})`);
 const asOfQuery = JSON.parse(asOfChild.stdout);
 measureAsOfQuery(lib, { questions: 100 }); // the same Immer work in this process, for the next figure
@@ -136,7 +147,11 @@ const foldAfterDrafts = interleaved({ library: () => views(events), baseline: ()
 
 // 5. One unit with 1,000 and 10,000 open outages, timed in a fresh process.
 log('one unit with 1,000 and 10,000 open outages: view and explanation (in a child process)...');
-const openChild = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./open-outages.mjs', import.meta.url)), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const openChild = spawnSync(
+  process.execPath,
+  ['--expose-gc', fileURLToPath(new URL('./open-outages.mjs', import.meta.url)), '--json'],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+);
 if (openChild.status !== 0) throw new Error(`the open-outages measurement failed (exit ${openChild.status})`);
 const openOutages = JSON.parse(openChild.stdout);
 
@@ -145,7 +160,9 @@ log('peak RSS of `warranty-ledger state` over the fleet file...');
 const rss = measureStateCommandRss(fleetFile, AS_OF);
 
 // Peak RSS of importing the fleet file into a file store and reading that store (each in a child process), and with `--big` the same at 5M events.
-log('peak RSS of the file store: `import` of the fleet file, then open and read every event, `state --store file:`, `verify --store file:`...');
+log(
+  'peak RSS of the file store: `import` of the fleet file, then open and read every event, `state --store file:`, `verify --store file:`...',
+);
 const storeRss = { events: counts.events, ...measureStoreRss(fleetFile, join(dir, 'store.jsonl'), AS_OF) };
 let bigStoreRss = null;
 if (args.includes('--big')) {
@@ -157,14 +174,28 @@ if (args.includes('--big')) {
 rmSync(dir, { recursive: true, force: true });
 
 const rates = {
-  fold: { library: rate(counts.events, fold.library), baseline: rate(counts.events, fold.baseline), projectUnits: rate(counts.events, projectUnitsMs) },
-  pipeline: { library: rate(counts.events, pipeline.library), baseline: rate(counts.events, pipeline.baseline), eventObjects: rate(counts.events, pipeline.libraryEventObjects) },
+  fold: {
+    library: rate(counts.events, fold.library),
+    baseline: rate(counts.events, fold.baseline),
+    projectUnits: rate(counts.events, projectUnitsMs),
+  },
+  pipeline: {
+    library: rate(counts.events, pipeline.library),
+    baseline: rate(counts.events, pipeline.baseline),
+    eventObjects: rate(counts.events, pipeline.libraryEventObjects),
+  },
   pipelineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.libraryQuarter),
   baselineQuarter: rate(counts.quarter * QUARTER_PASSES, pipeline.baselineQuarter),
 };
 /** Peak RSS (MB) of each file store read, and how many events the store held. */
 function storeReadFigures(figures) {
-  return { events: figures.events, importFile: figures.importFile.peakRssMB, openAndReadAll: figures.openAndReadAll.peakRssMB, stateStore: figures.stateStore.peakRssMB, verifyStore: figures.verifyStore.peakRssMB };
+  return {
+    events: figures.events,
+    importFile: figures.importFile.peakRssMB,
+    openAndReadAll: figures.openAndReadAll.peakRssMB,
+    stateStore: figures.stateStore.peakRssMB,
+    verifyStore: figures.verifyStore.peakRssMB,
+  };
 }
 const result = {
   events: counts.events,
@@ -188,7 +219,10 @@ const result = {
     pipelineFromEventObjects: Math.round(rates.pipeline.eventObjects),
   },
   appendCostGrowth: round(appends.micros.large / appends.micros.small),
-  appendMicros: { [`at${appends.small}`]: round(appends.micros.small, 3), [`at${appends.large}`]: round(appends.micros.large, 3) },
+  appendMicros: {
+    [`at${appends.small}`]: round(appends.micros.small, 3),
+    [`at${appends.large}`]: round(appends.micros.large, 3),
+  },
   fileStore,
   hashChain,
   scalingRatio: round(rates.pipeline.library / rates.pipelineQuarter),
@@ -206,10 +240,30 @@ const targets = [
   ['ratios.pipeline', result.ratios.pipeline, '>= 0.5', result.ratios.pipeline >= 0.5],
   ['appendCostGrowth', result.appendCostGrowth, '<= 1.3', result.appendCostGrowth <= 1.3],
   ['scalingRatio', result.scalingRatio, '>= 0.8', result.scalingRatio >= 0.8],
-  ['stateCommandPeakRssMB', result.stateCommandPeakRssMB, '<= 600', result.stateCommandPeakRssMB !== null && result.stateCommandPeakRssMB <= 600],
-  ['fileStoreReadPeakRssMB.stateStore', result.fileStoreReadPeakRssMB.stateStore, '<= 600', result.fileStoreReadPeakRssMB.stateStore !== null && result.fileStoreReadPeakRssMB.stateStore <= 600],
-  ['fileStoreReadPeakRssMB.verifyStore', result.fileStoreReadPeakRssMB.verifyStore, '<= 600', result.fileStoreReadPeakRssMB.verifyStore !== null && result.fileStoreReadPeakRssMB.verifyStore <= 600],
-  ['fileStoreReadPeakRssMB.importFile', result.fileStoreReadPeakRssMB.importFile, '<= 600', result.fileStoreReadPeakRssMB.importFile !== null && result.fileStoreReadPeakRssMB.importFile <= 600],
+  [
+    'stateCommandPeakRssMB',
+    result.stateCommandPeakRssMB,
+    '<= 600',
+    result.stateCommandPeakRssMB !== null && result.stateCommandPeakRssMB <= 600,
+  ],
+  [
+    'fileStoreReadPeakRssMB.stateStore',
+    result.fileStoreReadPeakRssMB.stateStore,
+    '<= 600',
+    result.fileStoreReadPeakRssMB.stateStore !== null && result.fileStoreReadPeakRssMB.stateStore <= 600,
+  ],
+  [
+    'fileStoreReadPeakRssMB.verifyStore',
+    result.fileStoreReadPeakRssMB.verifyStore,
+    '<= 600',
+    result.fileStoreReadPeakRssMB.verifyStore !== null && result.fileStoreReadPeakRssMB.verifyStore <= 600,
+  ],
+  [
+    'fileStoreReadPeakRssMB.importFile',
+    result.fileStoreReadPeakRssMB.importFile,
+    '<= 600',
+    result.fileStoreReadPeakRssMB.importFile !== null && result.fileStoreReadPeakRssMB.importFile <= 600,
+  ],
   ['asOfQuery.medianMs', asOfQuery.medianMs, '< 1', asOfQuery.medianMs !== null && asOfQuery.medianMs < 1],
   ['openOutages.stateRatio', openOutages.stateRatio, '<= 2', openOutages.stateRatio <= 2],
   ['openOutages.explainRatio', openOutages.explainRatio, '<= 2', openOutages.explainRatio <= 2],
@@ -218,29 +272,77 @@ result.targetsMet = Object.fromEntries(targets.map(([name, , , ok]) => [name, ok
 
 const rows = [
   ['fold (parsed events -> every view)', grouped(rates.fold.library), grouped(rates.fold.baseline), result.ratios.fold],
-  ['pipeline (JSONL -> every view)', grouped(rates.pipeline.library), grouped(rates.pipeline.baseline), result.ratios.pipeline],
-  ['(pipeline through parseJsonl: every event held as an object)', grouped(rates.pipeline.eventObjects), grouped(rates.pipeline.baseline), round(rates.pipeline.eventObjects / rates.pipeline.baseline)],
-  ['(projectUnits: every state and view kept; one run)', grouped(rates.fold.projectUnits), grouped(rates.fold.baseline), round(rates.fold.projectUnits / rates.fold.baseline)],
-  ['(fold after Immer drafts ran the rules; one run)', grouped(rate(counts.events, foldAfterDrafts.library)), grouped(rate(counts.events, foldAfterDrafts.baseline)), result.foldRatioAfterImmerDrafts],
+  [
+    'pipeline (JSONL -> every view)',
+    grouped(rates.pipeline.library),
+    grouped(rates.pipeline.baseline),
+    result.ratios.pipeline,
+  ],
+  [
+    '(pipeline through parseJsonl: every event held as an object)',
+    grouped(rates.pipeline.eventObjects),
+    grouped(rates.pipeline.baseline),
+    round(rates.pipeline.eventObjects / rates.pipeline.baseline),
+  ],
+  [
+    '(projectUnits: every state and view kept; one run)',
+    grouped(rates.fold.projectUnits),
+    grouped(rates.fold.baseline),
+    round(rates.fold.projectUnits / rates.fold.baseline),
+  ],
+  [
+    '(fold after Immer drafts ran the rules; one run)',
+    grouped(rate(counts.events, foldAfterDrafts.library)),
+    grouped(rate(counts.events, foldAfterDrafts.baseline)),
+    result.foldRatioAfterImmerDrafts,
+  ],
 ];
 const other = [
-  [`in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`, `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`, `growth ${result.appendCostGrowth}`],
-  [`hash chain, ${grouped(hashChain.events)} events: seal / verify, CPU ms, portable (node:crypto)`, `${grouped(hashChain.ms.sealPortable)} (${grouped(hashChain.ms.sealNode)}) / ${grouped(hashChain.ms.verifyPortable)} (${grouped(hashChain.ms.verifyNode)})`, `node:crypto ${hashChain.sealRatio}x / ${hashChain.verifyRatio}x faster; the CLI passes it (hash option)`],
-  ['file store appends/s (fsync per append)', fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond), fileStore.note],
-  [`pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`, `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`, `scaling ${result.scalingRatio} (baseline's own: ${result.baselineScalingRatio})`],
+  [
+    `in-memory append, µs/event at ${grouped(appends.small)} / ${grouped(appends.large)} events`,
+    `${round(appends.micros.small, 3)} / ${round(appends.micros.large, 3)}`,
+    `growth ${result.appendCostGrowth}`,
+  ],
+  [
+    `hash chain, ${grouped(hashChain.events)} events: seal / verify, CPU ms, portable (node:crypto)`,
+    `${grouped(hashChain.ms.sealPortable)} (${grouped(hashChain.ms.sealNode)}) / ${grouped(hashChain.ms.verifyPortable)} (${grouped(hashChain.ms.verifyNode)})`,
+    `node:crypto ${hashChain.sealRatio}x / ${hashChain.verifyRatio}x faster; the CLI passes it (hash option)`,
+  ],
+  [
+    'file store appends/s (fsync per append)',
+    fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond),
+    fileStore.note,
+  ],
+  [
+    `pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`,
+    `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`,
+    `scaling ${result.scalingRatio} (baseline's own: ${result.baselineScalingRatio})`,
+  ],
   ['state command peak RSS, MB', result.stateCommandPeakRssMB, rss.note],
   ...[storeRss, bigStoreRss].filter(Boolean).map((f) => {
     const runs = [f.importFile, f.openAndReadAll, f.stateStore, f.verifyStore];
     return [
       `file store peak RSS at ${grouped(f.events)} events, MB: import / open + read all / state --store / verify --store`,
       runs.map((r) => r.peakRssMB).join(' / '),
-      `${runs.map((r) => r.seconds).join(' / ')} s${runs.map((r) => r.note).filter(Boolean).map((n) => `; ${n}`).join('')}`,
+      `${runs.map((r) => r.seconds).join(' / ')} s${runs
+        .map((r) => r.note)
+        .filter(Boolean)
+        .map((n) => `; ${n}`)
+        .join('')}`,
     ];
   }),
-  [`as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`, `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`, `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`],
+  [
+    `as-of view of a ${grouped(asOfQuery.unitEvents)}-event unit, ms`,
+    `median ${asOfQuery.medianMs}, p99 ${asOfQuery.p99Ms}`,
+    `first fold ${asOfQuery.firstFoldMs} ms; full refold ${asOfQuery.refoldMs} ms`,
+  ],
   ...['state', 'explain'].map((kind) => {
     const [a, b] = [openOutages.sizes[openOutages.small], openOutages.sizes[openOutages.large]];
-    return [`one unit, ${grouped(openOutages.small)} / ${grouped(openOutages.large)} open outages: ${kind}, µs/event`, `${a[`${kind}MicrosPerEvent`]} / ${b[`${kind}MicrosPerEvent`]}`, `ratio ${openOutages[`${kind}Ratio`]} (1 = linear); ${b[`${kind}Ms`]} ms for ${grouped(b.events)} events`];
+    return [
+      `one unit, ${grouped(openOutages.small)} / ${grouped(openOutages.large)} open outages: ${kind}, µs/event`,
+      `${a[`${kind}MicrosPerEvent`]} / ${b[`${kind}MicrosPerEvent`]}`,
+      `ratio ${openOutages[`${kind}Ratio`]} (1 = linear); ${b[`${kind}Ms`]} ms for ${grouped(b.events)} events`,
+    ];
   }),
 ];
 const report = [
@@ -251,7 +353,10 @@ const report = [
   '',
   table(['measure', 'figure', 'note'], other),
   '',
-  table(['target', 'measured', 'wanted', 'met'], targets.map(([n, v, w, ok]) => [n, v, w, ok ? 'yes' : 'NO'])),
+  table(
+    ['target', 'measured', 'wanted', 'met'],
+    targets.map(([n, v, w, ok]) => [n, v, w, ok ? 'yes' : 'NO']),
+  ),
   '',
   `(${result.seconds} s)`,
 ].join('\n');

@@ -16,10 +16,14 @@ function peakRss(args) {
   const rssFile = join(tmpdir(), `warranty-ledger-rss-${process.pid}`);
   const out = openSync('/dev/null', 'w');
   const started = Date.now();
-  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '--require', probe, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '--require', probe, ...args], {
+    stdio: ['ignore', out, 'pipe'],
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  });
   closeSync(out);
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  if (child.status !== 0) return { peakRssMB: null, seconds, note: `exited ${child.status}: ${String(child.stderr).slice(0, 200)}` };
+  if (child.status !== 0)
+    return { peakRssMB: null, seconds, note: `exited ${child.status}: ${String(child.stderr).slice(0, 200)}` };
   const kb = Number(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile, { force: true });
   return { peakRssMB: Math.round(kb / 1024), seconds };

@@ -22,7 +22,10 @@ export async function measureAppends(lib, events) {
   const best = { small: Infinity, large: Infinity };
   const streams = {};
   for (let r = 0; r < 2; r++) {
-    for (const [key, n] of [['small', small], ['large', events.length]]) {
+    for (const [key, n] of [
+      ['small', small],
+      ['large', events.length],
+    ]) {
       const store = lib.createMemoryStore();
       const run = await appendAll(store, events.slice(0, n));
       await store.close();
@@ -74,7 +77,8 @@ async function appendFor(store, batches, inFlight, seconds) {
  * store commits concurrent appends together). Null with the reason when the build has no file store.
  */
 export async function measureFileStore(lib, events, dir) {
-  if (typeof lib.openFileStore !== 'function') return { appendsPerSecond: null, note: 'no file store in this build (openFileStore is not exported)' };
+  if (typeof lib.openFileStore !== 'function')
+    return { appendsPerSecond: null, note: 'no file store in this build (openFileStore is not exported)' };
   const { join } = await import('node:path');
   const batches = commandBatches(events.slice(0, 200_000));
   const one = await lib.openFileStore(join(dir, 'store-sequential.jsonl'));

@@ -9,7 +9,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
-const CORE = ['src/events', 'src/time', 'src/policy', 'src/rules', 'src/unit', 'src/projections', 'src/report', 'src/errors.ts'];
+const CORE = [
+  'src/events',
+  'src/time',
+  'src/policy',
+  'src/rules',
+  'src/unit',
+  'src/projections',
+  'src/report',
+  'src/errors.ts',
+];
 
 const root = process.argv[2] ?? process.cwd();
 
@@ -38,7 +47,8 @@ function clockRead(node) {
     if (isMember(node.expression, 'performance', 'now')) return 'performance.now()';
     if (isName(node.expression, 'Date') && node.arguments.length === 0) return 'Date()';
   }
-  if (ts.isNewExpression(node) && isName(node.expression, 'Date') && (node.arguments?.length ?? 0) === 0) return 'new Date()';
+  if (ts.isNewExpression(node) && isName(node.expression, 'Date') && (node.arguments?.length ?? 0) === 0)
+    return 'new Date()';
   if (isMember(node, 'process', 'hrtime')) return 'process.hrtime';
   if (isMember(node, 'Temporal', 'Now')) return 'Temporal.Now';
   return undefined;

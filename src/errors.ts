@@ -14,7 +14,9 @@ export class InputError extends LedgerError {
     readonly reason: string,
     readonly source?: string,
   ) {
-    super(`${source ? `${source}: ` : ''}${line === undefined ? '' : `line ${line}: `}${field ? `${field}: ` : ''}${reason}`);
+    super(
+      `${source ? `${source}: ` : ''}${line === undefined ? '' : `line ${line}: `}${field ? `${field}: ` : ''}${reason}`,
+    );
   }
 }
 
@@ -85,7 +87,9 @@ export class InvalidCommand extends LedgerError {
     readonly issues: readonly CommandIssue[],
     readonly commandId?: string,
   ) {
-    super(`invalid command${commandId === undefined || commandId.length > 200 ? '' : ` ${JSON.stringify(commandId)}`}: ${issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')}`);
+    super(
+      `invalid command${commandId === undefined || commandId.length > 200 ? '' : ` ${JSON.stringify(commandId)}`}: ${issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')}`,
+    );
   }
 }
 

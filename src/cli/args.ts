@@ -23,7 +23,13 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
   } catch (error) {
     const unknown = /^Unknown option '(-[^']*)'/.exec((error as Error).message)?.[1];
     // Node's own advice (a positional starting with '-' goes after '--') is rarely what was meant.
-    const message = unknown === undefined ? (error as Error).message : `unknown flag ${unknown}${didYouMean(unknown, Object.keys(options).map((k) => `--${k}`))}`;
+    const message =
+      unknown === undefined
+        ? (error as Error).message
+        : `unknown flag ${unknown}${didYouMean(
+            unknown,
+            Object.keys(options).map((k) => `--${k}`),
+          )}`;
     throw new UsageError(`${message}\nusage: ${usage}\n(warranty-ledger help COMMAND says more)`);
   }
 }

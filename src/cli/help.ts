@@ -4,7 +4,7 @@ const HISTORY = [
   '  FILE.jsonl            the history: an events file (JSONL, one event a line)',
   '  --store SPEC          or read it from a store: file:PATH, esdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT',
   '  --no-verify           read a store without checking its hash chains first (said on stderr)',
-  '  --as-of DATE|TS       judge at this moment: a date is the end of that day in the policy\'s time zone (default: now)',
+  "  --as-of DATE|TS       judge at this moment: a date is the end of that day in the policy's time zone (default: now)",
   '  --known-at TS         keep only the events recorded by then',
   '  --policy FILE.json    add or override policies (by id and version); may be repeated',
 ];
@@ -12,8 +12,19 @@ const JSON_FLAG = '  --json                print JSON instead of text';
 
 /** What each command does, and its flags, after its usage line. */
 const DETAILS: Record<string, string[]> = {
-  state: ['Every unit\'s view: status, coverage lines, failed repairs, downtime, entitlements, breaches, anomalies.', '', ...HISTORY, `${JSON_FLAG} (exactly the contract's {"units": {...}})`],
-  explain: ['One unit\'s story event by event, then every entitlement, anomaly and breach with its rule, rulebook section and events.', '', '  --unit ID             the unit to explain (required)', ...HISTORY, JSON_FLAG],
+  state: [
+    "Every unit's view: status, coverage lines, failed repairs, downtime, entitlements, breaches, anomalies.",
+    '',
+    ...HISTORY,
+    `${JSON_FLAG} (exactly the contract's {"units": {...}})`,
+  ],
+  explain: [
+    "One unit's story event by event, then every entitlement, anomaly and breach with its rule, rulebook section and events.",
+    '',
+    '  --unit ID             the unit to explain (required)',
+    ...HISTORY,
+    JSON_FLAG,
+  ],
   diff: [
     'Re-judges the history with every unit whose sale names a policy id in NEW.json under that new version; lists what changes. Writes nothing.',
     '',
@@ -22,7 +33,14 @@ const DETAILS: Record<string, string[]> = {
     ...HISTORY.filter((l) => !l.includes('--policy') && !l.includes('--store')),
     JSON_FLAG,
   ],
-  care: ['Maintenance visits and follow-ups due, done, late or missing (rulebook 12). Without --all or --unit, only units that need attention.', '', '  --unit ID             one unit', '  --all                 every unit', ...HISTORY, JSON_FLAG],
+  care: [
+    'Maintenance visits and follow-ups due, done, late or missing (rulebook 12). Without --all or --unit, only units that need attention.',
+    '',
+    '  --unit ID             one unit',
+    '  --all                 every unit',
+    ...HISTORY,
+    JSON_FLAG,
+  ],
   fleet: [
     'The fleet at a glance (rulebook 13): failures by model, component and problem, early warnings, coverage ending, open entitlements, breaches.',
     '',
@@ -33,28 +51,44 @@ const DETAILS: Record<string, string[]> = {
     JSON_FLAG,
   ],
   evidence: [
-    'Writes one unit\'s dispute bundle: events.jsonl, policy.json, view.json, explanation.txt, explanation.json, manifest.json',
-    '(each file\'s SHA-256) and manifest.sha256 (the manifest\'s own SHA-256, the value to quote). Or checks a bundle.',
+    "Writes one unit's dispute bundle: events.jsonl, policy.json, view.json, explanation.txt, explanation.json, manifest.json",
+    "(each file's SHA-256) and manifest.sha256 (the manifest's own SHA-256, the value to quote). Or checks a bundle.",
     '',
     '  --unit ID             the unit (required)',
     '  --out DIR             a new or empty folder (its parent must exist)',
     '  --force               replace the bundle already in DIR (a folder holding anything else is still refused)',
-    ...HISTORY.map((l) => (l.includes('--as-of') ? '  --as-of DATE|TS       judge at this moment (default: the unit\'s last event, so the same file gives the same bundle)' : l)),
+    ...HISTORY.map((l) =>
+      l.includes('--as-of')
+        ? "  --as-of DATE|TS       judge at this moment (default: the unit's last event, so the same file gives the same bundle)"
+        : l,
+    ),
     '  --sign-key KEY.pem    sign manifest.json with this Ed25519 private key (PKCS #8 PEM): writes manifest.sig',
-    '  --verify DIR          check a bundle: every file against the manifest, no file left out of it, the events\' hash chain,',
-    '                        a preset\'s name only on that preset\'s terms, and a replay byte for byte',
+    "  --verify DIR          check a bundle: every file against the manifest, no file left out of it, the events' hash chain,",
+    "                        a preset's name only on that preset's terms, and a replay byte for byte",
     '  --verify-key PUB.pem  with --verify: the manifest must be signed with the key whose public half this is (SPKI PEM)',
   ],
-  report: ['Writes one unit\'s timeline as a self-contained HTML page.', '', '  --unit ID             the unit (required)', '  --out PAGE.html       the page to write (its folder must exist)', ...HISTORY],
-  import: ['Loads an events file into a store: validated whole first; events already stored are skipped.', '', '  FILE.jsonl            the events file', '  --store SPEC          file:PATH or esdb://HOST:PORT?tls=false (required)', '  --policy FILE.json    policies the sales may name, beyond the presets; may be repeated'],
+  report: [
+    "Writes one unit's timeline as a self-contained HTML page.",
+    '',
+    '  --unit ID             the unit (required)',
+    '  --out PAGE.html       the page to write (its folder must exist)',
+    ...HISTORY,
+  ],
+  import: [
+    'Loads an events file into a store: validated whole first; events already stored are skipped.',
+    '',
+    '  FILE.jsonl            the events file',
+    '  --store SPEC          file:PATH or esdb://HOST:PORT?tls=false (required)',
+    '  --policy FILE.json    policies the sales may name, beyond the presets; may be repeated',
+  ],
   verify: [
-    'Checks every unit\'s hash chain and names the first event that breaks each one. Exit 0 when every chain holds, 1 when one breaks.',
+    "Checks every unit's hash chain and names the first event that breaks each one. Exit 0 when every chain holds, 1 when one breaks.",
     'A history with no sealed event has no chain to check, and is said to be so.',
     '',
     '  FILE.jsonl | --store SPEC',
     '  --require-sealed      fail when any event carries no seal (nothing sealed included)',
     '  --write-anchor FILE   once verified, write an anchor: the counts of streams and events and a Merkle root over every event',
-    '                        in log order (a small JSON whatever the store\'s size)',
+    "                        in log order (a small JSON whatever the store's size)",
     '  --sign-key KEY.pem    sign that anchor with this Ed25519 private key (PKCS #8 PEM)',
     '  --anchor FILE         also fail unless this state extends FILE: nothing it covers removed, changed, inserted or reordered',
     '                        (appends and new streams allowed, and named); an anchor of the older format (heads) is still read',

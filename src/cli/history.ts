@@ -18,7 +18,14 @@ import { parseStoreSpec, readStore, readStoreSource, type StoreReadOptions } fro
  * sale's policy known to the book.
  * @example const events = await loadHistory(positionals, values.store, policies, io, usage);
  */
-export async function loadHistory(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEvent[]> {
+export async function loadHistory(
+  positionals: readonly string[],
+  store: string | undefined,
+  book: PolicyBook,
+  io: CliIo,
+  usage: string,
+  options: StoreReadOptions = {},
+): Promise<UnitEvent[]> {
   if (store === undefined) {
     if (positionals.length !== 1) throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
     return loadEvents(positionals[0]!, book).events;
@@ -33,7 +40,14 @@ export async function loadHistory(positionals: readonly string[], store: string 
  * The history the state command projects: FILE.jsonl held as its text (a JsonlHistory, each
  * unit's events read for its turn), or `--store` read whole; checked as `loadHistory` checks.
  */
-export async function loadUnitEventSource(positionals: readonly string[], store: string | undefined, book: PolicyBook, io: CliIo, usage: string, options: StoreReadOptions = {}): Promise<UnitEventSource> {
+export async function loadUnitEventSource(
+  positionals: readonly string[],
+  store: string | undefined,
+  book: PolicyBook,
+  io: CliIo,
+  usage: string,
+  options: StoreReadOptions = {},
+): Promise<UnitEventSource> {
   if (store === undefined && positionals.length === 1) return loadHistoryFile(positionals[0]!, book);
   const spec = store === undefined || positionals.length !== 0 ? undefined : parseStoreSpec(store);
   if (spec?.kind === 'file') return readStoreSource(spec, book, io, options);
@@ -62,7 +76,10 @@ export interface History {
 /** The moments (as-of defaults to now) and the policies the shared flags name. */
 export function sharedFlags(values: HistoryFlags, io: CliIo): Pick<History, 'asOf' | 'knownAt' | 'policies'> {
   return {
-    asOf: values['as-of'] === undefined ? { kind: 'instant', ms: io.now().getTime() } : parseTimePoint(values['as-of'], '--as-of'),
+    asOf:
+      values['as-of'] === undefined
+        ? { kind: 'instant', ms: io.now().getTime() }
+        : parseTimePoint(values['as-of'], '--as-of'),
     knownAt: values['known-at'] === undefined ? undefined : parseTimePoint(values['known-at'], '--known-at'),
     policies: loadPolicyBook(values.policy ?? []),
   };
@@ -81,23 +98,45 @@ function readWithProgress(path: string, book: PolicyBook, progress: Progress): U
  * shared flags (as-of defaults to now), and a progress line for a large file. A command about one
  * unit (`unitId`) on a file store gets just that unit's events.
  */
-export async function readHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string, unitId?: string): Promise<History> {
+export async function readHistory(
+  positionals: readonly string[],
+  values: HistoryFlags,
+  io: CliIo,
+  label: string,
+  usage: string,
+  unitId?: string,
+): Promise<History> {
   const { asOf, knownAt, policies } = sharedFlags(values, io);
   const path = positionals[0];
-  if (unitId !== undefined && values.store !== undefined && positionals.length === 0 && parseStoreSpec(values.store).kind === 'file') {
+  if (
+    unitId !== undefined &&
+    values.store !== undefined &&
+    positionals.length === 0 &&
+    parseStoreSpec(values.store).kind === 'file'
+  ) {
     // One unit's events from the store's offset index (every chain checked first), not the whole store as objects.
-    const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
+    const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, {
+      noVerify: values['no-verify'] === true,
+    });
     const events: UnitEvent[] = [];
     source.forEachEventOf(unitId, (event) => events.push(event));
     (source as { close?: () => void }).close?.();
     return { events, policies, asOf, knownAt, progress: createProgress(io, label, false) };
   }
   if (values.store !== undefined || path === undefined || positionals.length !== 1) {
-    const events = await loadHistory(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
+    const events = await loadHistory(positionals, values.store, policies, io, usage, {
+      noVerify: values['no-verify'] === true,
+    });
     return { events, policies, asOf, knownAt, progress: createProgress(io, label, io.stderrIsTty && !values.json) };
   }
   if (!wantsProgress(io, path, values.json)) {
-    return { events: loadEvents(path, policies).events, policies, asOf, knownAt, progress: createProgress(io, label, false) };
+    return {
+      events: loadEvents(path, policies).events,
+      policies,
+      asOf,
+      knownAt,
+      progress: createProgress(io, label, false),
+    };
   }
   const events = readWithProgress(path, policies, createProgress(io, `${label}: reading`, true));
   return { events, policies, asOf, knownAt, progress: createProgress(io, label, true) };
@@ -113,11 +152,19 @@ export interface UnitsHistory extends Omit<History, 'events'> {
  * each unit's events read for its turn), a file store through its offset index (each unit's events
  * read from the file for its turn), an EventStoreDB store as a list of events.
  */
-export async function readUnitsHistory(positionals: readonly string[], values: HistoryFlags, io: CliIo, label: string, usage: string): Promise<UnitsHistory> {
+export async function readUnitsHistory(
+  positionals: readonly string[],
+  values: HistoryFlags,
+  io: CliIo,
+  label: string,
+  usage: string,
+): Promise<UnitsHistory> {
   const path = positionals[0];
   if (values.store !== undefined && positionals.length === 0 && parseStoreSpec(values.store).kind === 'file') {
     const { asOf, knownAt, policies } = sharedFlags(values, io);
-    const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, { noVerify: values['no-verify'] === true });
+    const source = await loadUnitEventSource(positionals, values.store, policies, io, usage, {
+      noVerify: values['no-verify'] === true,
+    });
     return { source, policies, asOf, knownAt, progress: createProgress(io, label, io.stderrIsTty && !values.json) };
   }
   if (values.store !== undefined || path === undefined || positionals.length !== 1) {

@@ -2,7 +2,15 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, InputErrors } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
-import { createJsonlReader, createLineJudge, LINE_TOO_LONG, MAX_LINE_BYTES, type JsonlPartReader, type KeepEvent, type ParsedJsonl } from '../events/jsonl.js';
+import {
+  createJsonlReader,
+  createLineJudge,
+  LINE_TOO_LONG,
+  MAX_LINE_BYTES,
+  type JsonlPartReader,
+  type KeepEvent,
+  type ParsedJsonl,
+} from '../events/jsonl.js';
 import { createJsonlFileHistoryReader, createJsonlHistoryReader, type JsonlHistory } from '../events/jsonl-history.js';
 import { nestsTooDeep, TOO_DEEP } from '../events/nesting.js';
 import { decodeUtf8, decodeUtf8Lines, firstInvalidUtf8, invalidUtf8Reason } from '../events/utf8.js';
@@ -10,7 +18,11 @@ import { createPolicyBook, parsePolicies, type PolicyBook } from '../policy/reso
 import type { Policy } from '../policy/schema.js';
 
 function cannotRead(path: string, what: string, error: unknown): InputError {
-  return new InputError(undefined, '', `cannot read ${what ? `${what} ` : ''}${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  return new InputError(
+    undefined,
+    '',
+    `cannot read ${what ? `${what} ` : ''}${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+  );
 }
 
 /** The policies in policy files, each one policy or a list; errors name the file and field. */
@@ -43,7 +55,12 @@ export function loadPolicyBook(paths: readonly string[]): PolicyBook {
 function salePolicyError(event: UnitEvent, line: number | undefined, book: PolicyBook): InputError | undefined {
   if (event.type !== 'UnitSold') return undefined;
   const { policyId, policyVersion } = event.data;
-  if (!book.has(policyId)) return new InputError(line, 'data.policyId', `unknown policy ${JSON.stringify(policyId)} (known: ${[...new Set(book.all.map((p) => p.id))].join(', ')})`);
+  if (!book.has(policyId))
+    return new InputError(
+      line,
+      'data.policyId',
+      `unknown policy ${JSON.stringify(policyId)} (known: ${[...new Set(book.all.map((p) => p.id))].join(', ')})`,
+    );
   if (policyVersion !== undefined && !book.all.some((p) => p.id === policyId && p.version === policyVersion)) {
     return new InputError(line, 'data.policyVersion', `policy ${policyId} has no version ${policyVersion}`);
   }
@@ -67,7 +84,12 @@ const MAX_ERRORS = 20;
  * line that is not UTF-8 is refused by its number. `onChunk` hears how many lines were read after
  * each chunk (for a progress line); returning false, it stops the reading there.
  */
-function readFileInto(path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => unknown): void {
+function readFileInto(
+  path: string,
+  what: string,
+  reader: JsonlPartReader,
+  onChunk?: (linesRead: number) => unknown,
+): void {
   const fd = openFile(path, what);
   try {
     readOpenFileInto(fd, path, what, reader, onChunk);
@@ -85,7 +107,13 @@ function openFile(path: string, what: string): number {
 }
 
 /** `readFileInto` on a file already open at `fd` (read from its start; not closed). */
-function readOpenFileInto(fd: number, path: string, what: string, reader: JsonlPartReader, onChunk?: (linesRead: number) => unknown): void {
+function readOpenFileInto(
+  fd: number,
+  path: string,
+  what: string,
+  reader: JsonlPartReader,
+  onChunk?: (linesRead: number) => unknown,
+): void {
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let filled = 0;
   // The file offset of buffer[0].
@@ -140,7 +168,8 @@ function feedBytes(reader: JsonlPartReader, bytes: Uint8Array, offset: number): 
     const bad = Math.max(firstInvalidUtf8(bytes), 0);
     const lineStart = bytes.lastIndexOf(10, bad) + 1;
     const lineEnd = bytes.indexOf(10, bad);
-    if (lineStart > 0 && !reader.text(decodeUtf8(bytes.subarray(0, lineStart))!, { offset, bytes: lineStart })) return false;
+    if (lineStart > 0 && !reader.text(decodeUtf8(bytes.subarray(0, lineStart))!, { offset, bytes: lineStart }))
+      return false;
     if (!reader.refuseLine(invalidUtf8Reason(bytes, lineStart, bad))) return false;
     if (lineEnd < 0 || lineEnd + 1 === bytes.length) return true;
     bytes = bytes.subarray(lineEnd + 1);
@@ -168,7 +197,13 @@ export function readJsonlFile(path: string, what = 'events file', onChunk?: (lin
 export function readJsonlLines(path: string): ParsedJsonl {
   const events: UnitEvent[] = [];
   const lines: number[] = [];
-  const kept = { get count() { return events.length; }, eventAt: (i: number) => events[i]!, lineAt: (i: number) => lines[i]! };
+  const kept = {
+    get count() {
+      return events.length;
+    },
+    eventAt: (i: number) => events[i]!,
+    lineAt: (i: number) => lines[i]!,
+  };
   const judge = createLineJudge(kept, { keepRepeats: true, maxErrors: Number.POSITIVE_INFINITY });
   const keep: KeepEvent = (event, n) => {
     events.push(event);
@@ -191,7 +226,11 @@ export function readJsonlLines(path: string): ParsedJsonl {
  * text held (as strings of about 4 MB) instead of a million event objects. `onEvent` hears each
  * event kept, with its line; `onChunk` how many lines were read after each chunk.
  */
-export function readJsonlHistoryFile(path: string, onEvent?: (event: UnitEvent, line: number) => void, onChunk?: (linesRead: number) => void): JsonlHistory {
+export function readJsonlHistoryFile(
+  path: string,
+  onEvent?: (event: UnitEvent, line: number) => void,
+  onChunk?: (linesRead: number) => void,
+): JsonlHistory {
   const reader = createJsonlHistoryReader({ onEvent });
   readFileInto(path, 'events file', reader, onChunk);
   return reader.finish();
@@ -241,7 +280,12 @@ export function openHistoryFile(path: string, book: PolicyBook, onChunk?: (lines
         } catch (error) {
           throw cannotRead(path, 'events file', error);
         }
-        if (n === 0) throw new InputError(undefined, '', `events file ${path} changed while it was read (it ends before byte ${offset + bytes})`);
+        if (n === 0)
+          throw new InputError(
+            undefined,
+            '',
+            `events file ${path} changed while it was read (it ends before byte ${offset + bytes})`,
+          );
         got += n;
       }
       return buffer.toString('utf8');

@@ -24,6 +24,8 @@ export class UsageError extends Error {
 export class OutputClosed extends Error {
   override name = 'OutputClosed' as const;
   constructor(readonly code: string | undefined) {
-    super(code === 'EPIPE' ? 'standard output was closed' : `cannot write to standard output: ${code ?? 'unknown error'}`);
+    super(
+      code === 'EPIPE' ? 'standard output was closed' : `cannot write to standard output: ${code ?? 'unknown error'}`,
+    );
   }
 }

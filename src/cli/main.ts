@@ -14,7 +14,9 @@ run(process.argv.slice(2), edge.io).then(
     // unless WARRANTY_LEDGER_DEBUG is set.
     const stack = process.env.WARRANTY_LEDGER_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : '';
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    process.stderr.write(`internal error (a bug in warranty-ledger; WARRANTY_LEDGER_DEBUG=1 shows where): ${message.split('\n')[0]}${stack}\n`);
+    process.stderr.write(
+      `internal error (a bug in warranty-ledger; WARRANTY_LEDGER_DEBUG=1 shows where): ${message.split('\n')[0]}${stack}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -42,7 +42,9 @@ export function writeStateJson(projections: Iterable<UnitProjection>, io: CliIo)
   const out = chunked(io);
   let first = true;
   for (const p of projections) {
-    out.write(`${first ? '{\n  "units": {\n' : ',\n'}    ${JSON.stringify(p.unitId)}: ${JSON.stringify(p.view, null, 2).replaceAll('\n', '\n    ')}`);
+    out.write(
+      `${first ? '{\n  "units": {\n' : ',\n'}    ${JSON.stringify(p.unitId)}: ${JSON.stringify(p.view, null, 2).replaceAll('\n', '\n    ')}`,
+    );
     first = false;
   }
   out.write(first ? '{\n  "units": {}\n}\n' : '\n  }\n}\n');

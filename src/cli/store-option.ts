@@ -12,7 +12,12 @@ import { openFileStore } from '../store/file/file-store.js';
 import { withHashChain } from '../store/hash-chain.js';
 import { nodeSha256 } from '../node/sha256.js';
 import { streamsOf, verifyChains, type ChainReport, type StreamInput } from '../store/chain-verify.js';
-import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams, type StoreFileSource } from '../store/file/store-file-readers.js';
+import {
+  readStoreFileSnapshot,
+  readStoreFileSource,
+  readStoreFileStreams,
+  type StoreFileSource,
+} from '../store/file/store-file-readers.js';
 import type { FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
 import type { Options } from './args.js';
@@ -24,13 +29,18 @@ import { createProgress } from './progress.js';
 export const STORE_OPTION = { store: { type: 'string' } } as const satisfies Options;
 
 /** A parsed `--store` value. */
-export type StoreSpec = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'esdb'; readonly connectionString: string };
+export type StoreSpec =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'esdb'; readonly connectionString: string };
 
 /** Parses a `--store` value, or throws UsageError naming the forms it takes. */
 export function parseStoreSpec(text: string): StoreSpec {
-  if (text.startsWith('file:') && text.length > 'file:'.length) return { kind: 'file', path: text.slice('file:'.length) };
+  if (text.startsWith('file:') && text.length > 'file:'.length)
+    return { kind: 'file', path: text.slice('file:'.length) };
   if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text };
-  throw new UsageError(`--store: expected file:PATH, esdb://HOST:PORT?tls=false or esdb+discover://HOST:PORT, got ${JSON.stringify(text)}`);
+  throw new UsageError(
+    `--store: expected file:PATH, esdb://HOST:PORT?tls=false or esdb+discover://HOST:PORT, got ${JSON.stringify(text)}`,
+  );
 }
 
 /** Where a store is, for messages (an EventStoreDB connection string without its credentials). */
@@ -45,7 +55,8 @@ export function storeFlag(spec: StoreSpec): string {
 
 function recoveryNote(path: string, recovery: FileStoreRecovery): string {
   const notes = [
-    recovery.cut && `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${escapeControls(JSON.stringify(recovery.cut.text.slice(0, 80)))})`,
+    recovery.cut &&
+      `cut a torn last line (line ${recovery.cut.line}, ${recovery.cut.bytes} bytes at offset ${recovery.cut.offset}: ${escapeControls(JSON.stringify(recovery.cut.text.slice(0, 80)))})`,
     recovery.completedLine !== undefined && `added the missing newline after line ${recovery.completedLine}`,
     recovery.staleLock &&
       `took back a lock left by ${recovery.staleLock.pid === undefined ? 'a writer' : `process ${recovery.staleLock.pid}${recovery.staleLock.host ? ` on ${recovery.staleLock.host}` : ''}`}, not refreshed for ${Math.round(recovery.staleLock.idleMs / 1000)} s`,
@@ -63,7 +74,8 @@ export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Pro
   } catch (error) {
     if (isLedgerError(error) || !(error instanceof Error)) throw error;
     const { code, type } = error as { code?: unknown; type?: unknown };
-    if (typeof code === 'string' || typeof type === 'string') throw new LedgerError(`store ${describeStore(spec)}: ${error.message || String(type ?? code)}`);
+    if (typeof code === 'string' || typeof type === 'string')
+      throw new LedgerError(`store ${describeStore(spec)}: ${error.message || String(type ?? code)}`);
     throw error;
   }
 }
@@ -72,8 +84,18 @@ export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Pro
  * Opens a store to write to, sealing appends into the hash chain: a file store takes its lock and
  * reports any repair on stderr. `onInvalidEvent` (EventStoreDB, for reading) skips what its reader rejects.
  */
-export async function openStore(spec: StoreSpec, io: CliIo, onInvalidEvent?: (skipped: SkippedEvent) => void): Promise<EventStore> {
-  if (spec.kind === 'file') return withHashChain(await withStore(spec, () => openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) })), { hash: nodeSha256 });
+export async function openStore(
+  spec: StoreSpec,
+  io: CliIo,
+  onInvalidEvent?: (skipped: SkippedEvent) => void,
+): Promise<EventStore> {
+  if (spec.kind === 'file')
+    return withHashChain(
+      await withStore(spec, () =>
+        openFileStore(spec.path, { onRecover: (r) => io.stderr(recoveryNote(spec.path, r)) }),
+      ),
+      { hash: nodeSha256 },
+    );
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
   return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }), { hash: nodeSha256 });
 }
@@ -98,7 +120,12 @@ function streamsOfStore(events: readonly UnitEvent[]): StreamInput[] {
  * sealed). `--no-verify` reads anyway, saying so; with `--skip-invalid` the breaks that leaving
  * events out makes are reported, not refused.
  */
-async function checkStoreChains(spec: StoreSpec, io: CliIo, options: StoreReadOptions, events?: readonly UnitEvent[]): Promise<void> {
+async function checkStoreChains(
+  spec: StoreSpec,
+  io: CliIo,
+  options: StoreReadOptions,
+  events?: readonly UnitEvent[],
+): Promise<void> {
   const where = escapeControls(describeStore(spec));
   if (options.noVerify) return void io.stderr(`${where}: read without checking its hash chains (--no-verify)\n`);
   let streams: Iterable<StreamInput>;
@@ -107,7 +134,9 @@ async function checkStoreChains(spec: StoreSpec, io: CliIo, options: StoreReadOp
   else {
     // Lines the reader rejects fail here as on the read itself, unless --skip-invalid leaves them out.
     const path = (spec as { path: string }).path;
-    const read = await readStoreFileStreams(path, options.skipInvalid ? () => {} : undefined).catch(cannotReadStoreFile(path));
+    const read = await readStoreFileStreams(path, options.skipInvalid ? () => {} : undefined).catch(
+      cannotReadStoreFile(path),
+    );
     streams = read.streams;
     close = () => read.close();
   }
@@ -120,9 +149,19 @@ async function checkStoreChains(spec: StoreSpec, io: CliIo, options: StoreReadOp
   if (report.ok) return;
   const first = report.breaks[0]!;
   const named = `the hash chain of ${escapeControls(first.streamId)} breaks at ${first.at}${first.eventId === undefined ? '' : ` (event ${escapeControls(JSON.stringify(first.eventId))})`}: ${first.kind}: ${escapeControls(first.detail)}`;
-  const more = report.breaks.length > 1 ? `, and ${report.breaks.length - 1} more stream${report.breaks.length === 2 ? '' : 's'} break` : '';
-  if (options.skipInvalid) return void io.stderr(`${where}: not every chain holds once events are left out (--skip-invalid): ${named}${more}\n`);
-  throw new InputError(undefined, '', `${where}: ${named}${more}; \`warranty-ledger verify --store ${escapeControls(storeFlag(spec))}\` names every break, --no-verify reads it anyway`);
+  const more =
+    report.breaks.length > 1
+      ? `, and ${report.breaks.length - 1} more stream${report.breaks.length === 2 ? '' : 's'} break`
+      : '';
+  if (options.skipInvalid)
+    return void io.stderr(
+      `${where}: not every chain holds once events are left out (--skip-invalid): ${named}${more}\n`,
+    );
+  throw new InputError(
+    undefined,
+    '',
+    `${where}: ${named}${more}; \`warranty-ledger verify --store ${escapeControls(storeFlag(spec))}\` names every break, --no-verify reads it anyway`,
+  );
 }
 
 /** The way on from a store holding an event its reader rejects, said before the events are listed. */
@@ -138,11 +177,17 @@ const skipper = (io: CliIo, options: StoreReadOptions) => (skipped: SkippedEvent
 };
 
 /** Runs a store read; a store holding events its reader rejects is first told how to go on. */
-async function withInvalidHint<T>(spec: StoreSpec, io: CliIo, options: StoreReadOptions, read: () => Promise<T>): Promise<T> {
+async function withInvalidHint<T>(
+  spec: StoreSpec,
+  io: CliIo,
+  options: StoreReadOptions,
+  read: () => Promise<T>,
+): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    const rejected = error instanceof InputErrors || (error instanceof InputError && error.source?.startsWith('EventStoreDB '));
+    const rejected =
+      error instanceof InputErrors || (error instanceof InputError && error.source?.startsWith('EventStoreDB '));
     if (rejected && !options.skipInvalid) io.stderr(invalidHint(spec));
     throw error;
   }
@@ -150,22 +195,33 @@ async function withInvalidHint<T>(spec: StoreSpec, io: CliIo, options: StoreRead
 
 /** Every event of a store, read whole after its chains are checked (as `options` says). */
 export async function readStore(spec: StoreSpec, io: CliIo, options: StoreReadOptions): Promise<UnitEvent[]> {
-  const events = await withInvalidHint(spec, io, options, () => readStoreEvents(spec, io, options.skipInvalid ? skipper(io, options) : undefined));
+  const events = await withInvalidHint(spec, io, options, () =>
+    readStoreEvents(spec, io, options.skipInvalid ? skipper(io, options) : undefined),
+  );
   await checkStoreChains(spec, io, options, spec.kind === 'file' ? undefined : events);
   return events;
 }
 
-const cannotReadStoreFile = (path: string) => (error: NodeJS.ErrnoException): never => {
-  if (error.code) throw new InputError(undefined, '', `cannot read store file ${path}: ${error.code}`);
-  throw error;
-};
+const cannotReadStoreFile =
+  (path: string) =>
+  (error: NodeJS.ErrnoException): never => {
+    if (error.code) throw new InputError(undefined, '', `cannot read store file ${path}: ${error.code}`);
+    throw error;
+  };
 
-const unfinishedNote = (path: string, line: number) => `${path}: left out an unfinished last line (line ${line}): an append in progress, or a crash the next writer will repair\n`;
+const unfinishedNote = (path: string, line: number) =>
+  `${path}: left out an unfinished last line (line ${line}): an append in progress, or a crash the next writer will repair\n`;
 
-async function readStoreEvents(spec: StoreSpec, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<UnitEvent[]> {
+async function readStoreEvents(
+  spec: StoreSpec,
+  io: CliIo,
+  skip: ((skipped: SkippedEvent) => void) | undefined,
+): Promise<UnitEvent[]> {
   if (spec.kind === 'file') {
     // Read without the writer's lock: a running application may hold it.
-    const snapshot = await readStoreFileSnapshot(spec.path, { skipInvalid: skip !== undefined }).catch(cannotReadStoreFile(spec.path));
+    const snapshot = await readStoreFileSnapshot(spec.path, { skipInvalid: skip !== undefined }).catch(
+      cannotReadStoreFile(spec.path),
+    );
     if (snapshot.unfinished) io.stderr(unfinishedNote(spec.path, snapshot.unfinished.line));
     if (skip) snapshot.skipped?.forEach(skip);
     return snapshot.events;
@@ -174,7 +230,9 @@ async function readStoreEvents(spec: StoreSpec, io: CliIo, skip: ((skipped: Skip
   try {
     const histories = createUnitHistories();
     const progress = createProgress(io, `reading ${describeStore(spec)}`, io.stderrIsTty);
-    const done = await withStore(spec, () => replayAll(store, [histories], { progressEvery: 5000, onProgress: (p) => progress.tick(p.events, p.units) }));
+    const done = await withStore(spec, () =>
+      replayAll(store, [histories], { progressEvery: 5000, onProgress: (p) => progress.tick(p.events, p.units) }),
+    );
     progress.done(done.events, done.units);
     return histories.events();
   } finally {
@@ -186,13 +244,25 @@ async function readStoreEvents(spec: StoreSpec, io: CliIo, skip: ((skipped: Skip
  * A file store as a UnitEventSource: its chains checked first (as `options` says), then its offset
  * index built. The chains' index is closed before the source's is built: memory holds one at a time.
  */
-export async function readStoreSource(spec: StoreSpec & { kind: 'file' }, book: PolicyBook, io: CliIo, options: StoreReadOptions): Promise<StoreFileSource> {
+export async function readStoreSource(
+  spec: StoreSpec & { kind: 'file' },
+  book: PolicyBook,
+  io: CliIo,
+  options: StoreReadOptions,
+): Promise<StoreFileSource> {
   await withInvalidHint(spec, io, options, () => checkStoreChains(spec, io, options));
-  return withInvalidHint(spec, io, options, () => readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined));
+  return withInvalidHint(spec, io, options, () =>
+    readFileStoreSource(spec.path, book, io, options.skipInvalid ? skipper(io, options) : undefined),
+  );
 }
 
 /** A file store read as its offset index (each unit's events read from the file in its turn), every sale's policy checked as the file is read. */
-async function readFileStoreSource(path: string, book: PolicyBook, io: CliIo, skip: ((skipped: SkippedEvent) => void) | undefined): Promise<StoreFileSource> {
+async function readFileStoreSource(
+  path: string,
+  book: PolicyBook,
+  io: CliIo,
+  skip: ((skipped: SkippedEvent) => void) | undefined,
+): Promise<StoreFileSource> {
   const errors: InputError[] = [];
   const skipped: SkippedEvent[] = [];
   const onEvent = (event: UnitEvent, line: number) => {
@@ -203,7 +273,9 @@ async function readFileStoreSource(path: string, book: PolicyBook, io: CliIo, sk
       errors.push(...(error as InputErrors).errors);
     }
   };
-  const source = await readStoreFileSource(path, onEvent, skip && ((s) => skipped.push(s))).catch(cannotReadStoreFile(path));
+  const source = await readStoreFileSource(path, onEvent, skip && ((s) => skipped.push(s))).catch(
+    cannotReadStoreFile(path),
+  );
   if (errors.length > 0) {
     source.close();
     throw new InputErrors(errors);

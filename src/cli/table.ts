@@ -16,7 +16,9 @@ export function unitTable(unitId: string, v: UnitView): string {
   const none = (label: string) => out.push(`${pad(label)}none`);
   if (v.coverage.length === 0) none('coverage');
   v.coverage.forEach((c, i) => {
-    out.push(`${pad(i === 0 ? 'coverage' : '')}${c.component.padEnd(12)} ${c.start} .. ${c.end ?? 'lifetime'}  ${c.active ? 'active' : 'inactive'}`);
+    out.push(
+      `${pad(i === 0 ? 'coverage' : '')}${c.component.padEnd(12)} ${c.start} .. ${c.end ?? 'lifetime'}  ${c.active ? 'active' : 'inactive'}`,
+    );
   });
   if (v.failedRepairs.length === 0) none('failed repairs');
   v.failedRepairs.forEach((f, i) => {
@@ -26,11 +28,15 @@ export function unitTable(unitId: string, v: UnitView): string {
   if (v.entitlements.length === 0) none('entitlements');
   v.entitlements.forEach((e, i) => {
     const why = e.because.map((b) => `${b.rule}: ${b.eventIds.join(', ')}`).join('; ');
-    out.push(`${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} ${e.status.toUpperCase()}  because ${why}`);
+    out.push(
+      `${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} ${e.status.toUpperCase()}  because ${why}`,
+    );
   });
   if (v.slaBreaches.length === 0) none('SLA breaches');
   v.slaBreaches.forEach((b, i) => {
-    out.push(`${pad(i === 0 ? 'SLA breaches' : '')}${b.faultId} ${b.measure}: ${b.actualMinutes} min, limit ${b.limitMinutes} min`);
+    out.push(
+      `${pad(i === 0 ? 'SLA breaches' : '')}${b.faultId} ${b.measure}: ${b.actualMinutes} min, limit ${b.limitMinutes} min`,
+    );
   });
   if (v.anomalies.length === 0) none('anomalies');
   v.anomalies.forEach((a, i) => {

@@ -68,7 +68,10 @@ export const TechnicianArrived = z.strictObject({ faultId: id });
 export const RepairCompleted = z.strictObject({
   faultId: id,
   outcome: z.enum(['fixed', 'failed']),
-  partsReplaced: z.array(z.strictObject({ component: id, serialNumber: id.optional() })).max(1_000).optional(),
+  partsReplaced: z
+    .array(z.strictObject({ component: id, serialNumber: id.optional() }))
+    .max(1_000)
+    .optional(),
   charged: money.optional(),
 });
 export const ServiceRestored = z.strictObject({ faultId: id });

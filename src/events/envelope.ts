@@ -24,4 +24,6 @@ export interface EventOf<T extends EventType> {
 export type UnitEvent = { [T in EventType]: EventOf<T> }[EventType];
 
 /** An event as written by an importer: `id` and `recordedAt` may be left out. */
-export type UnitEventInput = { [T in EventType]: Omit<EventOf<T>, 'id' | 'recordedAt'> & { id?: string; recordedAt?: string } }[EventType];
+export type UnitEventInput = {
+  [T in EventType]: Omit<EventOf<T>, 'id' | 'recordedAt'> & { id?: string; recordedAt?: string };
+}[EventType];

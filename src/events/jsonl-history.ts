@@ -62,7 +62,16 @@ export function createJsonlHistoryReader(options: JsonlHistoryOptions = {}): Jso
   };
   const eventAt = (position: number) => rereadEventLine(lineText(position));
   const lineAt = (position: number) => slots[position * SLOTS + LINE]!;
-  const judge = createLineJudge({ get count() { return count; }, eventAt, lineAt }, options);
+  const judge = createLineJudge(
+    {
+      get count() {
+        return count;
+      },
+      eventAt,
+      lineAt,
+    },
+    options,
+  );
 
   const keep = (event: UnitEvent, n: number, part: number, start: number, end: number) => {
     let unit = unitIndex.get(event.unitId);
@@ -148,7 +157,10 @@ function grown<T extends Float64Array | Int32Array>(array: T, length: number): T
  * back from the file with `readText` when asked for. Every part must come with its place in the
  * file (`text(part, at)`), as `readFileInto` gives it.
  */
-export function createJsonlFileHistoryReader(readText: ReadFileText, options: JsonlHistoryOptions = {}): JsonlHistoryReader {
+export function createJsonlFileHistoryReader(
+  readText: ReadFileText,
+  options: JsonlHistoryOptions = {},
+): JsonlHistoryReader {
   let offsets = new Float64Array(1024);
   let lengths = new Int32Array(1024);
   let lines = new Int32Array(1024);
@@ -158,7 +170,16 @@ export function createJsonlFileHistoryReader(readText: ReadFileText, options: Js
   const unitIds: string[] = [];
   const eventAt = (position: number) => rereadEventLine(readText(offsets[position]!, lengths[position]!));
   const lineAt = (position: number) => lines[position]!;
-  const judge = createLineJudge({ get count() { return count; }, eventAt, lineAt }, options);
+  const judge = createLineJudge(
+    {
+      get count() {
+        return count;
+      },
+      eventAt,
+      lineAt,
+    },
+    options,
+  );
 
   return {
     get linesRead() {

@@ -47,7 +47,12 @@ export function parseEvent(value: unknown, line?: number, mayHaveProtoKey = true
  * `data` unchanged (the data schemas transform nothing) the event keeps that object instead of
  * zod's copy: one allocation less per line. A caller's value is always copied.
  */
-function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: boolean, owned: boolean): UnitEvent | InputError {
+function checkEvent(
+  value: unknown,
+  line: number | undefined,
+  mayHaveProtoKey: boolean,
+  owned: boolean,
+): UnitEvent | InputError {
   const unsafe = mayHaveProtoKey ? unsafeValuePath(value) : undefined;
   if (unsafe) return new InputError(line, unsafe.field, unsafe.reason);
   let fields: EnvelopeFields;
@@ -60,15 +65,25 @@ function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: b
   }
   const { occurredAt, recordedAt: recordedAtGiven, data } = fields;
   if (!isEventType(fields.type)) {
-    return new InputError(line, 'type', `unknown event type ${JSON.stringify(fields.type)} (known: ${EVENT_TYPES.join(', ')})`);
+    return new InputError(
+      line,
+      'type',
+      `unknown event type ${JSON.stringify(fields.type)} (known: ${EVENT_TYPES.join(', ')})`,
+    );
   }
   // Shared strings keep a million events small: one `type` string per type, one timestamp when both are equal.
   const type = TYPE_NAMES[fields.type];
   const recordedAt = recordedAtGiven === occurredAt ? occurredAt : recordedAtGiven;
   if (parseInstant(occurredAt) === undefined) return new InputError(line, 'occurredAt', instantProblem(occurredAt));
-  if (recordedAt !== undefined && parseInstant(recordedAt) === undefined) return new InputError(line, 'recordedAt', instantProblem(recordedAt));
+  if (recordedAt !== undefined && parseInstant(recordedAt) === undefined)
+    return new InputError(line, 'recordedAt', instantProblem(recordedAt));
   const { prevHash, hash } = fields;
-  if ((prevHash === undefined) !== (hash === undefined)) return new InputError(line, hash === undefined ? 'hash' : 'prevHash', `required with ${hash === undefined ? 'prevHash' : 'hash'}`);
+  if ((prevHash === undefined) !== (hash === undefined))
+    return new InputError(
+      line,
+      hash === undefined ? 'hash' : 'prevHash',
+      `required with ${hash === undefined ? 'prevHash' : 'hash'}`,
+    );
   const current = upcastData(type, data);
   const parsed = eventDataSchemas[type].safeParse(current);
   if (!parsed.success) return inputErrorFrom(parsed.error, current, line, 'data');
@@ -76,13 +91,24 @@ function checkEvent(value: unknown, line: number | undefined, mayHaveProtoKey: b
 }
 
 /** The event of checked envelope fields and data; an upcast event keeps the value it was read from (the hash chain is verified over the stored form). */
-function assemble(fields: EnvelopeFields, type: EventType, recordedAt: string | undefined, data: unknown, value: unknown, upcast: boolean): UnitEvent {
+function assemble(
+  fields: EnvelopeFields,
+  type: EventType,
+  recordedAt: string | undefined,
+  data: unknown,
+  value: unknown,
+  upcast: boolean,
+): UnitEvent {
   const { id, unitId, occurredAt, prevHash, hash } = fields;
   const at = recordedAt ?? occurredAt;
   let event: UnitEvent;
   if (id === undefined) {
     const body = { type, unitId, occurredAt, recordedAt: at, data };
-    event = { id: generatedId(body as Omit<UnitEvent, 'id'>), ...body, ...(hash === undefined ? {} : { prevHash, hash }) } as UnitEvent;
+    event = {
+      id: generatedId(body as Omit<UnitEvent, 'id'>),
+      ...body,
+      ...(hash === undefined ? {} : { prevHash, hash }),
+    } as UnitEvent;
   } else if (hash === undefined) {
     event = { id, type, unitId, occurredAt, recordedAt: at, data } as UnitEvent;
   } else {
@@ -110,7 +136,8 @@ const TYPE_NAMES = Object.fromEntries(EVENT_TYPES.map((t) => [t, t])) as { [T in
 // The keys the pre-check knows how to judge (the seal's two with the same pattern zod applies); any other key sends the line to zod.
 const PLAIN_ENVELOPE_KEYS = new Set(['id', 'type', 'unitId', 'occurredAt', 'recordedAt', 'data', 'prevHash', 'hash']);
 
-const isString = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
+const isString = (v: unknown, min: number, max: number): boolean =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
 
 /**
  * A cheap check that only ever says yes when `Envelope` would accept `value` unchanged: the
@@ -245,7 +272,14 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
     const earlier = seen.getOrAdd(event.id, kept.count);
     if (earlier < 0) return event;
     if (canonicalJson(kept.eventAt(earlier)) !== canonicalJson(event)) {
-      errors.push(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${kept.lineAt(earlier)} with different content`, source));
+      errors.push(
+        new InputError(
+          n,
+          'id',
+          `${JSON.stringify(event.id)} is already used by line ${kept.lineAt(earlier)} with different content`,
+          source,
+        ),
+      );
     }
     return undefined;
   };
@@ -280,7 +314,16 @@ export function createLineJudge(kept: KeptEvents, options: JsonlReaderOptions = 
 export function createJsonlReader(options: JsonlReaderOptions = {}): JsonlReader {
   const events: UnitEvent[] = [];
   const lines: number[] = [];
-  const judge = createLineJudge({ get count() { return events.length; }, eventAt: (i) => events[i]!, lineAt: (i) => lines[i]! }, options);
+  const judge = createLineJudge(
+    {
+      get count() {
+        return events.length;
+      },
+      eventAt: (i) => events[i]!,
+      lineAt: (i) => lines[i]!,
+    },
+    options,
+  );
   // One unitId string per unit, shared by its events.
   const unitIds = new Map<string, string>();
   const keep: KeepEvent = (event, n) => {

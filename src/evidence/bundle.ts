@@ -28,7 +28,13 @@ import { stableJson } from './stable-json.js';
 export const BUNDLE_FORMAT = 'warranty-ledger-evidence/2';
 export const BUNDLE_FORMATS = ['warranty-ledger-evidence/1', BUNDLE_FORMAT] as const;
 /** The files of a bundle, in the order the manifest lists them. */
-export const BUNDLE_FILES = ['events.jsonl', 'policy.json', 'view.json', 'explanation.txt', 'explanation.json'] as const;
+export const BUNDLE_FILES = [
+  'events.jsonl',
+  'policy.json',
+  'view.json',
+  'explanation.txt',
+  'explanation.json',
+] as const;
 /** The files beside them that the manifest does not list: itself, its own SHA-256 and its optional signature. */
 export const MANIFEST_FILES = ['manifest.json', 'manifest.sha256', 'manifest.sig'] as const;
 
@@ -90,7 +96,15 @@ function sourceOf(events: readonly UnitEvent[]): BundleSource {
  * The bundle of `events` judged under exactly `policy` (a replay uses this with the snapshot):
  * format 2 takes the unit's stream and keeps it as given; format 1 took the kept events.
  */
-export function bundleFrom(unitId: string, events: readonly UnitEvent[], policy: Policy, asOf: TimePoint, knownAt: TimePoint | undefined, sha256: Sha256, format: (typeof BUNDLE_FORMATS)[number] = BUNDLE_FORMAT): Bundle {
+export function bundleFrom(
+  unitId: string,
+  events: readonly UnitEvent[],
+  policy: Policy,
+  asOf: TimePoint,
+  knownAt: TimePoint | undefined,
+  sha256: Sha256,
+  format: (typeof BUNDLE_FORMATS)[number] = BUNDLE_FORMAT,
+): Bundle {
   const policies = overridePolicyBook(presetPolicyBook(), [policy]);
   const explanation = explainUnit(events, unitId, { asOf, knownAt, policies });
   if (!explanation) throw new RangeError(`no event of unit ${unitId} had occurred (and been recorded) by then`);
@@ -111,10 +125,17 @@ export function bundleFrom(unitId: string, events: readonly UnitEvent[], policy:
     files: files.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).length, sha256: sha256(text) })),
   };
   const manifestText = stableJson(manifest);
-  return new Map([...files, ['manifest.json', manifestText], ['manifest.sha256', `${sha256(manifestText)}  manifest.json\n`]]);
+  return new Map([
+    ...files,
+    ['manifest.json', manifestText],
+    ['manifest.sha256', `${sha256(manifestText)}  manifest.json\n`],
+  ]);
 }
 
 /** Reads a manifest's moments back. */
 export function manifestMoments(m: Manifest): { asOf: TimePoint; knownAt: TimePoint | undefined } {
-  return { asOf: parseTimePoint(m.asOf, 'manifest.asOf'), knownAt: m.knownAt === null ? undefined : parseTimePoint(m.knownAt, 'manifest.knownAt') };
+  return {
+    asOf: parseTimePoint(m.asOf, 'manifest.asOf'),
+    knownAt: m.knownAt === null ? undefined : parseTimePoint(m.knownAt, 'manifest.knownAt'),
+  };
 }

@@ -17,7 +17,16 @@ import type { Policy } from '../policy/schema.js';
 import { checkSignature, signBytes, type Signature } from '../signing/ed25519.js';
 import { verifyStream } from '../store/chain-verify.js';
 import { nodeSha256 } from '../node/sha256.js';
-import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_FORMATS, MANIFEST_FILES, bundleFrom, manifestMoments, type Bundle, type Manifest } from './bundle.js';
+import {
+  BUNDLE_FILES,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMATS,
+  MANIFEST_FILES,
+  bundleFrom,
+  manifestMoments,
+  type Bundle,
+  type Manifest,
+} from './bundle.js';
 import { readBundleFile, type BundleRead } from './read-files.js';
 import { writeFilesSafely } from './write-files.js';
 
@@ -30,7 +39,8 @@ export const sha256 = (data: string | Buffer): string => createHash('sha256').up
  */
 export function writeBundle(dir: string, bundle: Bundle, options: { force?: boolean; signKey?: KeyObject } = {}): void {
   const files = new Map(bundle);
-  if (options.signKey) files.set('manifest.sig', `${JSON.stringify(signBytes(bundle.get('manifest.json')!, options.signKey))}\n`);
+  if (options.signKey)
+    files.set('manifest.sig', `${JSON.stringify(signBytes(bundle.get('manifest.json')!, options.signKey))}\n`);
   writeFilesSafely(dir, files, { force: options.force, replaceable: [...BUNDLE_FILES, ...MANIFEST_FILES] });
 }
 
@@ -84,7 +94,13 @@ function parseManifest(read: BundleRead): Manifest | string {
   if ('problem' in read) return read.problem;
   try {
     const m = JSON.parse(read.bytes.toString('utf8')) as Manifest;
-    if (!(BUNDLE_FORMATS as readonly string[]).includes(m?.format) || !Array.isArray(m.files) || !m.files.every(isListedFile) || typeof m.unitId !== 'string') return `manifest.json: not a ${BUNDLE_FORMAT} manifest`;
+    if (
+      !(BUNDLE_FORMATS as readonly string[]).includes(m?.format) ||
+      !Array.isArray(m.files) ||
+      !m.files.every(isListedFile) ||
+      typeof m.unitId !== 'string'
+    )
+      return `manifest.json: not a ${BUNDLE_FORMAT} manifest`;
     return m;
   } catch (error) {
     return `manifest.json: invalid JSON: ${(error as Error).message}`;
@@ -92,22 +108,35 @@ function parseManifest(read: BundleRead): Manifest | string {
 }
 
 /** The manifest's signature (manifest.sig), checked under `key` when one is given. */
-function checkManifestSignature(dir: string, manifestBytes: Buffer, key: KeyObject | undefined, checked: string[], problems: string[]): void {
+function checkManifestSignature(
+  dir: string,
+  manifestBytes: Buffer,
+  key: KeyObject | undefined,
+  checked: string[],
+  problems: string[],
+): void {
   const read = readBundleFile(dir, 'manifest.sig', 4096);
   if ('problem' in read) {
     if (read.problem !== 'manifest.sig: missing') problems.push(read.problem);
-    else if (key) problems.push('manifest.sig: missing: the bundle is not signed, and --verify-key asks for a signature');
+    else if (key)
+      problems.push('manifest.sig: missing: the bundle is not signed, and --verify-key asks for a signature');
     return;
   }
   let signature: Signature;
   try {
     signature = JSON.parse(read.bytes.toString('utf8')) as Signature;
-    if (signature?.algorithm !== 'ed25519' || typeof signature.keyId !== 'string' || typeof signature.value !== 'string') throw new Error('not an Ed25519 signature');
+    if (
+      signature?.algorithm !== 'ed25519' ||
+      typeof signature.keyId !== 'string' ||
+      typeof signature.value !== 'string'
+    )
+      throw new Error('not an Ed25519 signature');
   } catch (error) {
     problems.push(`manifest.sig: ${(error as Error).message}`);
     return;
   }
-  if (!key) return void checked.push(`manifest.sig: signed by key ${signature.keyId}, not checked (no verify key given)`);
+  if (!key)
+    return void checked.push(`manifest.sig: signed by key ${signature.keyId}, not checked (no verify key given)`);
   const problem = checkSignature(manifestBytes.toString('utf8'), signature, key);
   if (problem) problems.push(`manifest.sig: ${problem}`);
   else checked.push(`manifest.sig: a valid Ed25519 signature of manifest.json by key ${signature.keyId}`);
@@ -117,36 +146,62 @@ function checkManifestSignature(dir: string, manifestBytes: Buffer, key: KeyObje
 function checkSource(manifest: Manifest, events: readonly UnitEvent[], checked: string[], problems: string[]): void {
   const sealedCount = events.filter((e) => e.hash !== undefined).length;
   if (manifest.format !== BUNDLE_FORMAT) {
-    if (sealedCount > 0) checked.push(`events.jsonl: a ${manifest.format} bundle holds the kept events in business order, so their chain cannot be checked; make the bundle again to prove its source`);
+    if (sealedCount > 0)
+      checked.push(
+        `events.jsonl: a ${manifest.format} bundle holds the kept events in business order, so their chain cannot be checked; make the bundle again to prove its source`,
+      );
     return;
   }
   const source = manifest.source;
-  if (!source || source.events !== events.length) return void problems.push(`events.jsonl: ${events.length} events, the manifest's source says ${source?.events ?? 'nothing'}`);
-  if (sealedCount === 0 && !source.sealed) return void checked.push('events.jsonl: no event carries a seal (the source was not a sealed store): the bundle proves only that it agrees with itself');
-  if (!source.sealed || sealedCount !== events.length) return void problems.push(`events.jsonl: ${sealedCount} of ${events.length} events are sealed, the manifest says ${source.sealed ? 'all' : 'none'}: in a sealed stream an unsealed event can only be an edit`);
-  const result = verifyStream({ streamId: manifest.unitId, events, locate: (i) => `line ${i + 1}` }, undefined, { hash: nodeSha256 });
-  if (result.break) return void problems.push(`events.jsonl: the hash chain breaks at ${result.break.at} (event ${JSON.stringify(result.break.eventId)}): ${result.break.kind}: ${result.break.detail}`);
+  if (!source || source.events !== events.length)
+    return void problems.push(
+      `events.jsonl: ${events.length} events, the manifest's source says ${source?.events ?? 'nothing'}`,
+    );
+  if (sealedCount === 0 && !source.sealed)
+    return void checked.push(
+      'events.jsonl: no event carries a seal (the source was not a sealed store): the bundle proves only that it agrees with itself',
+    );
+  if (!source.sealed || sealedCount !== events.length)
+    return void problems.push(
+      `events.jsonl: ${sealedCount} of ${events.length} events are sealed, the manifest says ${source.sealed ? 'all' : 'none'}: in a sealed stream an unsealed event can only be an edit`,
+    );
+  const result = verifyStream({ streamId: manifest.unitId, events, locate: (i) => `line ${i + 1}` }, undefined, {
+    hash: nodeSha256,
+  });
+  if (result.break)
+    return void problems.push(
+      `events.jsonl: the hash chain breaks at ${result.break.at} (event ${JSON.stringify(result.break.eventId)}): ${result.break.kind}: ${result.break.detail}`,
+    );
   const head = events[events.length - 1]?.hash ?? null;
-  if (head !== source.head) return void problems.push(`events.jsonl: the chain ends at ${head}, the manifest's source says ${source.head}`);
+  if (head !== source.head)
+    return void problems.push(`events.jsonl: the chain ends at ${head}, the manifest's source says ${source.head}`);
   checked.push(`events.jsonl: every seal holds and the chain runs from the stream's first event to its head ${head}`);
 }
 
 /** The library's preset with this policy's id and version, if there is one. */
 function presetNamed(policy: Policy): Policy | undefined {
-  return PRESETS.some((p) => p.id === policy.id) ? presetPolicyBook().all.find((p) => p.id === policy.id && p.version === policy.version) : undefined;
+  return PRESETS.some((p) => p.id === policy.id)
+    ? presetPolicyBook().all.find((p) => p.id === policy.id && p.version === policy.version)
+    : undefined;
 }
 
 /** Why a policy may not be filed under its name: a preset's id and version with other terms (null when it may). */
 export function presetImpostor(policy: Policy): string | null {
   const preset = presetNamed(policy);
-  return preset && canonicalJson(preset) !== canonicalJson(policy) ? `has the id and version of the preset ${policy.id} v${policy.version} but other terms: a custom policy must carry its own id` : null;
+  return preset && canonicalJson(preset) !== canonicalJson(policy)
+    ? `has the id and version of the preset ${policy.id} v${policy.version} but other terms: a custom policy must carry its own id`
+    : null;
 }
 
 /** A policy with a preset's id and version must be that preset, term for term; any other is named custom. */
 function checkPolicyName(policy: Policy, checked: string[], problems: string[]): void {
   const impostor = presetImpostor(policy);
   if (impostor) return void problems.push(`policy.json: ${impostor}`);
-  checked.push(presetNamed(policy) ? `policy.json: the preset ${policy.id} v${policy.version}, term for term` : `policy.json: a custom policy, ${policy.id} v${policy.version} (not one of the library's presets)`);
+  checked.push(
+    presetNamed(policy)
+      ? `policy.json: the preset ${policy.id} v${policy.version}, term for term`
+      : `policy.json: a custom policy, ${policy.id} v${policy.version} (not one of the library's presets)`,
+  );
 }
 
 /** Verifies the bundle in `dir`: safe reads, hashes, the events' chain, the policy's name, the signature, then a replay compared byte for byte. */
@@ -174,7 +229,8 @@ export function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Ve
     }
     // Kept even when its hash differs, so the replay can say where.
     files.set(f.name, read.bytes);
-    if (sha256(read.bytes) !== f.sha256) problems.push(`${f.name}: SHA-256 is ${sha256(read.bytes)}, the manifest says ${f.sha256}`);
+    if (sha256(read.bytes) !== f.sha256)
+      problems.push(`${f.name}: SHA-256 is ${sha256(read.bytes)}, the manifest says ${f.sha256}`);
     else checked.push(`${f.name}: SHA-256 matches the manifest`);
   }
   checkManifestSignature(dir, manifestBytes, options.verifyKey, checked, problems);
@@ -186,13 +242,25 @@ export function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Ve
     checkSource(manifest, events, checked, problems);
     checkPolicyName(policy, checked, problems);
     const { asOf, knownAt } = manifestMoments(manifest);
-    replay = bundleFrom(manifest.unitId, events, policy, asOf, knownAt, sha256, manifest.format as (typeof BUNDLE_FORMATS)[number]);
+    replay = bundleFrom(
+      manifest.unitId,
+      events,
+      policy,
+      asOf,
+      knownAt,
+      sha256,
+      manifest.format as (typeof BUNDLE_FORMATS)[number],
+    );
   } catch (error) {
-    const why = isLedgerError(error) || error instanceof RangeError || error instanceof SyntaxError ? (error as Error).message : String(error);
+    const why =
+      isLedgerError(error) || error instanceof RangeError || error instanceof SyntaxError
+        ? (error as Error).message
+        : String(error);
     return { ok: false, checked, problems: [...problems, `the bundle cannot be replayed: ${why}`], manifestSha256 };
   }
   for (const [name, expected] of replay) {
-    const bytes = name === 'manifest.json' ? manifestBytes : name === 'manifest.sha256' ? bundleBytes(dir, name) : files.get(name);
+    const bytes =
+      name === 'manifest.json' ? manifestBytes : name === 'manifest.sha256' ? bundleBytes(dir, name) : files.get(name);
     if (!bytes) continue;
     if (bytes.equals(Buffer.from(expected, 'utf8'))) checked.push(`${name}: the replay gives the same bytes`);
     else problems.push(`${name}: the replay differs at ${firstDifference(expected, bytes.toString('utf8'))}`);

@@ -5,7 +5,20 @@
  * failure removes what it wrote: no empty or half-written file is left behind. Node-only; the edge.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LedgerError } from '../errors.js';
 
@@ -61,7 +74,8 @@ const isFolder = (path: string): boolean => {
 function checkTarget(path: string): void {
   const stats = lstat(path);
   if (!stats || stats.isFile()) return;
-  if (stats.isSymbolicLink()) throw new OutputError(path, 'it is a symbolic link, which is not followed: remove it, or choose another path');
+  if (stats.isSymbolicLink())
+    throw new OutputError(path, 'it is a symbolic link, which is not followed: remove it, or choose another path');
   throw new OutputError(path, stats.isDirectory() ? 'it is a folder' : 'it is not a regular file');
 }
 
@@ -148,7 +162,9 @@ function prepareFolder(dir: string, names: readonly string[], options: FolderOpt
     try {
       mkdirSync(dir);
     } catch (error) {
-      throw (error as NodeJS.ErrnoException).code === 'ENOENT' && !lstat(dirname(dir)) ? new OutputError(dir, `its parent folder ${dirname(dir)} does not exist`) : outputError(dir, error);
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT' && !lstat(dirname(dir))
+        ? new OutputError(dir, `its parent folder ${dirname(dir)} does not exist`)
+        : outputError(dir, error);
     }
     return true;
   }
@@ -160,9 +176,17 @@ function prepareFolder(dir: string, names: readonly string[], options: FolderOpt
     throw outputError(dir, error);
   }
   if (present.length === 0) return false;
-  if (!options.force) throw new OutputError(dir, `the folder is not empty (it holds ${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): choose a new folder, or pass --force to replace the bundle in it`);
+  if (!options.force)
+    throw new OutputError(
+      dir,
+      `the folder is not empty (it holds ${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): choose a new folder, or pass --force to replace the bundle in it`,
+    );
   const foreign = present.filter((name) => !(options.replaceable ?? names).includes(name));
-  if (foreign.length > 0) throw new OutputError(dir, `--force replaces a bundle, but the folder also holds ${foreign.slice(0, 5).join(', ')}: choose a new folder`);
+  if (foreign.length > 0)
+    throw new OutputError(
+      dir,
+      `--force replaces a bundle, but the folder also holds ${foreign.slice(0, 5).join(', ')}: choose a new folder`,
+    );
   for (const name of present) checkTarget(join(dir, name));
   return false;
 }

@@ -63,10 +63,19 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   return {
     store,
     policies,
-    execute: (command) => handleCommand(store, command, { policies, now, maxRetries: options.maxRetries, clockSkewMs: options.clockSkewMs }),
+    execute: (command) =>
+      handleCommand(store, command, {
+        policies,
+        now,
+        maxRetries: options.maxRetries,
+        clockSkewMs: options.clockSkewMs,
+      }),
     async unit(unitId, o = {}) {
       const stream = await store.readStream(unitId);
-      return projectUnit(stream.map((r, i) => timed(r.event, i)), projection(o));
+      return projectUnit(
+        stream.map((r, i) => timed(r.event, i)),
+        projection(o),
+      );
     },
     async units(o = {}) {
       return projectUnits(await events(), projection(o));

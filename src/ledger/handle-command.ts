@@ -42,7 +42,11 @@ export interface CommandResult {
 function policyOf(history: readonly UnitEvent[], command: UnitCommand, book: PolicyBook): Policy {
   const sale = inBusinessOrder(history).find((t) => t.event.type === 'UnitSold');
   if (sale) return policyForSale(sale, book);
-  if (command.type === 'RegisterSale') return policyForSale(timed({ ...command, id: command.commandId, type: 'UnitSold', recordedAt: command.occurredAt }, 0), book);
+  if (command.type === 'RegisterSale')
+    return policyForSale(
+      timed({ ...command, id: command.commandId, type: 'UnitSold', recordedAt: command.occurredAt }, 0),
+      book,
+    );
   // No sale yet and not a sale: decide refuses it whatever the policy; any one will do.
   return book.all[0]!;
 }
@@ -55,7 +59,8 @@ function policyOf(history: readonly UnitEvent[], command: UnitCommand, book: Pol
 function commandEvents(recorded: readonly RecordedEvent[], commandId: string): UnitEvent[] {
   const byId = new Map(recorded.map((r) => [r.event.id, r.event]));
   const events: UnitEvent[] = [];
-  for (let event = byId.get(eventIdFor(commandId, 0)); event; event = byId.get(eventIdFor(commandId, events.length))) events.push(event);
+  for (let event = byId.get(eventIdFor(commandId, 0)); event; event = byId.get(eventIdFor(commandId, events.length)))
+    events.push(event);
   return events;
 }
 
@@ -75,9 +80,14 @@ function recordingTime(now: Date, history: readonly UnitEvent[]): string {
 
 /** A command id already used for a different command is the caller's mistake, never a silent repeat. */
 function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
-  const what = (e: { type: string; unitId: string; occurredAt: string; data: unknown }) => canonicalJson({ type: e.type, unitId: e.unitId, occurredAt: e.occurredAt, data: e.data });
+  const what = (e: { type: string; unitId: string; occurredAt: string; data: unknown }) =>
+    canonicalJson({ type: e.type, unitId: e.unitId, occurredAt: e.occurredAt, data: e.data });
   const now = what({ ...command, type: COMMAND_EVENTS[command.type] });
-  if (what(stored) !== now) throw new DuplicateEventError(stored.id, `command id ${command.commandId} already recorded ${what(stored)}, now ${now}`);
+  if (what(stored) !== now)
+    throw new DuplicateEventError(
+      stored.id,
+      `command id ${command.commandId} already recorded ${what(stored)}, now ${now}`,
+    );
 }
 
 /**
@@ -92,7 +102,11 @@ function checkSameCommand(stored: UnitEvent, command: UnitCommand): void {
  * conflict was this very command recorded by a racing caller.
  * @example await handleCommand(store, { type: 'RecordAcceptance', commandId: 'c-2', unitId: 'U-1', occurredAt, data: {} }, { policies, now: () => new Date() })
  */
-export async function handleCommand(store: EventStore, input: UnitCommand, options: CommandOptions): Promise<CommandResult> {
+export async function handleCommand(
+  store: EventStore,
+  input: UnitCommand,
+  options: CommandOptions,
+): Promise<CommandResult> {
   const command = parseCommand(input, { now: options.now(), clockSkewMs: options.clockSkewMs });
   const maxRetries = options.maxRetries ?? 3;
   let failure: unknown;
@@ -112,19 +126,27 @@ export async function handleCommand(store: EventStore, input: UnitCommand, optio
     if (events.length === 0) return { events, repeated: true, state, policy };
     const last = recorded[recorded.length - 1];
     try {
-      const result = await store.append(command.unitId, events, { expectedRevision: last ? last.revision : 'no-stream' });
+      const result = await store.append(command.unitId, events, {
+        expectedRevision: last ? last.revision : 'no-stream',
+      });
       const stored = result.stored ? [...result.stored] : events;
       if (result.written === 0) {
         // Stored already, by a caller that raced us with this very command: a repeat (read again for its state).
         if (attempt < maxRetries) continue;
         return { events: stored, repeated: true, state, policy };
       }
-      return { events: stored, repeated: false, state: replay([...history, ...stored], policy, command.unitId), policy };
+      return {
+        events: stored,
+        repeated: false,
+        state: replay([...history, ...stored], policy, command.unitId),
+        policy,
+      };
     } catch (error) {
       if (isConcurrencyError(error) && attempt < maxRetries) continue;
       // Out of retries, or another caller stored one of our event ids first: one last read tells a
       // racing twin of this command (a repeat) from a real failure, which is then thrown.
-      const race = isConcurrencyError(error) || (isDuplicateEventError(error) && events.some((e) => e.id === error.eventId));
+      const race =
+        isConcurrencyError(error) || (isDuplicateEventError(error) && events.some((e) => e.id === error.eventId));
       if (!race) throw error;
       failure = error;
     }

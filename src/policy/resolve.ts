@@ -31,7 +31,8 @@ export function parsePolicy(value: unknown, source?: string, prefix = ''): Polic
 /** Validates a policy file's content: one policy or a list of them. */
 export function parsePolicies(value: unknown, source?: string): Policy[] {
   if (Array.isArray(value)) return value.map((v, i) => parsePolicy(v, source, String(i)));
-  if (value === null || typeof value !== 'object') throw new InputError(undefined, '', 'expected a policy object or a list of policies', source);
+  if (value === null || typeof value !== 'object')
+    throw new InputError(undefined, '', 'expected a policy object or a list of policies', source);
   return [parsePolicy(value, source)];
 }
 

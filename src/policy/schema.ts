@@ -25,7 +25,11 @@ const limit = z.strictObject({
   minutes: z.number().int().min(0),
   from: z.enum(['report', 'arrival']).default('report'),
 });
-const severityLevels = z.strictObject({ response: limit.optional(), arrival: limit.optional(), resolution: limit.optional() });
+const severityLevels = z.strictObject({
+  response: limit.optional(),
+  arrival: limit.optional(),
+  resolution: limit.optional(),
+});
 
 /** What a policy's coverage starts from, first match wins: the latest such event, plus `offsetDays`. */
 const startStep = z.strictObject({
@@ -39,7 +43,10 @@ export const Policy = z
     version: z.number().int().min(1),
     title: z.string().max(500).optional(),
     /** Sales from this date on (in the policy's time zone) are judged under this version. */
-    effectiveFrom: z.string().refine((s) => parseDay(s) !== undefined, 'expected a date YYYY-MM-DD in the years 1000 to 9999').optional(),
+    effectiveFrom: z
+      .string()
+      .refine((s) => parseDay(s) !== undefined, 'expected a date YYYY-MM-DD in the years 1000 to 9999')
+      .optional(),
     timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').default('UTC'),
     start: z.array(startStep).min(1),
     coverage: z.array(CoverageLine).min(1),
@@ -71,7 +78,10 @@ export const Policy = z
     unboxingDefect: z.strictObject({ remedy: z.literal('replacement') }).nullable(),
     exclusions: z.array(z.enum(CAUSES)),
     charges: z.strictObject({
-      withinCoverage: z.strictObject({ covered: z.literal('free'), excluded: z.enum(['parts-at-cost', 'parts-and-labour-at-cost']) }),
+      withinCoverage: z.strictObject({
+        covered: z.literal('free'),
+        excluded: z.enum(['parts-at-cost', 'parts-and-labour-at-cost']),
+      }),
       afterCoverage: z.enum(['parts-at-cost', 'parts-and-labour-at-cost', 'parts-at-contract-price-plus-labour-fee']),
       partsAvailableYears: z.number().int().min(0).max(100),
     }),
@@ -85,8 +95,14 @@ export const Policy = z
       .optional(),
     fleet: z.strictObject({ earlyWarningFailures: threshold(z.number().int().min(1)) }).optional(),
   })
-  .refine((p) => p.coverage.some((line) => line.component === 'unit'), { message: 'a policy needs a "unit" coverage line', path: ['coverage'] })
-  .refine((p) => new Set(p.coverage.map((l) => l.component)).size === p.coverage.length, { message: 'one coverage line per component', path: ['coverage'] });
+  .refine((p) => p.coverage.some((line) => line.component === 'unit'), {
+    message: 'a policy needs a "unit" coverage line',
+    path: ['coverage'],
+  })
+  .refine((p) => new Set(p.coverage.map((l) => l.component)).size === p.coverage.length, {
+    message: 'one coverage line per component',
+    path: ['coverage'],
+  });
 
 /** A validated policy. */
 export type Policy = z.infer<typeof Policy>;

@@ -73,7 +73,8 @@ export function createBreachWatch(policy: Policy): BreachWatch {
       reported.push(0);
       candidates.add(known);
     }
-    const named = 'faultId' in event.data ? positionOf.get((event.data as { faultId?: string }).faultId ?? '') : undefined;
+    const named =
+      'faultId' in event.data ? positionOf.get((event.data as { faultId?: string }).faultId ?? '') : undefined;
     if (named !== undefined) candidates.add(named);
     for (; resolvedBelow < state.resolvedBelow; resolvedBelow++) candidates.add(resolvedBelow);
     for (let due = queue.popDue(ms); due !== undefined; due = queue.popDue(ms)) candidates.add(due);

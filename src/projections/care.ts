@@ -48,10 +48,22 @@ export interface CareView {
   coverage: { start: string; end: string | null } | null;
   maintenance: { everyMonths: number | null; slots: MaintenanceSlot[] };
   followUps: { withinDays: number | null; items: FollowUpItem[] };
-  summary: { maintenanceOverdue: number; followUpsMissing: number; followUpsPending: number; maintenanceDue: string | null };
+  summary: {
+    maintenanceOverdue: number;
+    followUpsMissing: number;
+    followUpsPending: number;
+    maintenanceDue: string | null;
+  };
 }
 
-function maintenanceSlots(state: UnitState, months: number, start: Day, end: Day | null, asOfDay: Day, zone: string): MaintenanceSlot[] {
+function maintenanceSlots(
+  state: UnitState,
+  months: number,
+  start: Day,
+  end: Day | null,
+  asOfDay: Day,
+  zone: string,
+): MaintenanceSlot[] {
   const visits = state.maintenance.map((v) => ({ ...v, day: dayOf(v.ms, zone) })).filter((v) => v.day >= start);
   const slots: MaintenanceSlot[] = [];
   let anchor = start;
@@ -62,7 +74,12 @@ function maintenanceSlots(state: UnitState, months: number, start: Day, end: Day
     const visit = visits[next];
     if (visit) {
       next++;
-      const slot: MaintenanceSlot = { due: formatDay(due), status: visit.day <= due ? 'done' : 'late', visitedOn: formatDay(visit.day), eventId: visit.eventId };
+      const slot: MaintenanceSlot = {
+        due: formatDay(due),
+        status: visit.day <= due ? 'done' : 'late',
+        visitedOn: formatDay(visit.day),
+        eventId: visit.eventId,
+      };
       if (visit.day > due) slot.daysLate = visit.day - due;
       slots.push(slot);
       anchor = Math.max(visit.day, anchor);
@@ -79,14 +96,27 @@ function maintenanceSlots(state: UnitState, months: number, start: Day, end: Day
   }
 }
 
-function followUpItems(state: UnitState, kept: readonly Timed[], withinDays: number, asOfDay: Day, zone: string): FollowUpItem[] {
+function followUpItems(
+  state: UnitState,
+  kept: readonly Timed[],
+  withinDays: number,
+  asOfDay: Day,
+  zone: string,
+): FollowUpItem[] {
   const items: (FollowUpItem & { ms: number })[] = [];
   for (const t of kept) {
     const e = t.event;
     const day = dayOf(t.occurredMs, zone);
-    const base = { eventId: e.id, on: formatDay(day), due: formatDay(clampDay(day + withinDays)), status: 'pending' as const, ms: t.occurredMs };
+    const base = {
+      eventId: e.id,
+      on: formatDay(day),
+      due: formatDay(clampDay(day + withinDays)),
+      status: 'pending' as const,
+      ms: t.occurredMs,
+    };
     if (e.type === 'InstallationCompleted') items.push({ kind: 'installation', ...base });
-    else if (e.type === 'RepairCompleted' && faultOf(state, e.data.faultId)?.inCoverage) items.push({ kind: 'repair', faultId: e.data.faultId, ...base });
+    else if (e.type === 'RepairCompleted' && faultOf(state, e.data.faultId)?.inCoverage)
+      items.push({ kind: 'repair', faultId: e.data.faultId, ...base });
   }
   for (const f of state.followUps) {
     for (const item of items) {
@@ -97,7 +127,9 @@ function followUpItems(state: UnitState, kept: readonly Timed[], withinDays: num
       item.status = day <= dayOf(item.ms, zone) + withinDays ? 'done' : 'late';
     }
   }
-  return items.map(({ ms, ...item }) => (item.status === 'pending' && asOfDay > dayOf(ms, zone) + withinDays ? { ...item, status: 'missing' } : item));
+  return items.map(({ ms, ...item }) =>
+    item.status === 'pending' && asOfDay > dayOf(ms, zone) + withinDays ? { ...item, status: 'missing' } : item,
+  );
 }
 
 /** The care view of one folded unit at the as-of date. */
@@ -105,7 +137,10 @@ export function careOf(state: UnitState, policy: Policy, kept: readonly Timed[],
   const unit = lineFor(coverageLines(state, policy), 'unit');
   const zone = policy.timeZone;
   const care = policy.care;
-  const end = state.lifecycle === 'returned' && state.returnedMs !== null ? dayOf(state.returnedMs, zone) : (unit?.endDay ?? null);
+  const end =
+    state.lifecycle === 'returned' && state.returnedMs !== null
+      ? dayOf(state.returnedMs, zone)
+      : (unit?.endDay ?? null);
   const months = care?.maintenanceEveryMonths ?? null;
   const slots = unit && months !== null ? maintenanceSlots(state, months, unit.startDay, end, asOfDay, zone) : [];
   const items = care ? followUpItems(state, kept, care.followUpWithinDays, asOfDay, zone) : [];
@@ -114,7 +149,9 @@ export function careOf(state: UnitState, policy: Policy, kept: readonly Timed[],
     unitId: state.unitId,
     policy: { id: policy.id, version: policy.version },
     asOf: formatDay(asOfDay),
-    coverage: unit ? { start: formatDay(unit.startDay), end: unit.endDay === null ? null : formatDay(unit.endDay) } : null,
+    coverage: unit
+      ? { start: formatDay(unit.startDay), end: unit.endDay === null ? null : formatDay(unit.endDay) }
+      : null,
     maintenance: { everyMonths: months, slots },
     followUps: { withinDays: care?.followUpWithinDays ?? null, items },
     summary: {
@@ -138,7 +175,10 @@ export function careUnits(
   const out: CareView[] = [];
   let seen = 0;
   let n = 0;
-  for (const [unitId, unitEvents] of eachUnitEvents(events, options.unitId === undefined ? undefined : [options.unitId])) {
+  for (const [unitId, unitEvents] of eachUnitEvents(
+    events,
+    options.unitId === undefined ? undefined : [options.unitId],
+  )) {
     seen += unitEvents.length;
     if (++n % 500 === 0) options.onProgress?.(seen, n);
     const selection = selectUnit(unitEvents, request);

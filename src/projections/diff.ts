@@ -24,7 +24,11 @@ export interface UnitDiff {
   unitId: string;
   policy: Change<{ id: string; version: number } | null>;
   status: Change<UnitView['status'] | null> | null;
-  coverage: { component: string; from: { start: string; end: string | null } | null; to: { start: string; end: string | null } | null }[];
+  coverage: {
+    component: string;
+    from: { start: string; end: string | null } | null;
+    to: { start: string; end: string | null } | null;
+  }[];
   entitlementsGained: EntitlementView[];
   entitlementsLost: EntitlementView[];
   breachesGained: Breach[];
@@ -97,12 +101,22 @@ export function diffViews(unitId: string, a: UnitView | null, b: UnitView | null
     anomaliesGained: minus(b?.anomalies ?? [], a?.anomalies ?? []),
     anomaliesLost: minus(a?.anomalies ?? [], b?.anomalies ?? []),
     failedRepairs: countsDiff(a, b),
-    downtimeMinutes: (a?.downtimeMinutes ?? 0) === (b?.downtimeMinutes ?? 0) ? null : { from: a?.downtimeMinutes ?? 0, to: b?.downtimeMinutes ?? 0 },
+    downtimeMinutes:
+      (a?.downtimeMinutes ?? 0) === (b?.downtimeMinutes ?? 0)
+        ? null
+        : { from: a?.downtimeMinutes ?? 0, to: b?.downtimeMinutes ?? 0 },
   };
   const changed =
-    d.status !== null || d.coverage.length > 0 || d.entitlementsGained.length > 0 || d.entitlementsLost.length > 0 ||
-    d.breachesGained.length > 0 || d.breachesLost.length > 0 || d.anomaliesGained.length > 0 || d.anomaliesLost.length > 0 ||
-    d.failedRepairs.length > 0 || d.downtimeMinutes !== null;
+    d.status !== null ||
+    d.coverage.length > 0 ||
+    d.entitlementsGained.length > 0 ||
+    d.entitlementsLost.length > 0 ||
+    d.breachesGained.length > 0 ||
+    d.breachesLost.length > 0 ||
+    d.anomaliesGained.length > 0 ||
+    d.anomaliesLost.length > 0 ||
+    d.failedRepairs.length > 0 ||
+    d.downtimeMinutes !== null;
   return changed ? d : null;
 }
 

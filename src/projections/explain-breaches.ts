@@ -38,27 +38,44 @@ const STEP_TYPES: Record<Exclude<Measure, 'resolution'>, string> = {
   arrival: 'TechnicianArrived',
 };
 
-function stepText(ctx: ReasonContext, fault: FaultState, measure: Measure, asOfMs: number): { text: string; ids: string[] } {
+function stepText(
+  ctx: ReasonContext,
+  fault: FaultState,
+  measure: Measure,
+  asOfMs: number,
+): { text: string; ids: string[] } {
   const own = measure === 'response' ? fault.respondedMs : measure === 'arrival' ? fault.arrivedMs : fault.resolvedMs;
   const resolvedBy = fault.resolvedBy === null ? undefined : keptIndex(ctx).byId.get(fault.resolvedBy);
   if (own !== null) {
     const ev = measure === 'resolution' ? resolvedBy : stepEvent(ctx, fault, own, STEP_TYPES[measure]);
-    return { text: `${measure} at ${iso(own)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };
+    return {
+      text: `${measure} at ${iso(own)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`,
+      ids: ev ? [ev.event.id] : [],
+    };
   }
   if (fault.resolvedMs !== null) {
     const ev = resolvedBy;
-    return { text: `no ${measure} recorded: taken at the resolution ${iso(fault.resolvedMs)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`, ids: ev ? [ev.event.id] : [] };
+    return {
+      text: `no ${measure} recorded: taken at the resolution ${iso(fault.resolvedMs)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`,
+      ids: ev ? [ev.event.id] : [],
+    };
   }
   return { text: `no ${measure} by the as-of moment ${iso(asOfMs)}: measured up to then`, ids: [] };
 }
 
 /** The events and arithmetic of one service-level breach. */
-export function breachReasoning(ctx: ReasonContext, b: { faultId: string; measure: Measure; limitMinutes: number; actualMinutes: number }, asOfMs: number): { eventIds: string[]; reasoning: string[] } {
+export function breachReasoning(
+  ctx: ReasonContext,
+  b: { faultId: string; measure: Measure; limitMinutes: number; actualMinutes: number },
+  asOfMs: number,
+): { eventIds: string[]; reasoning: string[] } {
   const fault = faultOf(ctx.state, b.faultId);
   if (!fault) return { eventIds: [], reasoning: [] };
   const limit = ctx.policy.serviceLevels[fault.severity][b.measure];
   const fromArrival = limit?.from === 'arrival';
-  const from = fromArrival ? stepText(ctx, fault, 'arrival', asOfMs) : { text: `reported at ${iso(fault.reportMs)} (${fault.reportId})`, ids: [fault.reportId] };
+  const from = fromArrival
+    ? stepText(ctx, fault, 'arrival', asOfMs)
+    : { text: `reported at ${iso(fault.reportMs)} (${fault.reportId})`, ids: [fault.reportId] };
   const to = stepText(ctx, fault, b.measure, asOfMs);
   return {
     eventIds: [...new Set([fault.reportId, ...from.ids, ...to.ids])],

@@ -32,7 +32,8 @@ export interface ReasonContext {
   readonly countedAt: ReadonlyMap<string, string>;
 }
 
-export const thresholdText = (t: Threshold, unit: string) => `${t.comparison === 'at-least' ? 'at least' : 'more than'} ${t.value} ${unit}`;
+export const thresholdText = (t: Threshold, unit: string) =>
+  `${t.comparison === 'at-least' ? 'at least' : 'more than'} ${t.value} ${unit}`;
 
 export function cite(ctx: ReasonContext, id: string): string {
   const t = ctx.byId.get(id);

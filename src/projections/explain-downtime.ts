@@ -10,19 +10,26 @@ const periodText = (ms: number): string | null => (ms > EARLIEST_MS ? iso(ms) : 
 export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] {
   const rule = ctx.policy.downtime;
   const periodStart = e.downtime?.periodStartMs ?? EARLIEST_MS;
-  const out = [`policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${periodText(periodStart) ?? 'the start'} (the current period)`];
+  const out = [
+    `policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${periodText(periodStart) ?? 'the start'} (the current period)`,
+  ];
   const reportIds = e.because[0]?.eventIds ?? [];
   const wanted = new Set(reportIds);
   const faultOfReport = new Map<string, FaultState>();
-  for (const f of ctx.state.faults) if (wanted.has(f.reportId) && !faultOfReport.has(f.reportId)) faultOfReport.set(f.reportId, f);
+  for (const f of ctx.state.faults)
+    if (wanted.has(f.reportId) && !faultOfReport.has(f.reportId)) faultOfReport.set(f.reportId, f);
   for (const reportId of reportIds) {
     const fault = faultOfReport.get(reportId);
     if (!fault) continue;
     const from = Math.max(fault.reportMs, periodStart);
     const to = fault.outageEndMs ?? e.sinceMs;
-    out.push(`${fault.faultId}: out of service ${iso(from)} -> ${iso(to)} = ${Math.floor((to - from) / MS_PER_MINUTE)} min (${cite(ctx, reportId)})`);
+    out.push(
+      `${fault.faultId}: out of service ${iso(from)} -> ${iso(to)} = ${Math.floor((to - from) / MS_PER_MINUTE)} min (${cite(ctx, reportId)})`,
+    );
   }
-  out.push(`total, overlaps counted once: ${e.downtime?.minutes ?? 0} min; fired at the restoration ${iso(e.sinceMs)}${e.kind === 'warranty-restart' ? ': every line with a term starts again that day' : ''}`);
+  out.push(
+    `total, overlaps counted once: ${e.downtime?.minutes ?? 0} min; fired at the restoration ${iso(e.sinceMs)}${e.kind === 'warranty-restart' ? ': every line with a term starts again that day' : ''}`,
+  );
   return out;
 }
 
@@ -38,7 +45,10 @@ export interface OutageLine {
 }
 
 /** The outages behind the view's `downtimeMinutes` (the union of the counted ones), in the fold's current period. */
-export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart: string | null; outages: OutageLine[] } {
+export function downtimeLines(
+  ctx: ReasonContext,
+  asOfMs: number,
+): { periodStart: string | null; outages: OutageLine[] } {
   const period = ctx.state.downtime.periodStartMs;
   const outages: OutageLine[] = [];
   const countedReports = new Set(ctx.state.downtime.countedReportIds);
@@ -48,8 +58,20 @@ export function downtimeLines(ctx: ReasonContext, asOfMs: number): { periodStart
     const from = Math.max(f.reportMs, period);
     if (end <= from) continue;
     const counts = f.outageEndMs === null ? countsAt(f, asOfMs, ctx.policy) : countedReports.has(f.reportId);
-    const why = counts ? 'counted' : !f.inCoverage ? 'not counted: reported outside coverage (fine print 2)' : `not counted: excluded cause ${causeAt(f, f.outageEndMs ?? asOfMs)} (section 9)`;
-    outages.push({ faultId: f.faultId, from: iso(from), to: iso(end), open: f.outageEndMs === null, minutes: Math.floor((end - from) / MS_PER_MINUTE), counted: counts, why });
+    const why = counts
+      ? 'counted'
+      : !f.inCoverage
+        ? 'not counted: reported outside coverage (fine print 2)'
+        : `not counted: excluded cause ${causeAt(f, f.outageEndMs ?? asOfMs)} (section 9)`;
+    outages.push({
+      faultId: f.faultId,
+      from: iso(from),
+      to: iso(end),
+      open: f.outageEndMs === null,
+      minutes: Math.floor((end - from) / MS_PER_MINUTE),
+      counted: counts,
+      why,
+    });
   }
   return { periodStart: periodText(period), outages };
 }

@@ -21,12 +21,19 @@ function repeatedFailure(ctx: ReasonContext, e: Entitlement): string[] {
   const ids = e.because[0]?.eventIds ?? [];
   const first = faultOfEvent(ctx, ids[0] ?? '');
   const rule = ctx.policy.repeatedFailure;
-  const out = [`policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? thresholdText(rule.threshold, 'failed repairs') : 'no repeated-failure rule'} of the same problem${first ? ` (${first.component} / ${first.problemCode})` : ''}, counting covered faults reported within coverage`];
+  const out = [
+    `policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? thresholdText(rule.threshold, 'failed repairs') : 'no repeated-failure rule'} of the same problem${first ? ` (${first.component} / ${first.problemCode})` : ''}, counting covered faults reported within coverage`,
+  ];
   ids.forEach((id, i) => {
     const ev = ctx.byId.get(id)?.event;
     const outcome = ev?.type === 'RepairCompleted' ? ev.data.outcome : '?';
     const at = ctx.countedAt.get(id);
-    const how = outcome === 'failed' ? 'outcome failed' : at && at !== id ? `outcome fixed, failed when the same problem was reported again by ${cite(ctx, at)}` : `outcome ${outcome}`;
+    const how =
+      outcome === 'failed'
+        ? 'outcome failed'
+        : at && at !== id
+          ? `outcome fixed, failed when the same problem was reported again by ${cite(ctx, at)}`
+          : `outcome ${outcome}`;
     out.push(`${i + 1}. ${cite(ctx, id)}: ${how}`);
   });
   return out;
@@ -41,7 +48,9 @@ function loaner(ctx: ReasonContext, e: Entitlement): string[] {
   return [
     `policy ${ctx.policy.id} v${ctx.policy.version}: a covered fault out of service ${thresholdText(rule.threshold, 'minutes')} owes a loaner`,
     `${fault.faultId} reported ${iso(fault.reportMs)}, out of service; the mark is ${iso(mark)} (report + ${(mark - fault.reportMs) / MS_PER_MINUTE} min)`,
-    fault.outageEndMs === null ? 'still out of service at the mark' : `restored ${iso(fault.outageEndMs)}, after the mark`,
+    fault.outageEndMs === null
+      ? 'still out of service at the mark'
+      : `restored ${iso(fault.outageEndMs)}, after the mark`,
     `cause at the mark: ${cause ?? 'undiagnosed (presumed covered)'}; reported within coverage: ${fault.inCoverage ? 'yes' : 'no'}`,
   ];
 }
@@ -63,7 +72,9 @@ function replaceOnlyLine(ctx: ReasonContext, e: Entitlement): string[] {
 function windowText(ctx: ReasonContext): { opens: [number, string]; windowDays: number; last: string } | undefined {
   const rule = ctx.policy.returns;
   const opens = windowOpening(ctx.state);
-  return rule && opens ? { opens, windowDays: rule.windowDays, last: formatDay(clampDay(opens[0] + rule.windowDays)) } : undefined;
+  return rule && opens
+    ? { opens, windowDays: rule.windowDays, last: formatDay(clampDay(opens[0] + rule.windowDays)) }
+    : undefined;
 }
 
 function returnWindow(ctx: ReasonContext, e: Entitlement): string[] {
@@ -75,7 +86,9 @@ function returnWindow(ctx: ReasonContext, e: Entitlement): string[] {
     `policy ${ctx.policy.id} v${ctx.policy.version}: returns within ${rule.windowDays} days of delivery (else the sale)${rule.noReason ? ', no reason needed' : ''}`,
     `window opens ${formatDay(window.opens[0])} (${cite(ctx, window.opens[1])}); last day ${window.last}`,
     `requested ${cite(ctx, request.requestId)}, reason ${request.reason}: within the window`,
-    request.inspectionId ? `inspection ${cite(ctx, request.inspectionId)} passed (no human damage${request.reason === 'unusable' ? '' : ', intact'})` : 'not inspected yet',
+    request.inspectionId
+      ? `inspection ${cite(ctx, request.inspectionId)} passed (no human damage${request.reason === 'unusable' ? '' : ', intact'})`
+      : 'not inspected yet',
   ];
 }
 
@@ -103,16 +116,25 @@ type AnomalyReasoning = (ctx: ReasonContext, eventIds: readonly string[]) => str
 
 /** The reasoning of each rule that raises anomalies. */
 const ANOMALY_REASONING: { readonly [R in RuleId]?: AnomalyReasoning } = {
-  'replacement-without-entitlement': (ctx, ids) => [`${cite(ctx, ids[0] ?? '')}: ${RULES['replacement-without-entitlement'].reason}`],
+  'replacement-without-entitlement': (ctx, ids) => [
+    `${cite(ctx, ids[0] ?? '')}: ${RULES['replacement-without-entitlement'].reason}`,
+  ],
   'refund-outside-window': (ctx, ids) => {
     const w = windowText(ctx);
     const window = w ? `window ${w.windowDays} days from ${formatDay(w.opens[0])}: last day ${w.last}` : 'no window';
-    return [`requested ${cite(ctx, ids[0] ?? '')}, after the ${window}`, `completed ${cite(ctx, ids[1] ?? '')} with a refund nobody was owed`];
+    return [
+      `requested ${cite(ctx, ids[0] ?? '')}, after the ${window}`,
+      `completed ${cite(ctx, ids[1] ?? '')} with a refund nobody was owed`,
+    ];
   },
-  'refund-without-entitlement': (ctx, ids) => [`${cite(ctx, ids[0] ?? '')}: ${RULES['refund-without-entitlement'].reason}${ctx.policy.returns ? '' : ' (the policy has no returns rule)'}`],
+  'refund-without-entitlement': (ctx, ids) => [
+    `${cite(ctx, ids[0] ?? '')}: ${RULES['refund-without-entitlement'].reason}${ctx.policy.returns ? '' : ' (the policy has no returns rule)'}`,
+  ],
   'charged-while-covered': (ctx, ids) => {
     const fault = faultOfEvent(ctx, ids[0] ?? '');
-    return [`${cite(ctx, ids[0] ?? '')} charged the customer for ${fault?.faultId ?? 'a fault'}, ${RULES['charged-while-covered'].reason}`];
+    return [
+      `${cite(ctx, ids[0] ?? '')} charged the customer for ${fault?.faultId ?? 'a fault'}, ${RULES['charged-while-covered'].reason}`,
+    ];
   },
   'no-sale': () => [RULES['no-sale'].reason],
 };
@@ -124,7 +146,10 @@ export function anomalyReasoning(ctx: ReasonContext, rule: string, eventIds: rea
 }
 
 /** How a coverage line's start and end follow from the events and the policy. */
-export function coverageReasoning(ctx: ReasonContext, line: { component: string; startDay: number; endDay: number | null; source: 'policy' | 'part' }): string[] {
+export function coverageReasoning(
+  ctx: ReasonContext,
+  line: { component: string; startDay: number; endDay: number | null; source: 'policy' | 'part' },
+): string[] {
   const { state, policy } = ctx;
   const end = line.endDay === null ? 'lifetime' : formatDay(line.endDay);
   if (line.source === 'part') {
@@ -141,13 +166,23 @@ export function coverageReasoning(ctx: ReasonContext, line: { component: string;
   const out: string[] = [];
   if (start) {
     const step = policy.start.find((s) => s.event === start.event);
-    out.push(`start chain (section 3): ${cite(ctx, start.eventId)} + ${step?.offsetDays ?? 0} day(s) = ${formatDay(start.day)}`);
+    out.push(
+      `start chain (section 3): ${cite(ctx, start.eventId)} + ${step?.offsetDays ?? 0} day(s) = ${formatDay(start.day)}`,
+    );
   }
-  if (ls?.anchorDay !== null && ls?.anchorDay !== undefined) out.push(`restarted on ${formatDay(ls.anchorDay)} by ${ls.movedBy.filter((id) => ctx.byId.get(id)?.event.type !== 'WarrantyExtended').map((id) => cite(ctx, id)).join(', ')}; the line starts on the later of the two: ${formatDay(line.startDay)}`);
+  if (ls?.anchorDay !== null && ls?.anchorDay !== undefined)
+    out.push(
+      `restarted on ${formatDay(ls.anchorDay)} by ${ls.movedBy
+        .filter((id) => ctx.byId.get(id)?.event.type !== 'WarrantyExtended')
+        .map((id) => cite(ctx, id))
+        .join(', ')}; the line starts on the later of the two: ${formatDay(line.startDay)}`,
+    );
   if (def && 'months' in def) {
     const ext = ls?.extensionMonths ?? 0;
     const by = ls?.movedBy.filter((id) => ctx.byId.get(id)?.event.type === 'WarrantyExtended') ?? [];
-    out.push(`term ${def.months} months${ext ? ` + ${ext} months extended by ${by.join(', ')}` : ''} from ${formatDay(line.startDay)}: covers up to the day before ${formatDay(line.startDay)} + ${def.months + ext} months, last covered day ${end}${policy.extendByDowntime ? ' (plus a day per downtime day)' : ''}`);
+    out.push(
+      `term ${def.months} months${ext ? ` + ${ext} months extended by ${by.join(', ')}` : ''} from ${formatDay(line.startDay)}: covers up to the day before ${formatDay(line.startDay)} + ${def.months + ext} months, last covered day ${end}${policy.extendByDowntime ? ' (plus a day per downtime day)' : ''}`,
+    );
   } else {
     out.push('lifetime line: no end');
   }

@@ -48,7 +48,8 @@ export interface StepSnapshot {
 
 function snapshot(state: UnitState): StepSnapshot {
   const failedRepairs = new Map<string, FailedRepairsAt>();
-  for (const [key, p] of Object.entries(state.problems)) failedRepairs.set(key, { ids: p.failedRepairIds, count: p.failedRepairIds.length });
+  for (const [key, p] of Object.entries(state.problems))
+    failedRepairs.set(key, { ids: p.failedRepairIds, count: p.failedRepairIds.length });
   return {
     failedRepairs,
     entitlementCount: state.entitlements.length,
@@ -73,7 +74,11 @@ export interface UnitReplay {
 }
 
 /** The ids that a problem's failed repairs gained from `before` to `after` (`uniqueIds`: an id is counted once at most). */
-export function repairsAdded(before: FailedRepairsAt | undefined, after: FailedRepairsAt, uniqueIds: boolean): string[] {
+export function repairsAdded(
+  before: FailedRepairsAt | undefined,
+  after: FailedRepairsAt,
+  uniqueIds: boolean,
+): string[] {
   if (uniqueIds && before && before.ids === after.ids) return after.ids.slice(before.count, after.count);
   const was = new Set(before ? before.ids.slice(0, before.count) : []);
   return after.ids.slice(0, after.count).filter((id) => !was.has(id));
@@ -109,16 +114,27 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
       arose.push({ index: i, status: statuses[i]! });
     }
     fulfilledAt.push(fulfilled);
-    steps.push({ timed: t, before, after, view: stepView(state, policy, at), newBreaches: watch(state, t.event, t.occurredMs), fulfilled, arose });
+    steps.push({
+      timed: t,
+      before,
+      after,
+      view: stepView(state, policy, at),
+      newBreaches: watch(state, t.event, t.occurredMs),
+      fulfilled,
+      arose,
+    });
     before = after;
   });
   if (uniqueIds) {
     state.entitlements.forEach((e, i) => {
-      if (statuses[i] === 'open' && e.status === 'fulfilled' && e.fulfilledBy !== undefined) fulfilledAt[stepOfId.get(e.fulfilledBy)!]?.push(i);
+      if (statuses[i] === 'open' && e.status === 'fulfilled' && e.fulfilledBy !== undefined)
+        fulfilledAt[stepOfId.get(e.fulfilledBy)!]?.push(i);
     });
     for (const list of fulfilledAt) list.sort((a, b) => a - b);
   }
   const last = selection.kept[selection.kept.length - 1];
-  const lastStepView = last ? unitView(state, policy, { ms: last.occurredMs, day: dayOf(last.occurredMs, policy.timeZone) }) : null;
+  const lastStepView = last
+    ? unitView(state, policy, { ms: last.occurredMs, day: dayOf(last.occurredMs, policy.timeZone) })
+    : null;
   return { steps, state, view: unitView(state, policy, selection.asOf), lastStepView, noteRaisedBy, uniqueIds };
 }

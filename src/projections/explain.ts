@@ -12,7 +12,18 @@ import { formatDay } from '../time/calendar.js';
 import type { Cutoff } from '../time/as-of.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
-import { anomalyReasoning, breachReasoning, coverageReasoning, downtimeLines, entitlementReasoning, iso, refOf, type EventRef, type OutageLine, type ReasonContext } from './explain-reasons.js';
+import {
+  anomalyReasoning,
+  breachReasoning,
+  coverageReasoning,
+  downtimeLines,
+  entitlementReasoning,
+  iso,
+  refOf,
+  type EventRef,
+  type OutageLine,
+  type ReasonContext,
+} from './explain-reasons.js';
 import { repairsAdded, replaySteps } from './explain-replay.js';
 import { selectUnit } from './select-unit.js';
 import { RULES, sectionOf } from '../rules/registry.js';
@@ -95,8 +106,16 @@ function ignoredItems(ctx: ReasonContext, decidedBy: readonly string[]): Ignored
     const fault = faultId === undefined ? undefined : faultOf(ctx.state, faultId);
     if (fault && decider && /excluded cause/.test(reason)) {
       const cause = causeAt(fault, decider.occurredMs);
-      const diagnosis = [...ctx.kept].reverse().find((d) => d.event.type === 'FaultDiagnosed' && d.event.data.faultId === fault.faultId && d.occurredMs <= decider.occurredMs);
-      if (cause) reason += `; cause ${cause}${diagnosis ? ` (${diagnosis.event.id}, diagnosed ${diagnosis.event.occurredAt})` : ''}, section 9`;
+      const diagnosis = [...ctx.kept]
+        .reverse()
+        .find(
+          (d) =>
+            d.event.type === 'FaultDiagnosed' &&
+            d.event.data.faultId === fault.faultId &&
+            d.occurredMs <= decider.occurredMs,
+        );
+      if (cause)
+        reason += `; cause ${cause}${diagnosis ? ` (${diagnosis.event.id}, diagnosed ${diagnosis.event.occurredAt})` : ''}, section 9`;
     }
     const event = t ? refOf(t.event) : { id: n.eventId, type: '?', occurredAt: '?', recordedAt: '?' };
     return { event, rule: n.rule, section: sectionOf(n.rule), reason, decidedAt: decidedBy[i] ?? n.eventId };
@@ -112,11 +131,17 @@ function refs(ctx: ReasonContext, ids: readonly string[]): EventRef[] {
 
 /** The recurrences that turned `fixed` repairs into failed ones: events behind a repeated-failure finding too. */
 function recurrences(ctx: ReasonContext, repairIds: readonly string[]): EventRef[] {
-  const ids = repairIds.map((id) => ctx.countedAt.get(id)).filter((at, i): at is string => at !== undefined && at !== repairIds[i]);
+  const ids = repairIds
+    .map((id) => ctx.countedAt.get(id))
+    .filter((at, i): at is string => at !== undefined && at !== repairIds[i]);
   return refs(ctx, [...new Set(ids)]).map((r) => ({ ...r, role: 'recurrence' }));
 }
 
-function findings(ctx: ReasonContext, asOf: Cutoff, view: UnitView): Pick<Explanation, 'entitlements' | 'anomalies' | 'breaches'> {
+function findings(
+  ctx: ReasonContext,
+  asOf: Cutoff,
+  view: UnitView,
+): Pick<Explanation, 'entitlements' | 'anomalies' | 'breaches'> {
   // A loaner mark passed after the last event shows in the view only (the fold fires it at the next event).
   const pending: Entitlement[] = view.entitlements.slice(ctx.state.entitlements.length).map((v) => {
     const fault = v.faultId === undefined ? undefined : faultOf(ctx.state, v.faultId);
@@ -128,17 +153,44 @@ function findings(ctx: ReasonContext, asOf: Cutoff, view: UnitView): Pick<Explan
   });
   const entitlements: Finding[] = [...ctx.state.entitlements, ...pending].map((e) => {
     const rule = e.because[0]?.rule ?? '?';
-    const f: Finding = { kind: e.kind, rule, section: sectionOf(rule), status: e.status, events: refs(ctx, e.because.flatMap((b) => b.eventIds)), arose: iso(e.sinceMs), reasoning: entitlementReasoning(ctx, e) };
+    const f: Finding = {
+      kind: e.kind,
+      rule,
+      section: sectionOf(rule),
+      status: e.status,
+      events: refs(
+        ctx,
+        e.because.flatMap((b) => b.eventIds),
+      ),
+      arose: iso(e.sinceMs),
+      reasoning: entitlementReasoning(ctx, e),
+    };
     if (e.faultId !== undefined) f.faultId = e.faultId;
     if (e.component !== undefined) f.component = e.component;
     if (e.fulfilledBy !== undefined) f.fulfilledBy = refs(ctx, [e.fulfilledBy])[0]!;
     if (rule === 'repeated-failure') f.events.push(...recurrences(ctx, e.because[0]?.eventIds ?? []));
     return f;
   });
-  const anomalies: Finding[] = ctx.state.anomalies.map((a) => ({ kind: a.rule, rule: a.rule, section: sectionOf(a.rule), events: refs(ctx, a.eventIds), reasoning: anomalyReasoning(ctx, a.rule, a.eventIds) }));
+  const anomalies: Finding[] = ctx.state.anomalies.map((a) => ({
+    kind: a.rule,
+    rule: a.rule,
+    section: sectionOf(a.rule),
+    events: refs(ctx, a.eventIds),
+    reasoning: anomalyReasoning(ctx, a.rule, a.eventIds),
+  }));
   const breaches: Finding[] = serviceLevelBreaches(ctx.state, ctx.policy, asOf.ms).map((b) => {
     const { eventIds, reasoning } = breachReasoning(ctx, b, asOf.ms);
-    return { kind: b.measure as Measure, rule: SERVICE_LEVELS, section: sectionOf(SERVICE_LEVELS), faultId: b.faultId, events: refs(ctx, eventIds), limitMinutes: b.limitMinutes, actualMinutes: b.actualMinutes, stillOpen: b.open, reasoning };
+    return {
+      kind: b.measure as Measure,
+      rule: SERVICE_LEVELS,
+      section: sectionOf(SERVICE_LEVELS),
+      faultId: b.faultId,
+      events: refs(ctx, eventIds),
+      limitMinutes: b.limitMinutes,
+      actualMinutes: b.actualMinutes,
+      stillOpen: b.open,
+      reasoning,
+    };
   });
   return { entitlements, anomalies, breaches };
 }
@@ -148,17 +200,47 @@ function findings(ctx: ReasonContext, asOf: Cutoff, view: UnitView): Pick<Explan
  * moments; undefined when none of its events is kept.
  * @example const e = explainUnit(events, 'U-1', { asOf: '2025-06-30' }); console.log(formatExplanation(e!));
  */
-export function explainUnit(events: readonly UnitEvent[], unitId: string, options: ProjectionOptions): Explanation | undefined {
+export function explainUnit(
+  events: readonly UnitEvent[],
+  unitId: string,
+  options: ProjectionOptions,
+): Explanation | undefined {
   const unitEvents = groupByUnit(events.filter((e) => e.unitId === unitId)).get(unitId) ?? [];
   const selection = selectUnit(unitEvents, options);
   if (!selection) return undefined;
   const byId = new Map(selection.kept.map((t) => [t.event.id, t]));
-  const base = { unitId, asOf: pointText(selection.asOf), knownAt: selection.knownAt ? pointText(selection.knownAt) : null };
+  const base = {
+    unitId,
+    asOf: pointText(selection.asOf),
+    knownAt: selection.knownAt ? pointText(selection.knownAt) : null,
+  };
   if (!selection.policy) {
     const view = projectUnit(unitEvents, options)!.view;
     const story = selection.kept.map((t) => ({ event: refOf(t.event), summary: eventSummary(t.event), changes: [] }));
-    const anomalies = view.anomalies.map((a) => ({ kind: a.rule, rule: a.rule, section: sectionOf(a.rule), events: a.eventIds.map((id) => refOf(byId.get(id)!.event)), reasoning: [RULES['no-sale'].reason] }));
-    return { ...base, policy: null, status: view.status, serialNumber: null, story, afterLastEvent: [], coverage: [], failedRepairs: [], downtimeMinutes: 0, downtime: { periodStart: null, outages: [] }, entitlements: [], anomalies, breaches: [], ignored: [], view };
+    const anomalies = view.anomalies.map((a) => ({
+      kind: a.rule,
+      rule: a.rule,
+      section: sectionOf(a.rule),
+      events: a.eventIds.map((id) => refOf(byId.get(id)!.event)),
+      reasoning: [RULES['no-sale'].reason],
+    }));
+    return {
+      ...base,
+      policy: null,
+      status: view.status,
+      serialNumber: null,
+      story,
+      afterLastEvent: [],
+      coverage: [],
+      failedRepairs: [],
+      downtimeMinutes: 0,
+      downtime: { periodStart: null, outages: [] },
+      entitlements: [],
+      anomalies,
+      breaches: [],
+      ignored: [],
+      view,
+    };
   }
   const policy = selection.policy;
   const replay = replaySteps(selection, policy);
@@ -166,8 +248,14 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
   const story: StoryLine[] = [];
   let prev: StepView | null = null;
   for (const step of replay.steps) {
-    for (const [key, now] of step.after.failedRepairs) for (const id of repairsAdded(step.before.failedRepairs.get(key), now, replay.uniqueIds)) countedAt.set(id, step.timed.event.id);
-    story.push({ event: refOf(step.timed.event), summary: eventSummary(step.timed.event), changes: stepChanges(step, prev, replay.state, replay.uniqueIds) });
+    for (const [key, now] of step.after.failedRepairs)
+      for (const id of repairsAdded(step.before.failedRepairs.get(key), now, replay.uniqueIds))
+        countedAt.set(id, step.timed.event.id);
+    story.push({
+      event: refOf(step.timed.event),
+      summary: eventSummary(step.timed.event),
+      changes: stepChanges(step, prev, replay.state, replay.uniqueIds),
+    });
     prev = step.view;
   }
   const ctx: ReasonContext = { byId, kept: selection.kept, state: replay.state, policy, countedAt };
@@ -180,10 +268,21 @@ export function explainUnit(events: readonly UnitEvent[], unitId: string, option
     serialNumber: view.serialNumber,
     story,
     afterLastEvent: closingChanges(replay.lastStepView, view),
-    coverage: lines.map((l, i) => ({ component: l.component, start: view.coverage[i]!.start, end: view.coverage[i]!.end, active: view.coverage[i]!.active, how: coverageReasoning(ctx, l) })),
+    coverage: lines.map((l, i) => ({
+      component: l.component,
+      start: view.coverage[i]!.start,
+      end: view.coverage[i]!.end,
+      active: view.coverage[i]!.active,
+      how: coverageReasoning(ctx, l),
+    })),
     failedRepairs: Object.values(replay.state.problems)
       .filter((p) => p.failedRepairIds.length > 0)
-      .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length, repairs: refs(ctx, p.failedRepairIds) })),
+      .map((p) => ({
+        component: p.component,
+        problemCode: p.problemCode,
+        count: p.failedRepairIds.length,
+        repairs: refs(ctx, p.failedRepairIds),
+      })),
     downtimeMinutes: view.downtimeMinutes,
     downtime: downtimeLines(ctx, selection.asOf.ms),
     ...findings(ctx, selection.asOf, view),

@@ -44,7 +44,14 @@ export interface FleetView {
   failures: FailureGroup[];
   earlyWarnings: EarlyWarning[];
   endingSoon: { unitId: string; model: string; end: string; daysLeft: number }[];
-  openEntitlements: { unitId: string; kind: string; rule: string; faultId?: string; component?: string; eventIds: string[] }[];
+  openEntitlements: {
+    unitId: string;
+    kind: string;
+    rule: string;
+    faultId?: string;
+    component?: string;
+    eventIds: string[];
+  }[];
   breaches: { unitId: string; faultId: string; measure: string; limitMinutes: number; actualMinutes: number }[];
   totals: { failures: number; earlyWarnings: number; endingSoon: number; openEntitlements: number; breaches: number };
 }
@@ -58,7 +65,8 @@ export interface FleetOptions extends ProjectionOptions {
 }
 
 const NO_SALE = '(no sale)';
-const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sorted = (r: Record<string, number>) =>
+  Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** The stricter of two thresholds: the one reached by fewer failures. */
 function stricter(a: Threshold | undefined, b: Threshold | undefined): Threshold | undefined {
@@ -72,10 +80,32 @@ interface Group extends FailureGroup {
   unitsByMonth: Map<string, Set<string>>;
 }
 
-function addFailure(groups: Map<string, Group>, model: string, component: string, problemCode: string, day: number, unitId: string, policy: Policy | null): void {
+function addFailure(
+  groups: Map<string, Group>,
+  model: string,
+  component: string,
+  problemCode: string,
+  day: number,
+  unitId: string,
+  policy: Policy | null,
+): void {
   const key = `${model}\u0000${component}\u0000${problemCode}`;
   let g = groups.get(key);
-  if (!g) groups.set(key, (g = { model, component, problemCode, total: 0, byYear: {}, byQuarter: {}, byMonth: {}, threshold: undefined, unitsByMonth: new Map() }));
+  if (!g)
+    groups.set(
+      key,
+      (g = {
+        model,
+        component,
+        problemCode,
+        total: 0,
+        byYear: {},
+        byQuarter: {},
+        byMonth: {},
+        threshold: undefined,
+        unitsByMonth: new Map(),
+      }),
+    );
   const { year, month } = civilFromDay(day);
   const m = `${year}-${String(month).padStart(2, '0')}`;
   const q = `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
@@ -95,7 +125,16 @@ function warnings(groups: readonly Group[], override: Threshold | undefined): Ea
     const threshold = override ?? g.threshold;
     if (!threshold) continue;
     for (const [month, failures] of Object.entries(sorted(g.byMonth))) {
-      if (reaches(failures, threshold)) out.push({ model: g.model, component: g.component, problemCode: g.problemCode, month, failures, threshold, units: [...g.unitsByMonth.get(month)!].sort() });
+      if (reaches(failures, threshold))
+        out.push({
+          model: g.model,
+          component: g.component,
+          problemCode: g.problemCode,
+          month,
+          failures,
+          threshold,
+          units: [...g.unitsByMonth.get(month)!].sort(),
+        });
     }
   }
   return out;
@@ -109,7 +148,17 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
   const within = options.endingWithinDays ?? 60;
   const point = toTimePoint(options.asOf, 'asOf');
   const groups = new Map<string, Group>();
-  const view: FleetView = { asOf: point.kind === 'date' ? formatDay(point.day) : formatInstant(point.ms), units: 0, events: 0, failures: [], earlyWarnings: [], endingSoon: [], openEntitlements: [], breaches: [], totals: { failures: 0, earlyWarnings: 0, endingSoon: 0, openEntitlements: 0, breaches: 0 } };
+  const view: FleetView = {
+    asOf: point.kind === 'date' ? formatDay(point.day) : formatInstant(point.ms),
+    units: 0,
+    events: 0,
+    failures: [],
+    earlyWarnings: [],
+    endingSoon: [],
+    openEntitlements: [],
+    breaches: [],
+    totals: { failures: 0, earlyWarnings: 0, endingSoon: 0, openEntitlements: 0, breaches: 0 },
+  };
   const request = selectionRequest(options);
   let seen = 0;
   let n = 0;
@@ -124,16 +173,31 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
     const model = sale?.type === 'UnitSold' ? sale.data.model : NO_SALE;
     const zone = s.policy?.timeZone ?? 'UTC';
     for (const t of s.kept) {
-      if (t.event.type === 'FaultReported') addFailure(groups, model, t.event.data.component, t.event.data.problemCode, dayOf(t.occurredMs, zone), unitId, s.policy);
+      if (t.event.type === 'FaultReported')
+        addFailure(
+          groups,
+          model,
+          t.event.data.component,
+          t.event.data.problemCode,
+          dayOf(t.occurredMs, zone),
+          unitId,
+          s.policy,
+        );
     }
     if (!s.policy) continue;
     const v = unitView(applyInOrder(initialState(unitId), s.kept, s.policy), s.policy, s.asOf);
     const unit = v.coverage.find((c) => c.component === 'unit');
     const daysLeft = unit?.end ? parseDay(unit.end)! - s.asOf.day : null;
-    if (v.status === 'active' && daysLeft !== null && daysLeft <= within) view.endingSoon.push({ unitId, model, end: unit!.end!, daysLeft });
+    if (v.status === 'active' && daysLeft !== null && daysLeft <= within)
+      view.endingSoon.push({ unitId, model, end: unit!.end!, daysLeft });
     for (const e of v.entitlements) {
       if (e.status !== 'open') continue;
-      const item: FleetView['openEntitlements'][number] = { unitId, kind: e.kind, rule: e.because[0]?.rule ?? '?', eventIds: e.because.flatMap((b) => b.eventIds) };
+      const item: FleetView['openEntitlements'][number] = {
+        unitId,
+        kind: e.kind,
+        rule: e.because[0]?.rule ?? '?',
+        eventIds: e.because.flatMap((b) => b.eventIds),
+      };
       if (e.faultId !== undefined) item.faultId = e.faultId;
       if (e.component !== undefined) item.component = e.component;
       view.openEntitlements.push(item);
@@ -141,8 +205,16 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
     for (const b of v.slaBreaches) view.breaches.push({ unitId, ...b });
   }
   options.onProgress?.(seen, n);
-  const list = [...groups.values()].sort((a, b) => b.total - a.total || (a.model + a.component + a.problemCode < b.model + b.component + b.problemCode ? -1 : 1));
-  view.failures = list.map(({ threshold: _t, unitsByMonth: _u, ...g }) => ({ ...g, byYear: sorted(g.byYear), byQuarter: sorted(g.byQuarter), byMonth: sorted(g.byMonth) }));
+  const list = [...groups.values()].sort(
+    (a, b) =>
+      b.total - a.total || (a.model + a.component + a.problemCode < b.model + b.component + b.problemCode ? -1 : 1),
+  );
+  view.failures = list.map(({ threshold: _t, unitsByMonth: _u, ...g }) => ({
+    ...g,
+    byYear: sorted(g.byYear),
+    byQuarter: sorted(g.byQuarter),
+    byMonth: sorted(g.byMonth),
+  }));
   view.earlyWarnings = warnings(list, options.earlyWarning);
   view.endingSoon.sort((a, b) => a.daysLeft - b.daysLeft || (a.unitId < b.unitId ? -1 : 1));
   view.totals = {

@@ -93,7 +93,10 @@ export function* eachUnitProjection(
  * every unit in sorted order; a unit with no events is left out. From a JsonlHistory, a unit's
  * events are read only for its turn.
  */
-export function* eachUnitEvents(events: readonly UnitEvent[] | UnitEventSource, unitIds?: Iterable<string>): Generator<[string, Timed[]], void, undefined> {
+export function* eachUnitEvents(
+  events: readonly UnitEvent[] | UnitEventSource,
+  unitIds?: Iterable<string>,
+): Generator<[string, Timed[]], void, undefined> {
   const source = isEventList(events) ? eventListSource(events) : events;
   for (const unitId of unitIds ?? [...source.unitIds].sort()) {
     const unitEvents: Timed[] = [];
@@ -102,7 +105,8 @@ export function* eachUnitEvents(events: readonly UnitEvent[] | UnitEventSource, 
   }
 }
 
-const isEventList = (events: readonly UnitEvent[] | UnitEventSource): events is readonly UnitEvent[] => Array.isArray(events);
+const isEventList = (events: readonly UnitEvent[] | UnitEventSource): events is readonly UnitEvent[] =>
+  Array.isArray(events);
 
 /** Events in a list as a source: positions, not objects, per unit, so each unit's timed events are built just before its fold. */
 export function eventListSource(events: readonly UnitEvent[]): UnitEventSource {
@@ -126,7 +130,10 @@ export function eventListSource(events: readonly UnitEvent[]): UnitEventSource {
  * Every unit's projection at the given moments, keyed by unit id in sorted order.
  * @example const units = projectUnits(events, { asOf: '2025-06-01' }); units.get('U-1')?.view.status
  */
-export function projectUnits(events: readonly UnitEvent[] | UnitEventSource, options: ProjectionOptions): Map<string, UnitProjection> {
+export function projectUnits(
+  events: readonly UnitEvent[] | UnitEventSource,
+  options: ProjectionOptions,
+): Map<string, UnitProjection> {
   const result = new Map<string, UnitProjection>();
   for (const projection of eachUnitProjection(events, options)) result.set(projection.unitId, projection);
   return result;

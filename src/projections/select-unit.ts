@@ -90,7 +90,10 @@ export function selectKnown(known: readonly Timed[], request: SelectionRequest):
 }
 
 /** Selects from a unit's events in any order (a request prepared once serves many units). */
-export function selectUnit(unitEvents: readonly Timed[], options: ProjectionOptions | SelectionRequest): UnitSelection | undefined {
+export function selectUnit(
+  unitEvents: readonly Timed[],
+  options: ProjectionOptions | SelectionRequest,
+): UnitSelection | undefined {
   const request = 'cutoffs' in options ? options : selectionRequest(options);
   return selectKnown([...unitEvents].sort(compareTimed), request);
 }

@@ -48,7 +48,11 @@ export interface AsOfMoment {
 
 function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): EntitlementView[] {
   const views: EntitlementView[] = state.entitlements.map((e) => {
-    const view: EntitlementView = { kind: e.kind, status: e.status, because: e.because.map((b) => ({ rule: b.rule, eventIds: [...b.eventIds] })) };
+    const view: EntitlementView = {
+      kind: e.kind,
+      status: e.status,
+      because: e.because.map((b) => ({ rule: b.rule, eventIds: [...b.eventIds] })),
+    };
     if (e.faultId !== undefined) view.faultId = e.faultId;
     if (e.component !== undefined) view.component = e.component;
     if (e.returnId !== undefined) view.returnId = e.returnId;
@@ -58,7 +62,12 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
   // Loaner marks passed by the as-of moment while the outage is still open (the fold fires them at the next event).
   for (const fault of undecidedLoanerMarks(state, policy, asOf.ms)) {
     if (!owesLoaner(fault, policy)) continue;
-    const view: EntitlementView = { kind: 'loaner', status: fault.loanerProvidedBy ? 'fulfilled' : 'open', because: [{ rule: 'loaner', eventIds: [fault.reportId] }], faultId: fault.faultId };
+    const view: EntitlementView = {
+      kind: 'loaner',
+      status: fault.loanerProvidedBy ? 'fulfilled' : 'open',
+      because: [{ rule: 'loaner', eventIds: [fault.reportId] }],
+      faultId: fault.faultId,
+    };
     if (fault.loanerProvidedBy) view.fulfilledBy = fault.loanerProvidedBy;
     views.push(view);
   }
@@ -104,7 +113,9 @@ export function unitView(state: UnitState, policy: Policy, asOf: AsOfMoment): Un
       .map((p) => ({ component: p.component, problemCode: p.problemCode, count: p.failedRepairIds.length })),
     downtimeMinutes,
     entitlements: entitlementViews(state, policy, asOf),
-    slaBreaches: serviceLevelBreaches(state, policy, asOf.ms).map(({ faultId, measure, limitMinutes, actualMinutes }) => ({ faultId, measure, limitMinutes, actualMinutes })),
+    slaBreaches: serviceLevelBreaches(state, policy, asOf.ms).map(
+      ({ faultId, measure, limitMinutes, actualMinutes }) => ({ faultId, measure, limitMinutes, actualMinutes }),
+    ),
     anomalies: state.anomalies.map((a) => ({ rule: a.rule, eventIds: [...a.eventIds] })),
     serialNumber: state.serialNumber,
     policy: { id: policy.id, version: policy.version },

@@ -23,11 +23,20 @@ const day = (ms: number) => formatInstant(ms).slice(0, 10);
  * mark; lines that end much later run off the right edge with their end date written there.
  */
 function domain(d: TimelineData): [number, number] {
-  const starts = [...d.bars.map((b) => b.startMs), ...d.superseded.map((b) => b.startMs), ...d.marks.map((m) => m.ms), ...d.flags.map((f) => f.ms), d.asOfMs];
+  const starts = [
+    ...d.bars.map((b) => b.startMs),
+    ...d.superseded.map((b) => b.startMs),
+    ...d.marks.map((m) => m.ms),
+    ...d.flags.map((f) => f.ms),
+    d.asOfMs,
+  ];
   const lo = Math.min(...starts);
   const focus = Math.max(d.asOfMs, ...d.marks.map((m) => m.ms), ...d.flags.map((f) => f.ms));
   const ends = d.bars.map((b) => b.endMs ?? Infinity);
-  const hi = Math.min(Math.max(focus, ...ends.map((e) => (Number.isFinite(e) ? e : focus))), focus + Math.max((focus - lo) * 0.6, 120 * DAY));
+  const hi = Math.min(
+    Math.max(focus, ...ends.map((e) => (Number.isFinite(e) ? e : focus))),
+    focus + Math.max((focus - lo) * 0.6, 120 * DAY),
+  );
   const pad = Math.max((hi - lo) * 0.03, 5 * DAY);
   return [lo - pad, hi + pad];
 }
@@ -41,7 +50,9 @@ function ticks(lo: number, hi: number, x: (ms: number) => number, top: number, b
   for (; m < hi; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + step, 1)) {
     const xm = x(m).toFixed(1);
     const label = step === 12 ? day(m).slice(0, 4) : day(m).slice(0, 7);
-    out.push(`<line class="grid" x1="${xm}" x2="${xm}" y1="${top}" y2="${bottom}"/><text class="tick" x="${xm}" y="${top - 6}" text-anchor="middle">${label}</text>`);
+    out.push(
+      `<line class="grid" x1="${xm}" x2="${xm}" y1="${top}" y2="${bottom}"/><text class="tick" x="${xm}" y="${top - 6}" text-anchor="middle">${label}</text>`,
+    );
   }
   return out;
 }
@@ -69,12 +80,16 @@ function svg(d: TimelineData): string {
   const flagLevels = levels(flags, x);
   const flagTop = marksY + 34;
   const height = flagTop + (Math.max(0, ...flagLevels) + 1) * FLAG_ROW + 20;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="timeline of ${esc(d.unitId)}">`];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="timeline of ${esc(d.unitId)}">`,
+  ];
   out.push(...ticks(lo, hi, x, top, height - 10));
   for (const s of d.spans) {
     const x1 = x(s.fromMs);
     const w = Math.max(x(s.toMs) - x1, 2);
-    out.push(`<rect data-testid="downtime-span" data-fault="${esc(s.faultId)}" class="downtime${s.counted ? ' counted' : ''}" x="${x1.toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${marksY + 10 - top}"><title>${esc(`${s.faultId} out of service ${iso(s.fromMs)} -> ${s.open ? 'still open at the as-of moment' : iso(s.toMs)}${s.counted ? ' (counted for downtime)' : ' (not counted for downtime)'}`)}</title></rect>`);
+    out.push(
+      `<rect data-testid="downtime-span" data-fault="${esc(s.faultId)}" class="downtime${s.counted ? ' counted' : ''}" x="${x1.toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${marksY + 10 - top}"><title>${esc(`${s.faultId} out of service ${iso(s.fromMs)} -> ${s.open ? 'still open at the as-of moment' : iso(s.toMs)}${s.counted ? ' (counted for downtime)' : ' (not counted for downtime)'}`)}</title></rect>`,
+    );
   }
   const right = W - RIGHT;
   const clip = (ms: number | null) => (ms === null ? right : Math.min(x(ms), right));
@@ -86,28 +101,47 @@ function svg(d: TimelineData): string {
     out.push(`<text class="lane" x="${LEFT - 10}" y="${y + 17}" text-anchor="end">${esc(b.component)}</text>`);
     for (const old of d.superseded.filter((o) => o.component === b.component)) {
       const o1 = x(old.startMs);
-      out.push(`<rect data-testid="superseded-bar" class="superseded" x="${o1.toFixed(1)}" y="${y + 2}" width="${Math.max(clip(old.endMs) - o1, 2).toFixed(1)}" height="24" rx="3"><title>${esc(`${b.component} before ${old.by}: ${old.start} .. ${old.end ?? 'lifetime'} (moved on ${iso(old.untilMs)})`)}</title></rect>`);
+      out.push(
+        `<rect data-testid="superseded-bar" class="superseded" x="${o1.toFixed(1)}" y="${y + 2}" width="${Math.max(clip(old.endMs) - o1, 2).toFixed(1)}" height="24" rx="3"><title>${esc(`${b.component} before ${old.by}: ${old.start} .. ${old.end ?? 'lifetime'} (moved on ${iso(old.untilMs)})`)}</title></rect>`,
+      );
     }
-    out.push(`<rect data-testid="coverage-bar" data-component="${esc(b.component)}" data-start="${b.start}" data-end="${b.end ?? 'lifetime'}" class="bar${b.active ? ' active' : ''}" x="${x1.toFixed(1)}" y="${y + 6}" width="${Math.max(x2 - x1, 2).toFixed(1)}" height="16" rx="3"><title>${esc(`${b.component}: ${b.start} .. ${b.end ?? 'lifetime'}${b.active ? ' (active)' : ''}`)}</title></rect>`);
+    out.push(
+      `<rect data-testid="coverage-bar" data-component="${esc(b.component)}" data-start="${b.start}" data-end="${b.end ?? 'lifetime'}" class="bar${b.active ? ' active' : ''}" x="${x1.toFixed(1)}" y="${y + 6}" width="${Math.max(x2 - x1, 2).toFixed(1)}" height="16" rx="3"><title>${esc(`${b.component}: ${b.start} .. ${b.end ?? 'lifetime'}${b.active ? ' (active)' : ''}`)}</title></rect>`,
+    );
     out.push(`<text data-testid="coverage-start" class="date" x="${x1.toFixed(1)}" y="${y + 38}">${b.start}</text>`);
-    out.push(`<text data-testid="coverage-end" class="date" x="${x2.toFixed(1)}" y="${y + 38}" text-anchor="end">${runsOff ? '\u2192 ' : ''}${b.end ?? 'lifetime'}</text>`);
+    out.push(
+      `<text data-testid="coverage-end" class="date" x="${x2.toFixed(1)}" y="${y + 38}" text-anchor="end">${runsOff ? '\u2192 ' : ''}${b.end ?? 'lifetime'}</text>`,
+    );
   });
   out.push(`<text class="lane" x="${LEFT - 10}" y="${marksY + 4}" text-anchor="end">faults, repairs</text>`);
   for (const m of d.marks) {
     const xm = x(m.ms).toFixed(1);
     const title = `<title>${esc(`${iso(m.ms)} ${m.detail}`)}</title>`;
-    if (m.kind === 'fault') out.push(`<g data-testid="fault-mark" data-fault="${esc(m.label)}"><circle class="fault" cx="${xm}" cy="${marksY}" r="6">${title}</circle><text class="mark-label" x="${xm}" y="${marksY - 10}" text-anchor="middle">${esc(m.label)}</text></g>`);
-    else if (m.kind === 'repair') out.push(`<rect data-testid="repair-mark" class="repair ${m.outcome}" x="${(Number(xm) - 4).toFixed(1)}" y="${marksY - 4}" width="8" height="8" transform="rotate(45 ${xm} ${marksY})">${title}</rect>`);
-    else out.push(`<line data-testid="event-mark" class="event" x1="${xm}" x2="${xm}" y1="${marksY - 9}" y2="${marksY + 9}">${title}</line>`);
+    if (m.kind === 'fault')
+      out.push(
+        `<g data-testid="fault-mark" data-fault="${esc(m.label)}"><circle class="fault" cx="${xm}" cy="${marksY}" r="6">${title}</circle><text class="mark-label" x="${xm}" y="${marksY - 10}" text-anchor="middle">${esc(m.label)}</text></g>`,
+      );
+    else if (m.kind === 'repair')
+      out.push(
+        `<rect data-testid="repair-mark" class="repair ${m.outcome}" x="${(Number(xm) - 4).toFixed(1)}" y="${marksY - 4}" width="8" height="8" transform="rotate(45 ${xm} ${marksY})">${title}</rect>`,
+      );
+    else
+      out.push(
+        `<line data-testid="event-mark" class="event" x1="${xm}" x2="${xm}" y1="${marksY - 9}" y2="${marksY + 9}">${title}</line>`,
+      );
   }
   flags.forEach((f, i) => {
     const xf = x(f.ms);
     const y = flagTop + flagLevels[i]! * FLAG_ROW;
     const w = f.label.length * 6.6 + 12;
-    out.push(`<g data-testid="flag" data-kind="${f.kind}" class="flag ${f.kind}"><line x1="${xf.toFixed(1)}" x2="${xf.toFixed(1)}" y1="${marksY + 8}" y2="${y + 18}"/><rect x="${xf.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="18" rx="2"/><text x="${(xf + 6).toFixed(1)}" y="${y + 13}">${esc(f.label)}</text><title>${esc(`${iso(f.ms)} ${f.label}: ${f.detail}`)}</title></g>`);
+    out.push(
+      `<g data-testid="flag" data-kind="${f.kind}" class="flag ${f.kind}"><line x1="${xf.toFixed(1)}" x2="${xf.toFixed(1)}" y1="${marksY + 8}" y2="${y + 18}"/><rect x="${xf.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="18" rx="2"/><text x="${(xf + 6).toFixed(1)}" y="${y + 13}">${esc(f.label)}</text><title>${esc(`${iso(f.ms)} ${f.label}: ${f.detail}`)}</title></g>`,
+    );
   });
   const xa = x(d.asOfMs).toFixed(1);
-  out.push(`<g data-testid="as-of-cursor"><line class="cursor" x1="${xa}" x2="${xa}" y1="${top - 22}" y2="${height - 6}"/><text class="cursor-label" x="${(Number(xa) + 4).toFixed(1)}" y="${top - 24}">as of ${esc(d.asOfText)}</text></g>`);
+  out.push(
+    `<g data-testid="as-of-cursor"><line class="cursor" x1="${xa}" x2="${xa}" y1="${top - 22}" y2="${height - 6}"/><text class="cursor-label" x="${(Number(xa) + 4).toFixed(1)}" y="${top - 24}">as of ${esc(d.asOfText)}</text></g>`,
+  );
   out.push('</svg>');
   return out.join('\n');
 }
@@ -143,9 +177,18 @@ function rows(cells: string[][]): string {
  */
 export function timelineHtml(d: TimelineData): string {
   const legend = [
-    ['#2da44e', 'coverage line (active on the as-of date)'], ['#8c959f', 'coverage line (not active)'], ['repeating-linear-gradient(90deg,#8c959f 0 3px,transparent 3px 6px)', 'before a restart'], ['rgba(207,34,46,0.25)', 'out of service'],
-    ['#cf222e', 'fault reported'], ['#0969da', 'repair'], ['#8250df', 'entitlement'], ['#bf3989', 'anomaly'], ['#bc4c00', 'SLA breach'],
-  ].map(([c, t]) => `<span><i style="background:${c}"></i>${t}</span>`).join('');
+    ['#2da44e', 'coverage line (active on the as-of date)'],
+    ['#8c959f', 'coverage line (not active)'],
+    ['repeating-linear-gradient(90deg,#8c959f 0 3px,transparent 3px 6px)', 'before a restart'],
+    ['rgba(207,34,46,0.25)', 'out of service'],
+    ['#cf222e', 'fault reported'],
+    ['#0969da', 'repair'],
+    ['#8250df', 'entitlement'],
+    ['#bf3989', 'anomaly'],
+    ['#bc4c00', 'SLA breach'],
+  ]
+    .map(([c, t]) => `<span><i style="background:${c}"></i>${t}</span>`)
+    .join('');
   const flagRows = [...d.flags].sort((a, b) => a.ms - b.ms).map((f) => [iso(f.ms), f.kind, f.label, f.detail]);
   return `<!doctype html>
 <html lang="en">
@@ -164,10 +207,14 @@ ${svg(d)}
 <table><tr><th>component</th><th>start</th><th>end (last covered day)</th><th>active</th></tr>
 ${rows(d.bars.map((b) => [b.component, b.start, b.end ?? 'lifetime', b.active ? 'yes' : 'no']))}
 </table>
-${d.superseded.length ? `<h2>Coverage before it moved</h2>
+${
+  d.superseded.length
+    ? `<h2>Coverage before it moved</h2>
 <table><tr><th>component</th><th>start</th><th>end</th><th>moved by</th><th>on</th></tr>
 ${rows(d.superseded.map((o) => [o.component, o.start, o.end ?? 'lifetime', o.by, iso(o.untilMs)]))}
-</table>` : ''}
+</table>`
+    : ''
+}
 <h2>Entitlements, anomalies and breaches</h2>
 <table><tr><th>when</th><th>kind</th><th>what</th><th>why</th></tr>
 ${rows(flagRows)}

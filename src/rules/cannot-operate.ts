@@ -12,8 +12,10 @@ const RULE = 'cannot-operate';
 /** At a `cannot-operate` request: one free training, when the policy gives one and none is owed or given yet. */
 export function owesTraining(state: UnitState, event: EventOf<'ReturnRequested'>, at: Moment): void {
   if (event.data.reason !== 'cannot-operate') return;
-  if (!at.policy.returns?.freeTraining) return note(state, event.id, RULE, 'no free training: the policy has no returns rule (fine print 7)');
-  if (state.entitlements.some((e) => e.kind === 'free-training')) return note(state, event.id, RULE, 'one free training only; it is already owed or given');
+  if (!at.policy.returns?.freeTraining)
+    return note(state, event.id, RULE, 'no free training: the policy has no returns rule (fine print 7)');
+  if (state.entitlements.some((e) => e.kind === 'free-training'))
+    return note(state, event.id, RULE, 'one free training only; it is already owed or given');
   entitle(state, 'free-training', RULE, [event.id], at.ms);
 }
 

@@ -10,7 +10,12 @@ import type { FaultState, UnitState } from './unit-state.js';
 const RULE = 'charged-while-covered';
 
 /** A repair of `fault` at `ms` charges for what is covered: `decide` refuses it, the fold flags it. */
-export function isChargedWhileCovered(fault: FaultState, charged: Money | undefined, ms: number, policy: Policy): boolean {
+export function isChargedWhileCovered(
+  fault: FaultState,
+  charged: Money | undefined,
+  ms: number,
+  policy: Policy,
+): boolean {
   return charged !== undefined && charged.amount > 0 && countsAt(fault, ms, policy);
 }
 

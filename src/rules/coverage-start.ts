@@ -8,7 +8,10 @@ import { clampDay, type Day } from '../time/calendar.js';
 import type { UnitState } from './unit-state.js';
 import type { Moment } from './moment.js';
 
-type StartEvent = Extract<UnitEvent, { type: 'AcceptanceSigned' | 'InstallationCompleted' | 'UnitDelivered' | 'UnitSold' }>;
+type StartEvent = Extract<
+  UnitEvent,
+  { type: 'AcceptanceSigned' | 'InstallationCompleted' | 'UnitDelivered' | 'UnitSold' }
+>;
 
 /** Remembers the latest event of its kind; fold order makes the last one seen the latest. */
 export function recordStartEvent(state: UnitState, event: StartEvent, at: Moment): void {

@@ -24,7 +24,12 @@ function policyLineView(state: UnitState, policy: Policy, def: CoverageLine, sta
   if ('lifetime' in def) return { component: def.component, startDay, endDay: null, source: 'policy' };
   const months = def.months + (line?.extensionMonths ?? 0);
   const downtimeDays = policy.extendByDowntime ? Math.floor(state.downtime.closedMs / MS_PER_DAY) : 0;
-  return { component: def.component, startDay, endDay: clampDay(termEnd(startDay, months) + downtimeDays), source: 'policy' };
+  return {
+    component: def.component,
+    startDay,
+    endDay: clampDay(termEnd(startDay, months) + downtimeDays),
+    source: 'policy',
+  };
 }
 
 /** The moving parts of `component`'s policy line, made on first use. */
@@ -71,7 +76,10 @@ export function coverageLines(state: UnitState, policy: Policy): LineView[] {
   for (const component of Object.keys(state.partLines).sort()) {
     if (component === 'unit') continue;
     const part = state.partLines[component]!;
-    const covering = part.coveredBy === 'unit' ? byComponent.get('unit')! : (policyLines.get(part.coveredBy) ?? byComponent.get('unit')!);
+    const covering =
+      part.coveredBy === 'unit'
+        ? byComponent.get('unit')!
+        : (policyLines.get(part.coveredBy) ?? byComponent.get('unit')!);
     byComponent.set(component, partLineView(part, component, covering));
   }
   return [...byComponent.values()];

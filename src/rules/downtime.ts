@@ -91,7 +91,9 @@ export function closeOutage(state: UnitState, fault: FaultState, at: Moment): vo
     addInterval(state, fault.reportMs, at.ms);
     state.downtime.countedReportIds.push(fault.reportId);
   } else {
-    const why = fault.inCoverage ? 'excluded cause at restoration (rulebook 9)' : 'reported outside coverage (fine print 2)';
+    const why = fault.inCoverage
+      ? 'excluded cause at restoration (rulebook 9)'
+      : 'reported outside coverage (fine print 2)';
     note(state, fault.reportId, RULE, `${fault.faultId} not counted for downtime: ${why}`);
   }
 }
@@ -116,7 +118,12 @@ export function fireDowntimeEffect(state: UnitState, at: Moment, restoredBy: str
     return entitle(state, 'replacement', RULE, because, at.ms, { downtime });
   }
   entitle(state, 'warranty-restart', RULE, because, at.ms, { fulfilledBy: restoredBy, downtime });
-  restartLines(state, at.policy.coverage.filter((def) => !('lifetime' in def)), at.day, restoredBy);
+  restartLines(
+    state,
+    at.policy.coverage.filter((def) => !('lifetime' in def)),
+    at.day,
+    restoredBy,
+  );
   resetDowntimePeriod(state, at.ms);
 }
 

@@ -9,7 +9,14 @@ export function entitle(
   rule: RuleId,
   eventIds: readonly string[],
   sinceMs: number,
-  extra: { faultId?: string; component?: string; returnId?: string; orRefund?: boolean; fulfilledBy?: string; downtime?: Entitlement['downtime'] } = {},
+  extra: {
+    faultId?: string;
+    component?: string;
+    returnId?: string;
+    orRefund?: boolean;
+    fulfilledBy?: string;
+    downtime?: Entitlement['downtime'];
+  } = {},
 ): void {
   const entitlement: Entitlement = { kind, status: 'open', because: [{ rule, eventIds: [...eventIds] }], sinceMs };
   if (extra.faultId !== undefined) entitlement.faultId = extra.faultId;
@@ -25,7 +32,12 @@ export function entitle(
 }
 
 /** Marks every open entitlement that `matches` as fulfilled by `eventId`; returns how many. */
-export function fulfil(state: UnitState, matches: (e: Entitlement) => boolean, eventId: string, onlyFirst = false): number {
+export function fulfil(
+  state: UnitState,
+  matches: (e: Entitlement) => boolean,
+  eventId: string,
+  onlyFirst = false,
+): number {
   let n = 0;
   for (const e of state.entitlements) {
     if (e.status !== 'open' || !matches(e)) continue;

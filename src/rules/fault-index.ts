@@ -21,13 +21,18 @@ function idAt(faults: readonly FaultState[], base: readonly FaultState[], positi
   return (position < base.length ? base[position]! : faults[position]!).faultId;
 }
 
-const baseOf = (faults: readonly FaultState[]): readonly FaultState[] => (isDraft(faults) ? original(faults as FaultState[])! : faults);
+const baseOf = (faults: readonly FaultState[]): readonly FaultState[] =>
+  isDraft(faults) ? original(faults as FaultState[])! : faults;
 
 const BLOCK_BITS = 6;
 const BLOCK = 1 << BLOCK_BITS;
 
 /** The position of the fault reported under `faultId`, or -1. */
-export function findFault(table: readonly (readonly number[])[], faults: readonly FaultState[], faultId: string): number {
+export function findFault(
+  table: readonly (readonly number[])[],
+  faults: readonly FaultState[],
+  faultId: string,
+): number {
   if (table.length === 0) return -1;
   const base = baseOf(faults);
   const mask = table.length * BLOCK - 1;

@@ -17,7 +17,8 @@ const RULE = 'fault';
 
 export function reportFault(state: UnitState, event: EventOf<'FaultReported'>, at: Moment): void {
   const { faultId, component, problemCode, severity, outOfService, atUnboxing } = event.data;
-  if (faultOf(state, faultId)) return note(state, event.id, RULE, `fault ${faultId} was already reported; this report is ignored`);
+  if (faultOf(state, faultId))
+    return note(state, event.id, RULE, `fault ${faultId} was already reported; this report is ignored`);
   const fault: FaultState = {
     faultId,
     reportId: event.id,

@@ -26,10 +26,17 @@ export function owesLoaner(fault: FaultState, policy: Policy): boolean {
 function decideAtMark(state: UnitState, fault: FaultState, policy: Policy): void {
   fault.loanerDecided = true;
   if (owesLoaner(fault, policy)) {
-    const extra = fault.loanerProvidedBy ? { faultId: fault.faultId, fulfilledBy: fault.loanerProvidedBy } : { faultId: fault.faultId };
+    const extra = fault.loanerProvidedBy
+      ? { faultId: fault.faultId, fulfilledBy: fault.loanerProvidedBy }
+      : { faultId: fault.faultId };
     entitle(state, 'loaner', RULE, [fault.reportId], loanerMark(fault, policy)!, extra);
   } else if (fault.inCoverage) {
-    note(state, fault.reportId, RULE, `no loaner for ${fault.faultId}: excluded cause at the ${policy.loaner!.threshold.value}-minute mark (rulebook 9)`);
+    note(
+      state,
+      fault.reportId,
+      RULE,
+      `no loaner for ${fault.faultId}: excluded cause at the ${policy.loaner!.threshold.value}-minute mark (rulebook 9)`,
+    );
   } else {
     note(state, fault.reportId, RULE, `no loaner for ${fault.faultId}: reported outside coverage (fine print 2)`);
   }

@@ -12,7 +12,14 @@ import type { Moment } from './moment.js';
 
 const RULE = 'part-coverage';
 
-function setPartLine(state: UnitState, policy: Policy, component: string, startDay: number, months: number | null, eventId: string): void {
+function setPartLine(
+  state: UnitState,
+  policy: Policy,
+  component: string,
+  startDay: number,
+  months: number | null,
+  eventId: string,
+): void {
   const coveredBy = policy.coverage.some((l) => l.component === component) ? component : 'unit';
   const earlier = state.partLines[component];
   state.partLines[component] = {
@@ -31,15 +38,28 @@ function unitTermMonths(state: UnitState, policy: Policy): number | null {
 }
 
 /** On a repair that replaced parts: start their lines (`extend`) or hold them for the resolution (`restart`). */
-export function recordPartsReplaced(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
+export function recordPartsReplaced(
+  state: UnitState,
+  event: EventOf<'RepairCompleted'>,
+  fault: FaultState,
+  at: Moment,
+): void {
   const parts = event.data.partsReplaced;
   if (!parts || parts.length === 0) return;
-  if (!fault.inCoverage) return note(state, event.id, RULE, `no part line: fault ${fault.faultId} was reported outside coverage (fine print 2)`);
-  if (!countsAt(fault, at.ms, at.policy)) return note(state, event.id, RULE, `no part line: fault ${fault.faultId} has an excluded cause (rulebook 5, 9)`);
+  if (!fault.inCoverage)
+    return note(
+      state,
+      event.id,
+      RULE,
+      `no part line: fault ${fault.faultId} was reported outside coverage (fine print 2)`,
+    );
+  if (!countsAt(fault, at.ms, at.policy))
+    return note(state, event.id, RULE, `no part line: fault ${fault.faultId} has an excluded cause (rulebook 5, 9)`);
   const rule = at.policy.partRule;
   for (const { component } of parts) {
     if (rule.kind === 'extend') setPartLine(state, at.policy, component, at.day, rule.months, event.id);
-    else if (fault.resolvedMs !== null) setPartLine(state, at.policy, component, at.day, unitTermMonths(state, at.policy), event.id);
+    else if (fault.resolvedMs !== null)
+      setPartLine(state, at.policy, component, at.day, unitTermMonths(state, at.policy), event.id);
     else fault.pendingParts.push({ component, repairId: event.id });
   }
 }
@@ -49,7 +69,13 @@ export function startHeldPartLines(state: UnitState, fault: FaultState, at: Mome
   if (fault.pendingParts.length === 0) return;
   const held = fault.pendingParts.splice(0);
   if (!countsAt(fault, at.ms, at.policy)) {
-    return note(state, resolvedBy, RULE, `no part line: fault ${fault.faultId} has an excluded cause at its resolution (rulebook 5, 9)`);
+    return note(
+      state,
+      resolvedBy,
+      RULE,
+      `no part line: fault ${fault.faultId} has an excluded cause at its resolution (rulebook 5, 9)`,
+    );
   }
-  for (const { component, repairId } of held) setPartLine(state, at.policy, component, at.day, unitTermMonths(state, at.policy), repairId);
+  for (const { component, repairId } of held)
+    setPartLine(state, at.policy, component, at.day, unitTermMonths(state, at.policy), repairId);
 }

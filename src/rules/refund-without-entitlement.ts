@@ -11,7 +11,8 @@ import type { Entitlement, UnitState } from './unit-state.js';
 const RULE = 'refund-without-entitlement';
 
 const refundFor = (returnId: string) => (e: Entitlement) => e.kind === 'refund' && e.returnId === returnId;
-const standingRefund = (e: Entitlement) => (e.kind === 'refund' && e.returnId === undefined) || (e.kind === 'replacement' && e.orRefund === true);
+const standingRefund = (e: Entitlement) =>
+  (e.kind === 'refund' && e.returnId === undefined) || (e.kind === 'replacement' && e.orRefund === true);
 
 /** A refund is owed at a completion of `returnId`: else `decide` refuses it and the fold flags it. */
 export function isRefundOwed(state: UnitState, returnId: string): boolean {

@@ -14,34 +14,70 @@ export interface RuleEntry {
 export const RULES = {
   sale: { section: '1', reason: 'a unit is sold once; a second sale is ignored and the first stands' },
   'no-sale': { section: '1', reason: 'no UnitSold event for this unit: it has no policy to be judged under' },
-  fault: { section: '1', reason: 'a fault is reported once under its id, and every event about a fault names one reported before it' },
-  'warranty-extension': { section: '4', reason: 'an extension adds months to a line with a term; a lifetime line or a component without a line is not extended' },
-  'replace-only-line': { section: '4, fine print 21', reason: 'a covered fault on a line that grants replacement only is settled by exchanging the component, never by a repair' },
-  'part-coverage': { section: '5', reason: 'a part replaced under coverage for a covered fault gets a line of its own' },
-  'repeated-failure': { section: '6', reason: 'failed repairs of the same problem, at the threshold, owe the policy remedy' },
-  'replacement-without-entitlement': { section: '6', reason: 'no replacement was owed (none open) and the reason is not goodwill' },
-  downtime: { section: '7', reason: 'covered outages past the threshold restart the warranty or owe a replacement at the restoration' },
-  'return-window': { section: '8', reason: 'a return requested within the window whose inspection passes owes a refund' },
+  fault: {
+    section: '1',
+    reason: 'a fault is reported once under its id, and every event about a fault names one reported before it',
+  },
+  'warranty-extension': {
+    section: '4',
+    reason:
+      'an extension adds months to a line with a term; a lifetime line or a component without a line is not extended',
+  },
+  'replace-only-line': {
+    section: '4, fine print 21',
+    reason:
+      'a covered fault on a line that grants replacement only is settled by exchanging the component, never by a repair',
+  },
+  'part-coverage': {
+    section: '5',
+    reason: 'a part replaced under coverage for a covered fault gets a line of its own',
+  },
+  'repeated-failure': {
+    section: '6',
+    reason: 'failed repairs of the same problem, at the threshold, owe the policy remedy',
+  },
+  'replacement-without-entitlement': {
+    section: '6',
+    reason: 'no replacement was owed (none open) and the reason is not goodwill',
+  },
+  downtime: {
+    section: '7',
+    reason: 'covered outages past the threshold restart the warranty or owe a replacement at the restoration',
+  },
+  'return-window': {
+    section: '8',
+    reason: 'a return requested within the window whose inspection passes owes a refund',
+  },
   'cannot-operate': {
     section: '8',
-    reason: 'the customer cannot operate the goods: one free training is owed; the first free TrainingProvided after the request fulfils it',
+    reason:
+      'the customer cannot operate the goods: one free training is owed; the first free TrainingProvided after the request fulfils it',
   },
   'unboxing-defect': { section: '8', reason: 'a replacement with the same model is owed unconditionally' },
-  'refund-outside-window': { section: '8', reason: 'a refund paid for a return requested after the window: nobody was owed it' },
+  'refund-outside-window': {
+    section: '8',
+    reason: 'a refund paid for a return requested after the window: nobody was owed it',
+  },
   'refund-without-entitlement': { section: '8, fine print 7', reason: 'a refund was paid with no refund owed' },
   returns: { section: '8', reason: 'a return is requested once under its id before it is inspected or rejected' },
   returned: { section: '8', reason: 'a completed return ends coverage; after it only follow-ups are recorded' },
-  'charged-while-covered': { section: '10', reason: 'a covered cause reported within coverage: nothing was owed (section 10)' },
+  'charged-while-covered': {
+    section: '10',
+    reason: 'a covered cause reported within coverage: nothing was owed (section 10)',
+  },
   'service-levels': { section: '11', reason: 'each severity has limits on response, arrival and resolution' },
   loaner: { section: '11', reason: 'a covered fault out of service past the threshold owes a loaner' },
-  'invalid-event': { section: '-', reason: 'a stored event its reader rejects, left out of the view (state --store --skip-invalid)' },
+  'invalid-event': {
+    section: '-',
+    reason: 'a stored event its reader rejects, left out of the view (state --store --skip-invalid)',
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 /** A rule id, as views, explanations and CommandRejected name it. */
 export type RuleId = keyof typeof RULES;
 
 export function isRuleId(rule: string): rule is RuleId {
-  return Object.prototype.hasOwnProperty.call(RULES, rule);
+  return Object.hasOwn(RULES, rule);
 }
 
 /** The rulebook section of a rule id ('?' for a rule this registry does not know). */

@@ -46,9 +46,19 @@ export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment
   for (const pending of problem.pendingFixed.splice(0)) {
     const earlier = faultOf(state, pending.faultId)!;
     if (!fault.inCoverage) {
-      note(state, pending.repairId, RULE, `not counted: the recurrence ${fault.faultId} was reported outside coverage (fine print 2)`);
+      note(
+        state,
+        pending.repairId,
+        RULE,
+        `not counted: the recurrence ${fault.faultId} was reported outside coverage (fine print 2)`,
+      );
     } else if (!countsAt(earlier, at.ms, at.policy)) {
-      note(state, pending.repairId, RULE, `not counted: ${earlier.faultId} ${earlier.inCoverage ? 'has an excluded cause (rulebook 9)' : 'was reported outside coverage (fine print 2)'}`);
+      note(
+        state,
+        pending.repairId,
+        RULE,
+        `not counted: ${earlier.faultId} ${earlier.inCoverage ? 'has an excluded cause (rulebook 9)' : 'was reported outside coverage (fine print 2)'}`,
+      );
     } else {
       countFailedRepair(state, problem, pending.repairId, at);
     }
@@ -56,14 +66,24 @@ export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment
 }
 
 /** A failed repair counts now; a fixed one waits for a recurrence. */
-export function recordRepairOutcome(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
+export function recordRepairOutcome(
+  state: UnitState,
+  event: EventOf<'RepairCompleted'>,
+  fault: FaultState,
+  at: Moment,
+): void {
   const problem = problemOf(state, fault);
   if (event.data.outcome === 'fixed') {
     problem.pendingFixed.push({ repairId: event.id, faultId: fault.faultId });
   } else if (countsAt(fault, at.ms, at.policy)) {
     countFailedRepair(state, problem, event.id, at);
   } else {
-    note(state, event.id, RULE, `not counted: ${fault.faultId} ${fault.inCoverage ? 'has an excluded cause (rulebook 9)' : 'was reported outside coverage (fine print 2)'}`);
+    note(
+      state,
+      event.id,
+      RULE,
+      `not counted: ${fault.faultId} ${fault.inCoverage ? 'has an excluded cause (rulebook 9)' : 'was reported outside coverage (fine print 2)'}`,
+    );
   }
 }
 

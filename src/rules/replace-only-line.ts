@@ -16,7 +16,7 @@ const RULE = 'replace-only-line';
 /** The component's own policy line when its only remedy is replacement (the `unit` line never stands in). */
 export function replaceOnlyLineOf(policy: Policy, component: string): CoverageLine | undefined {
   const line = policy.coverage.find((l) => l.component === component);
-  return line && line.remedies.every((r) => r === 'replacement') ? line : undefined;
+  return line?.remedies.every((r) => r === 'replacement') ? line : undefined;
 }
 
 function namesComponent(event: EventOf<'RepairCompleted'>, component: string): boolean {
@@ -24,15 +24,32 @@ function namesComponent(event: EventOf<'RepairCompleted'>, component: string): b
 }
 
 /** At a repair of a fault on a replacement-only line: raise the exchange at the first repair, fulfil it when one replaces the part. */
-export function judgeReplaceOnlyRepair(state: UnitState, event: EventOf<'RepairCompleted'>, fault: FaultState, at: Moment): void {
+export function judgeReplaceOnlyRepair(
+  state: UnitState,
+  event: EventOf<'RepairCompleted'>,
+  fault: FaultState,
+  at: Moment,
+): void {
   if (!replaceOnlyLineOf(at.policy, fault.component)) return;
   const replaced = namesComponent(event, fault.component);
   if (fault.firstRepairId !== event.id) {
     if (replaced) fulfil(state, (e) => e.faultId === fault.faultId && e.because[0]?.rule === RULE, event.id);
     return;
   }
-  if (!fault.inCoverage) return note(state, event.id, RULE, `no exchange owed: ${fault.faultId} was reported outside coverage (fine print 2)`);
-  if (!countsAt(fault, at.ms, at.policy)) return note(state, event.id, RULE, `no exchange owed: ${fault.faultId} has an excluded cause at its first repair (rulebook 9)`);
+  if (!fault.inCoverage)
+    return note(
+      state,
+      event.id,
+      RULE,
+      `no exchange owed: ${fault.faultId} was reported outside coverage (fine print 2)`,
+    );
+  if (!countsAt(fault, at.ms, at.policy))
+    return note(
+      state,
+      event.id,
+      RULE,
+      `no exchange owed: ${fault.faultId} has an excluded cause at its first repair (rulebook 9)`,
+    );
   entitle(state, 'replacement', RULE, [fault.reportId], at.ms, {
     faultId: fault.faultId,
     component: fault.component,

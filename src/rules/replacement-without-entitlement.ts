@@ -12,7 +12,10 @@ const RULE = 'replacement-without-entitlement';
 const isReplacement = (e: Entitlement): boolean => e.kind === 'replacement';
 
 /** A replacement for `reason` now owes nothing: `decide` refuses it, the fold flags it. */
-export function isReplacementWithoutEntitlement(state: UnitState, reason: EventOf<'UnitReplaced'>['data']['reason']): boolean {
+export function isReplacementWithoutEntitlement(
+  state: UnitState,
+  reason: EventOf<'UnitReplaced'>['data']['reason'],
+): boolean {
   return reason !== 'goodwill' && !state.entitlements.some((e) => e.status === 'open' && isReplacement(e));
 }
 

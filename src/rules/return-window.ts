@@ -32,10 +32,13 @@ export function inspectReturn(state: UnitState, event: EventOf<'ReturnInspected'
   const rule = at.policy.returns;
   const { intact, humanDamage } = event.data;
   if (!rule) return note(state, event.id, RULE, 'no refund: the policy has no returns rule (fine print 7)');
-  if (!request.withinWindow) return note(state, event.id, RULE, `no refund: requested after the ${rule.windowDays}-day window`);
+  if (!request.withinWindow)
+    return note(state, event.id, RULE, `no refund: requested after the ${rule.windowDays}-day window`);
   if (humanDamage) return note(state, event.id, RULE, 'no refund: human damage bars a return (rulebook 8)');
-  if (request.reason !== 'unusable' && !intact) return note(state, event.id, RULE, 'no refund: a return without a defect needs intact goods');
-  if (request.reason !== 'unusable' && !rule.noReason) return note(state, event.id, RULE, 'no refund: the policy takes no no-reason returns');
+  if (request.reason !== 'unusable' && !intact)
+    return note(state, event.id, RULE, 'no refund: a return without a defect needs intact goods');
+  if (request.reason !== 'unusable' && !rule.noReason)
+    return note(state, event.id, RULE, 'no refund: the policy takes no no-reason returns');
   if (state.entitlements.some((e) => e.kind === 'refund' && e.returnId === event.data.returnId)) return;
   entitle(state, 'refund', RULE, [request.requestId, event.id], at.ms, { returnId: event.data.returnId });
 }

@@ -15,6 +15,12 @@ export function returnRequest(state: UnitState, returnId: string): ReturnState |
 
 export function requestReturn(state: UnitState, event: EventOf<'ReturnRequested'>, at: Moment): void {
   const withinWindow = isWithinWindow(state, at.policy, at.day);
-  state.returns[event.data.returnId] = { requestId: event.id, requestMs: at.ms, reason: event.data.reason, withinWindow, inspectionId: null };
+  state.returns[event.data.returnId] = {
+    requestId: event.id,
+    requestMs: at.ms,
+    reason: event.data.reason,
+    withinWindow,
+    inspectionId: null,
+  };
   owesTraining(state, event, at);
 }

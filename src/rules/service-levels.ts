@@ -84,18 +84,33 @@ function limitsOf(policy: Policy, severity: FaultState['severity']): [Measure, L
 
 /** Each severity's limits, to hand to `faultBreaches`. */
 export function severityLimits(policy: Policy): Record<FaultState['severity'], SeverityLimits> {
-  return { general: limitsOf(policy, 'general'), serious: limitsOf(policy, 'serious'), urgent: limitsOf(policy, 'urgent') };
+  return {
+    general: limitsOf(policy, 'general'),
+    serious: limitsOf(policy, 'serious'),
+    urgent: limitsOf(policy, 'urgent'),
+  };
 }
 
 /** The limits one fault missed, measured at `asOfMs` for missing steps, in measure order, added to `breaches`. */
-export function faultBreaches(fault: FaultState, limits: SeverityLimits, asOfMs: number, breaches: ServiceLevelBreach[]): void {
+export function faultBreaches(
+  fault: FaultState,
+  limits: SeverityLimits,
+  asOfMs: number,
+  breaches: ServiceLevelBreach[],
+): void {
   for (const [measure, limit] of limits) {
     const fromMs = limit.from === 'arrival' ? stepMs(fault, 'arrival') : fault.reportMs;
     if (fromMs === null) continue;
     const atMs = stepMs(fault, measure);
     const actualMinutes = wholeMinutes(fromMs, atMs ?? asOfMs);
     if (actualMinutes > limit.minutes) {
-      breaches.push({ faultId: fault.faultId, measure, limitMinutes: limit.minutes, actualMinutes, open: atMs === null });
+      breaches.push({
+        faultId: fault.faultId,
+        measure,
+        limitMinutes: limit.minutes,
+        actualMinutes,
+        open: atMs === null,
+      });
     }
   }
 }

@@ -9,7 +9,7 @@ import type { Day } from '../time/calendar.js';
 /** A null-prototype record: safe for keys taken from input such as `__proto__`. */
 export type Dict<T> = Record<string, T>;
 export const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
-export const has = (d: Dict<unknown>, key: string): boolean => Object.prototype.hasOwnProperty.call(d, key);
+export const has = (d: Dict<unknown>, key: string): boolean => Object.hasOwn(d, key);
 
 /** The earliest instant a Date holds: the start of a unit's first downtime period, and `lastMs` before any event. */
 export const EARLIEST_MS = -8.64e15;

@@ -13,7 +13,11 @@ import type { UnitState } from './unit-state.js';
 const RULE = 'warranty-extension';
 
 /** Why `component`'s line cannot be extended (`decide` refuses, the fold notes it), or undefined when it can. */
-export function whyNotExtendable(state: UnitState, policy: Policy, component: string): 'lifetime' | 'no-line' | undefined {
+export function whyNotExtendable(
+  state: UnitState,
+  policy: Policy,
+  component: string,
+): 'lifetime' | 'no-line' | undefined {
   const def = policy.coverage.find((l) => l.component === component);
   if (def && 'lifetime' in def) return 'lifetime';
   return def || state.partLines[component] ? undefined : 'no-line';
@@ -23,7 +27,8 @@ export function extendWarranty(state: UnitState, event: EventOf<'WarrantyExtende
   const component = event.data.component ?? 'unit';
   const refused = whyNotExtendable(state, at.policy, component);
   if (refused === 'lifetime') return note(state, event.id, RULE, `not applied: the ${component} line is lifetime`);
-  if (refused === 'no-line') return note(state, event.id, RULE, `not applied: no coverage line for component ${component}`);
+  if (refused === 'no-line')
+    return note(state, event.id, RULE, `not applied: no coverage line for component ${component}`);
   if (at.policy.coverage.some((l) => l.component === component)) {
     const line = lineStateOf(state, component);
     line.extensionMonths += event.data.months;

@@ -15,22 +15,39 @@ export interface Signature {
   readonly value: string;
 }
 
-const keyIdOf = (publicKey: KeyObject): string => createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+const keyIdOf = (publicKey: KeyObject): string =>
+  createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 
 function readKey(path: string, kind: 'private' | 'public'): KeyObject {
   let pem: string;
   try {
     pem = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError(undefined, '', `cannot read ${kind} key ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputError(
+      undefined,
+      '',
+      `cannot read ${kind} key ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let key: KeyObject;
   try {
     key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
   } catch {
-    throw new InputError(undefined, '', `${path}: not a PEM ${kind === 'private' ? 'PKCS #8 private' : 'SPKI public'} key`);
+    throw new InputError(
+      undefined,
+      '',
+      `${path}: not a PEM ${kind === 'private' ? 'PKCS #8 private' : 'SPKI public'} key`,
+    );
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new InputError(undefined, '', `${path}: an ${key.asymmetricKeyType ?? 'unknown'} key; an Ed25519 key is needed`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new InputError(
+      undefined,
+      '',
+      `${path}: an ${key.asymmetricKeyType ?? 'unknown'} key; an Ed25519 key is needed`,
+    );
   return key;
 }
 
@@ -40,7 +57,11 @@ export const readPrivateKey = (path: string): KeyObject => readKey(path, 'privat
 export const readPublicKey = (path: string): KeyObject => readKey(path, 'public');
 
 export function signBytes(bytes: string, privateKey: KeyObject): Signature {
-  return { algorithm: 'ed25519', keyId: keyIdOf(createPublicKey(privateKey)), value: sign(null, Buffer.from(bytes, 'utf8'), privateKey).toString('base64') };
+  return {
+    algorithm: 'ed25519',
+    keyId: keyIdOf(createPublicKey(privateKey)),
+    value: sign(null, Buffer.from(bytes, 'utf8'), privateKey).toString('base64'),
+  };
 }
 
 /** Why a signature does not hold, or null when it does. */
@@ -48,6 +69,7 @@ export function checkSignature(bytes: string, signature: Signature, publicKey: K
   const keyId = keyIdOf(publicKey);
   if (signature.keyId !== keyId) return `signed with key ${signature.keyId}, not with the given key ${keyId}`;
   const raw = Buffer.from(signature.value, 'base64');
-  if (raw.length !== 64 || !verify(null, Buffer.from(bytes, 'utf8'), publicKey, raw)) return 'the signature does not match: the signed content was changed';
+  if (raw.length !== 64 || !verify(null, Buffer.from(bytes, 'utf8'), publicKey, raw))
+    return 'the signature does not match: the signed content was changed';
   return null;
 }

@@ -28,7 +28,13 @@ export const Anchor = z.strictObject({
   root: hex64,
   chunkSize: z.literal(ANCHOR_CHUNK_SIZE),
   chunkRoots: z.array(hex64),
-  signature: z.strictObject({ algorithm: z.literal('ed25519'), keyId: z.string().regex(/^[0-9a-f]{16}$/), value: z.string().max(200) }).optional(),
+  signature: z
+    .strictObject({
+      algorithm: z.literal('ed25519'),
+      keyId: z.string().regex(/^[0-9a-f]{16}$/),
+      value: z.string().max(200),
+    })
+    .optional(),
 });
 export type Anchor = z.infer<typeof Anchor>;
 
@@ -39,10 +45,12 @@ export interface AnchorCheck {
   readonly changes: string[];
 }
 
-const leafOf = (streamId: string, revision: number, hash: string): Buffer => leafHash(JSON.stringify([streamId, revision, hash]));
+const leafOf = (streamId: string, revision: number, hash: string): Buffer =>
+  leafHash(JSON.stringify([streamId, revision, hash]));
 
 const NAMED = 5;
-const names = (ids: Iterable<string>, total: number): string => `${[...ids].map((id) => JSON.stringify(id)).join(', ')}${total > NAMED ? `, … (${total} in all)` : ''}`;
+const names = (ids: Iterable<string>, total: number): string =>
+  `${[...ids].map((id) => JSON.stringify(id)).join(', ')}${total > NAMED ? `, … (${total} in all)` : ''}`;
 
 /**
  * Walks a store's events in log order (the file's line order, a store's global position) and
@@ -65,7 +73,9 @@ export function createAnchorWalk(earlier?: Anchor) {
   const checkChunk = (index: number, root: string, from: number, to: number) => {
     const anchored = earlier?.chunkRoots[index];
     if (anchored !== undefined && anchored !== root) {
-      breaks.push(`events ${from + 1}–${to} of the log no longer match the anchor (streams there include ${names(chunkStreams, chunkStreams.size)})`);
+      breaks.push(
+        `events ${from + 1}–${to} of the log no longer match the anchor (streams there include ${names(chunkStreams, chunkStreams.size)})`,
+      );
     }
   };
 
@@ -100,7 +110,14 @@ export function createAnchorWalk(earlier?: Anchor) {
 
     /** This state's anchor, unsigned. */
     anchor(): Anchor {
-      return { format: ANCHOR_FORMAT, streams: streams.size, events: log.size, root: log.root(), chunkSize: ANCHOR_CHUNK_SIZE, chunkRoots: [...chunkRoots] };
+      return {
+        format: ANCHOR_FORMAT,
+        streams: streams.size,
+        events: log.size,
+        root: log.root(),
+        chunkSize: ANCHOR_CHUNK_SIZE,
+        chunkRoots: [...chunkRoots],
+      };
     },
 
     /** Whether this state extends `earlier`, and what changed since it. */
@@ -113,9 +130,13 @@ export function createAnchorWalk(earlier?: Anchor) {
       } else if (prefixRoot !== earlier.root) {
         if (found.length === 0) {
           const from = Math.floor(earlier.events / ANCHOR_CHUNK_SIZE) * ANCHOR_CHUNK_SIZE;
-          found.push(`events ${from + 1}–${earlier.events} of the log no longer match the anchor (streams there include ${names(prefixChunkStreams, prefixChunkStreams.size)})`);
+          found.push(
+            `events ${from + 1}–${earlier.events} of the log no longer match the anchor (streams there include ${names(prefixChunkStreams, prefixChunkStreams.size)})`,
+          );
         }
-        found.push(`the first ${earlier.events} events no longer give the anchored root ${earlier.root.slice(0, 12)}…: history the anchor covers was changed, removed, inserted or reordered`);
+        found.push(
+          `the first ${earlier.events} events no longer give the anchored root ${earlier.root.slice(0, 12)}…: history the anchor covers was changed, removed, inserted or reordered`,
+        );
       } else if (prefixStreams !== earlier.streams) {
         found.push(`the anchor records ${earlier.streams} streams, its events hold ${prefixStreams}`);
       }
@@ -125,8 +146,14 @@ export function createAnchorWalk(earlier?: Anchor) {
           ? ['nothing appended since the anchor']
           : [
               `${appended} event${appended === 1 ? '' : 's'} appended since the anchor`,
-              ...(appendedTo.size > 0 ? [`to ${appendedTo.size} anchored stream${appendedTo.size === 1 ? '' : 's'}`] : []),
-              ...(newStreamCount > 0 ? [`${newStreamCount} new stream${newStreamCount === 1 ? '' : 's'}: ${names(newStreams, newStreamCount)}`] : []),
+              ...(appendedTo.size > 0
+                ? [`to ${appendedTo.size} anchored stream${appendedTo.size === 1 ? '' : 's'}`]
+                : []),
+              ...(newStreamCount > 0
+                ? [
+                    `${newStreamCount} new stream${newStreamCount === 1 ? '' : 's'}: ${names(newStreams, newStreamCount)}`,
+                  ]
+                : []),
             ];
       return { ok: found.length === 0, breaks: found, changes };
     },
@@ -153,7 +180,11 @@ export function anchorSignatureProblem(anchor: Anchor, publicKey: KeyObject): st
  * The anchor of a store read as streams (each event with its place in the log order), and, given
  * an earlier anchor, whether this state extends it. Memory: 40 bytes per event, not the events.
  */
-export function anchorOfStreams(streams: Iterable<StreamInput>, events: number, earlier?: Anchor): { anchor: Anchor; check: AnchorCheck } {
+export function anchorOfStreams(
+  streams: Iterable<StreamInput>,
+  events: number,
+  earlier?: Anchor,
+): { anchor: Anchor; check: AnchorCheck } {
   const hashes = Buffer.alloc(events * 32);
   const streamOf = new Uint32Array(events);
   const revisionOf = new Uint32Array(events);
@@ -166,7 +197,8 @@ export function anchorOfStreams(streams: Iterable<StreamInput>, events: number, 
       const hash = event.hash ?? chainHash(prev, storedBody(event), nodeSha256);
       prev = hash;
       const at = input.positions?.[revision];
-      if (at === undefined || at >= events || filled[at]) throw new RangeError(`stream ${input.streamId}: no place in the log for revision ${revision}`);
+      if (at === undefined || at >= events || filled[at])
+        throw new RangeError(`stream ${input.streamId}: no place in the log for revision ${revision}`);
       filled[at] = 1;
       hashes.write(hash, at * 32, 'hex');
       streamOf[at] = id;

@@ -12,7 +12,12 @@ import { ConcurrencyError, DuplicateEventError, InputError } from '../errors.js'
 import type { EventStore, ExpectedRevision } from './event-store.js';
 import { checkOwnStream } from './own-stream.js';
 
-const shown = (text: unknown): string => (typeof text === 'string' && text.length <= 80 ? JSON.stringify(text) : typeof text === 'string' ? `of ${text.length} characters` : String(text));
+const shown = (text: unknown): string =>
+  typeof text === 'string' && text.length <= 80
+    ? JSON.stringify(text)
+    : typeof text === 'string'
+      ? `of ${text.length} characters`
+      : String(text);
 
 /**
  * The reader's verdict on one event as it would be stored, or undefined when it reads back. An
@@ -34,12 +39,18 @@ function problemOf(event: unknown): { field: string; reason: string } | undefine
  * @example checkAppend('U-1', events); // first thing in every store's append
  */
 export function checkAppend(streamId: string, events: readonly UnitEvent[]): void {
-  if (!Array.isArray(events)) throw new InputError(undefined, '', `append to stream ${shown(streamId)}: expected an array of events`);
+  if (!Array.isArray(events))
+    throw new InputError(undefined, '', `append to stream ${shown(streamId)}: expected an array of events`);
   for (let i = 0; i < events.length; i++) {
     const problem = problemOf(events[i]);
     if (!problem) continue;
     const id = (events[i] as { id?: unknown } | null)?.id;
-    throw new InputError(undefined, problem.field, problem.reason, `append to stream ${shown(streamId)}, event ${i + 1}${id === undefined ? '' : ` (id ${shown(id)})`}`);
+    throw new InputError(
+      undefined,
+      problem.field,
+      problem.reason,
+      `append to stream ${shown(streamId)}, event ${i + 1}${id === undefined ? '' : ` (id ${shown(id)})`}`,
+    );
   }
   checkOwnStream(streamId, events);
 }
@@ -51,11 +62,17 @@ export function checkAppend(streamId: string, events: readonly UnitEvent[]): voi
  * last unit writes nothing at all. (A clash within the unit's own stream is the append's own
  * check, and planSeal's.)
  */
-export async function checkIdsAcrossStreams(store: EventStore, unitOf: (eventId: string) => string | undefined): Promise<void> {
+export async function checkIdsAcrossStreams(
+  store: EventStore,
+  unitOf: (eventId: string) => string | undefined,
+): Promise<void> {
   for await (const recorded of store.readAll()) {
     const unitId = unitOf(recorded.event.id);
     if (unitId !== undefined && unitId !== recorded.streamId) {
-      throw new DuplicateEventError(recorded.event.id, `stored in stream ${recorded.streamId} (revision ${recorded.revision}), and given again for unit ${unitId}`);
+      throw new DuplicateEventError(
+        recorded.event.id,
+        `stored in stream ${recorded.streamId} (revision ${recorded.revision}), and given again for unit ${unitId}`,
+      );
     }
   }
 }
@@ -67,14 +84,16 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
     (expected === 'no-stream' && last === -1) ||
     (expected === 'stream-exists' && last >= 0) ||
     expected === last;
-  if (!ok) throw new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, last === -1 ? 'no-stream' : last);
+  if (!ok)
+    throw new ConcurrencyError(
+      streamId,
+      expected === 'stream-exists' ? 'any' : expected,
+      last === -1 ? 'no-stream' : last,
+    );
 }
 
 /** The new events of an append, after dropping those already stored under the same id and content. */
-export function newEventsOf(
-  events: readonly UnitEvent[],
-  stored: (id: string) => UnitEvent | undefined,
-): UnitEvent[] {
+export function newEventsOf(events: readonly UnitEvent[], stored: (id: string) => UnitEvent | undefined): UnitEvent[] {
   const fresh: UnitEvent[] = [];
   // Most appends carry one event: no need for a map to find repeats within the batch.
   const inBatch = events.length > 1 ? new Map<string, UnitEvent>() : undefined;

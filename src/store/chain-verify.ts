@@ -65,7 +65,14 @@ const prevOf = (walk: Walk, i: number): string => (i === 0 ? GENESIS_HASH : walk
 
 function breakAt(walk: Walk, index: number, kind: ChainBreakKind, detail: string): ChainBreak {
   const { input } = walk;
-  return { streamId: input.streamId, at: (input.locate ?? ((i) => `revision ${i}`))(index), revision: index, eventId: input.events[index]?.id, kind, detail };
+  return {
+    streamId: input.streamId,
+    at: (input.locate ?? ((i) => `revision ${i}`))(index),
+    revision: index,
+    eventId: input.events[index]?.id,
+    kind,
+    detail,
+  };
 }
 
 /** Names and classifies the first break, at `i` (positions before it chain correctly). */
@@ -81,17 +88,39 @@ function classify(walk: Walk, i: number): ChainBreak {
   if (e.hash !== undefined && walk.selfValid(i) && later >= 0) {
     return breakAt(walk, i, 'reordered', `it follows the event at ${where(later)} in the chain, which comes after it`);
   }
-  if (next?.prevHash === expected) return breakAt(walk, i, 'inserted', 'the event after it chains from the event before it');
-  if (e.hash === undefined) return breakAt(walk, i, 'unsealed', 'it has no seal but follows sealed events: its seal was stripped, or it was appended without the hash chain');
+  if (next?.prevHash === expected)
+    return breakAt(walk, i, 'inserted', 'the event after it chains from the event before it');
+  if (e.hash === undefined)
+    return breakAt(
+      walk,
+      i,
+      'unsealed',
+      'it has no seal but follows sealed events: its seal was stripped, or it was appended without the hash chain',
+    );
   if (!walk.selfValid(i)) return breakAt(walk, i, 'changed', 'its content no longer gives its hash');
   const earlier = e.prevHash === GENESIS_HASH ? -1 : walk.hashes.findIndex((h, j) => j < i - 1 && h === e.prevHash);
   if (i > 0 && (earlier >= 0 || e.prevHash === GENESIS_HASH)) {
-    return breakAt(walk, earlier + 1, 'inserted', `the event at ${where(i)} chains from ${earlier >= 0 ? `the event at ${where(earlier)}` : 'the start of the stream'}: what lies between was inserted`);
+    return breakAt(
+      walk,
+      earlier + 1,
+      'inserted',
+      `the event at ${where(i)} chains from ${earlier >= 0 ? `the event at ${where(earlier)}` : 'the start of the stream'}: what lies between was inserted`,
+    );
   }
   if (i > 0 && events[i - 1]!.hash === undefined) {
-    return breakAt(walk, i, 'changed', 'the unsealed events before it (written before hashing) were changed, removed or reordered');
+    return breakAt(
+      walk,
+      i,
+      'changed',
+      'the unsealed events before it (written before hashing) were changed, removed or reordered',
+    );
   }
-  return breakAt(walk, i, 'removed', `the event it follows (hash ${e.prevHash!.slice(0, 12)}…) is not in the stream: removed, or changed and re-hashed`);
+  return breakAt(
+    walk,
+    i,
+    'removed',
+    `the event it follows (hash ${e.prevHash!.slice(0, 12)}…) is not in the stream: removed, or changed and re-hashed`,
+  );
 }
 
 /** How a chain is judged. */
@@ -105,7 +134,8 @@ export interface ChainOptions {
   readonly hash?: Sha256;
 }
 
-const UNSEALED_IN_STORE = 'it carries no seal: in a store the library wrote every event is sealed, so its seal was stripped or it was written around the hash chain';
+const UNSEALED_IN_STORE =
+  'it carries no seal: in a store the library wrote every event is sealed, so its seal was stripped or it was written around the hash chain';
 
 /** One stream's verification: its first break (if any), its counts and its head. */
 export interface StreamVerification {
@@ -119,17 +149,33 @@ function checkAnchor(walk: Walk, anchor: ChainHead): ChainBreak | undefined {
   const anchored = walk.hashes[anchor.revision];
   if (anchored === undefined) {
     const detail = `the anchor recorded revision ${anchor.revision} (event ${anchor.eventId}), but the stream ends at revision ${walk.hashes.length - 1}`;
-    return { streamId: anchor.streamId, at: `revision ${anchor.revision}`, revision: anchor.revision, eventId: anchor.eventId, kind: 'removed', detail };
+    return {
+      streamId: anchor.streamId,
+      at: `revision ${anchor.revision}`,
+      revision: anchor.revision,
+      eventId: anchor.eventId,
+      kind: 'removed',
+      detail,
+    };
   }
   if (anchored === anchor.hash) return undefined;
-  return breakAt(walk, anchor.revision, 'changed', `the history up to here was rewritten: its hash is ${anchored.slice(0, 12)}…, the anchor recorded ${anchor.hash.slice(0, 12)}…`);
+  return breakAt(
+    walk,
+    anchor.revision,
+    'changed',
+    `the history up to here was rewritten: its hash is ${anchored.slice(0, 12)}…, the anchor recorded ${anchor.hash.slice(0, 12)}…`,
+  );
 }
 
 /** Verifies one stream (and an anchored head of it, when given). */
 export function verifyStream(input: StreamInput, anchor?: ChainHead, options: ChainOptions = {}): StreamVerification {
   const events = input.events;
   const hashes: string[] = [];
-  const walk: Walk = { input, hashes, selfValid: (i) => events[i]!.hash === chainHash(events[i]!.prevHash!, storedBody(events[i]!), options.hash) };
+  const walk: Walk = {
+    input,
+    hashes,
+    selfValid: (i) => events[i]!.hash === chainHash(events[i]!.prevHash!, storedBody(events[i]!), options.hash),
+  };
   let sealed = 0;
   let unsealed = 0;
   let latest: { ms: number; index: number } | undefined;
@@ -137,7 +183,8 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead, options: Ch
     const e = events[i]!;
     if (e.hash === undefined) {
       if (sealed > 0) return { break: classify(walk, i), sealed, unsealed };
-      if (options.requireSeals) return { break: breakAt(walk, i, 'unsealed', UNSEALED_IN_STORE), sealed, unsealed: unsealed + 1 };
+      if (options.requireSeals)
+        return { break: breakAt(walk, i, 'unsealed', UNSEALED_IN_STORE), sealed, unsealed: unsealed + 1 };
       unsealed++;
       hashes.push(chainHash(prevOf(walk, i), storedBody(e), options.hash));
     } else {
@@ -155,7 +202,8 @@ export function verifyStream(input: StreamInput, anchor?: ChainHead, options: Ch
     if (latest === undefined || recordedMs > latest.ms) latest = { ms: recordedMs, index: i };
   }
   const last = events.length - 1;
-  const head = last < 0 ? undefined : { streamId: input.streamId, revision: last, eventId: events[last]!.id, hash: hashes[last]! };
+  const head =
+    last < 0 ? undefined : { streamId: input.streamId, revision: last, eventId: events[last]!.id, hash: hashes[last]! };
   const broken = anchor && checkAnchor(walk, anchor);
   return { sealed, unsealed, ...(broken ? { break: broken } : {}), ...(head ? { head } : {}) };
 }
@@ -170,14 +218,22 @@ export function streamsOf(events: readonly UnitEvent[], lines?: readonly number[
     stream.lines.push(lines?.[i] ?? i + 1);
     stream.positions.push(i);
   });
-  return [...streams].map(([streamId, s]) => ({ streamId, events: s.events, positions: s.positions, locate: lines ? (i: number) => `line ${s.lines[i]}, revision ${i}` : undefined }));
+  return [...streams].map(([streamId, s]) => ({
+    streamId,
+    events: s.events,
+    positions: s.positions,
+    locate: lines ? (i: number) => `line ${s.lines[i]}, revision ${i}` : undefined,
+  }));
 }
 
 /**
  * Verifies every stream's chain (and, when given, that each anchored head still holds).
  * @example const report = verifyChains(streamsOf(parseJsonl(text).events)); if (!report.ok) console.log(report.breaks);
  */
-export function verifyChains(streams: Iterable<StreamInput>, options: { anchor?: readonly ChainHead[] } & ChainOptions = {}): ChainReport {
+export function verifyChains(
+  streams: Iterable<StreamInput>,
+  options: { anchor?: readonly ChainHead[] } & ChainOptions = {},
+): ChainReport {
   const anchors = new Map((options.anchor ?? []).map((h) => [h.streamId, h]));
   const breaks: ChainBreak[] = [];
   const heads: ChainHead[] = [];
@@ -196,7 +252,14 @@ export function verifyChains(streams: Iterable<StreamInput>, options: { anchor?:
     if (result.head) heads.push(result.head);
   }
   for (const missing of anchors.values()) {
-    breaks.push({ streamId: missing.streamId, at: `revision ${missing.revision}`, revision: missing.revision, eventId: missing.eventId, kind: 'removed', detail: 'the anchor recorded this stream, which is no longer there' });
+    breaks.push({
+      streamId: missing.streamId,
+      at: `revision ${missing.revision}`,
+      revision: missing.revision,
+      eventId: missing.eventId,
+      kind: 'removed',
+      detail: 'the anchor recorded this stream, which is no longer there',
+    });
   }
   return { ok: breaks.length === 0, streams: count, events, sealed, unsealed, breaks, heads };
 }

@@ -21,7 +21,11 @@ export interface RunProjectionOptions {
  * Runs a projection from its checkpoint, then live; stop() saves the last checkpoint.
  * @example const running = await runProjection(store, histories, { checkpoints: createFileCheckpointStore('checkpoints.json') });
  */
-export async function runProjection(store: EventStore, projection: Projection, options: RunProjectionOptions): Promise<Subscription> {
+export async function runProjection(
+  store: EventStore,
+  projection: Projection,
+  options: RunProjectionOptions,
+): Promise<Subscription> {
   const every = Math.max(1, options.checkpointEvery ?? 1);
   const after = await options.checkpoints.load(projection.name);
   let applied = after;
@@ -54,7 +58,10 @@ export async function runProjection(store: EventStore, projection: Projection, o
     {
       after,
       onCaughtUp: () => {
-        save().then(() => options.onCaughtUp?.(), (error: unknown) => options.onError?.(error));
+        save().then(
+          () => options.onCaughtUp?.(),
+          (error: unknown) => options.onError?.(error),
+        );
       },
       onError: options.onError,
     },

@@ -59,7 +59,11 @@ export interface EventStore {
    * are skipped (a retried append stores nothing twice); the same id with different content throws
    * DuplicateEventError; a revision mismatch throws ConcurrencyError and writes nothing.
    */
-  append(streamId: string, events: readonly UnitEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly UnitEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
   /** A stream's events in revision order; a missing stream is an empty history. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Every stored event in global order, after `after` when given. */

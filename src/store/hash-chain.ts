@@ -46,7 +46,8 @@ export function headHash(stream: readonly UnitEvent[], hash: Sha256 = portableSh
   return head;
 }
 
-const sameBody = (a: UnitEvent, b: UnitEvent): boolean => a === b || canonicalJson(unsealed(a)) === canonicalJson(unsealed(b));
+const sameBody = (a: UnitEvent, b: UnitEvent): boolean =>
+  a === b || canonicalJson(unsealed(a)) === canonicalJson(unsealed(b));
 
 /** An append planned onto a stream: the events to write (sealed), and every event of the append as it will be stored. */
 export interface SealPlan {
@@ -60,13 +61,24 @@ export interface SealPlan {
  * An event that arrives sealed (an imported sealed export) must chain exactly where it lands, or it
  * is an InputError: a seal is never replaced.
  */
-export function planSeal(streamId: string, stream: readonly UnitEvent[], events: readonly UnitEvent[], sha256: Sha256 = portableSha256): SealPlan {
+export function planSeal(
+  streamId: string,
+  stream: readonly UnitEvent[],
+  events: readonly UnitEvent[],
+  sha256: Sha256 = portableSha256,
+): SealPlan {
   const byId = new Map<string, UnitEvent>();
   for (const e of stream) byId.set(e.id, e);
   // An id stored with other content is named first, before any judgement of where the rest would land.
   for (const event of events) {
     const earlier = byId.get(event.id);
-    if (earlier && !(sameBody(earlier, event) && (earlier.hash === undefined || event.hash === undefined || earlier.hash === event.hash))) {
+    if (
+      earlier &&
+      !(
+        sameBody(earlier, event) &&
+        (earlier.hash === undefined || event.hash === undefined || earlier.hash === event.hash)
+      )
+    ) {
       throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
     }
   }
@@ -77,7 +89,8 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
   for (const event of events) {
     const earlier = byId.get(event.id);
     if (earlier) {
-      if (!sameBody(earlier, event)) throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
+      if (!sameBody(earlier, event))
+        throw new DuplicateEventError(event.id, `stored as ${canonicalJson(earlier)}, now ${canonicalJson(event)}`);
       stored.push(earlier);
       continue;
     }
@@ -85,9 +98,17 @@ export function planSeal(streamId: string, stream: readonly UnitEvent[], events:
     const hash = chainHash(prev, body, sha256);
     if (event.hash !== undefined && (event.prevHash !== prev || event.hash !== hash)) {
       if (storedFormOf(event) !== event) {
-        throw new InputError(undefined, 'hash', `event ${event.id} was sealed in an older shape and upcast on reading: its seal covers that shape, not the one stored now; import it without prevHash and hash to seal it again`);
+        throw new InputError(
+          undefined,
+          'hash',
+          `event ${event.id} was sealed in an older shape and upcast on reading: its seal covers that shape, not the one stored now; import it without prevHash and hash to seal it again`,
+        );
       }
-      throw new InputError(undefined, 'hash', `event ${event.id} is sealed for another place in stream ${streamId}: it chains from ${event.prevHash}, the stream's last hash is ${prev}`);
+      throw new InputError(
+        undefined,
+        'hash',
+        `event ${event.id} is sealed for another place in stream ${streamId}: it chains from ${event.prevHash}, the stream's last hash is ${prev}`,
+      );
     }
     known = checkRecordedAt(streamId, event, known);
     const sealed = { ...body, prevHash: prev, hash } as UnitEvent;
@@ -118,7 +139,11 @@ function lastRecorded(stream: readonly UnitEvent[]): Known {
 function checkRecordedAt(streamId: string, event: UnitEvent, known: Known): Known {
   const ms = parseInstant(event.recordedAt) ?? Number.NaN;
   if (known !== undefined && ms < known.ms) {
-    throw new InputError(undefined, 'recordedAt', `event ${event.id} was recorded at ${event.recordedAt}, before ${known.event.id} (${known.event.recordedAt}), the latest event of stream ${streamId}: an append may not change what was known at a moment already past`);
+    throw new InputError(
+      undefined,
+      'recordedAt',
+      `event ${event.id} was recorded at ${event.recordedAt}, before ${known.event.id} (${known.event.recordedAt}), the latest event of stream ${streamId}: an append may not change what was known at a moment already past`,
+    );
   }
   return known === undefined || ms > known.ms ? { ms, event } : known;
 }
@@ -157,7 +182,11 @@ function pinnedRevision(expected: ExpectedRevision, last: number): ExpectedRevis
 export function withHashChain<S extends EventStore>(store: S, options: HashChainOptions = {}): S {
   if (isHashChained(store)) return store;
   const rounds = Math.max(1, options.conflictRounds ?? 5);
-  async function append(streamId: string, events: readonly UnitEvent[], appendOptions: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+  async function append(
+    streamId: string,
+    events: readonly UnitEvent[],
+    appendOptions: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
     // The caller's events, before sealing: the store below checks the sealed ones again.
     checkAppend(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
@@ -166,7 +195,8 @@ export function withHashChain<S extends EventStore>(store: S, options: HashChain
       const stream = (await store.readStream(streamId)).map((r) => r.event);
       // A stream not at the expected revision is a conflict (unless this is a retry of an append it holds), whatever the events say.
       const actual = stream.length === 0 ? 'no-stream' : stream.length - 1;
-      if (!pinned && expected !== actual && !isRetry(stream, events)) throw new ConcurrencyError(streamId, expected, actual);
+      if (!pinned && expected !== actual && !isRetry(stream, events))
+        throw new ConcurrencyError(streamId, expected, actual);
       const plan = planSeal(streamId, stream, events, options.hash);
       if (plan.fresh.length === 0) return { nextExpectedRevision: stream.length - 1, written: 0, stored: plan.stored };
       const expectedRevision = pinned ? pinnedRevision(expected, stream.length - 1) : expected;

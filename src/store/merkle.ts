@@ -11,7 +11,8 @@ const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
 export const leafHash = (data: string | Uint8Array): Buffer => createHash('sha256').update(LEAF).update(data).digest();
-const nodeHash = (left: Buffer, right: Buffer): Buffer => createHash('sha256').update(NODE).update(left).update(right).digest();
+const nodeHash = (left: Buffer, right: Buffer): Buffer =>
+  createHash('sha256').update(NODE).update(left).update(right).digest();
 
 /** The root of an empty tree: SHA-256 of nothing (RFC 6962). */
 export const EMPTY_ROOT = createHash('sha256').digest('hex');

@@ -72,7 +72,11 @@ export interface ReplayOptions {
  * projection is rebuilt), reporting progress.
  * @example await replayAll(store, [histories], { onProgress: (p) => console.error(`${p.events} events, ${p.units} units`) });
  */
-export async function replayAll(store: EventStore, projections: readonly Projection[], options: ReplayOptions = {}): Promise<ReplayProgress> {
+export async function replayAll(
+  store: EventStore,
+  projections: readonly Projection[],
+  options: ReplayOptions = {},
+): Promise<ReplayProgress> {
   const every = Math.max(1, options.progressEvery ?? 1000);
   const units = new Set<string>();
   let events = 0;

@@ -11,10 +11,15 @@ export interface SubscriptionHub {
   stopAll(): Promise<void>;
 }
 
-export function createSubscriptionHub(readFrom: (after: bigint | undefined) => Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>): SubscriptionHub {
+export function createSubscriptionHub(
+  readFrom: (after: bigint | undefined) => Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+): SubscriptionHub {
   const active = new Set<{ wake(): void; stop(): Promise<void> }>();
 
-  function subscribe(handler: (event: RecordedEvent) => void | Promise<void>, options: SubscribeOptions = {}): Subscription {
+  function subscribe(
+    handler: (event: RecordedEvent) => void | Promise<void>,
+    options: SubscribeOptions = {},
+  ): Subscription {
     let after = options.after;
     let stopped = false;
     let pending = true;

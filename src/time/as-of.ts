@@ -4,10 +4,19 @@
  */
 import { InputError } from '../errors.js';
 import { dayOf, FIRST_DAY, LAST_DAY, parseDay, startOfDay, type Day } from './calendar.js';
-import { END_INSTANT_MS, FIRST_INSTANT_MS, INSTANT_RANGE, instantProblem, parseAnyInstant, parseInstant } from './instant.js';
+import {
+  END_INSTANT_MS,
+  FIRST_INSTANT_MS,
+  INSTANT_RANGE,
+  instantProblem,
+  parseAnyInstant,
+  parseInstant,
+} from './instant.js';
 
 /** A point in time as given: a calendar date, or an instant. */
-export type TimePoint = { readonly kind: 'date'; readonly day: Day } | { readonly kind: 'instant'; readonly ms: number };
+export type TimePoint =
+  | { readonly kind: 'date'; readonly day: Day }
+  | { readonly kind: 'instant'; readonly ms: number };
 
 /** A time point in one time zone: events before `ms` count (and at `ms` when `inclusive`). */
 export interface Cutoff {
@@ -28,17 +37,27 @@ export function parseTimePoint(text: string, field: string): TimePoint {
     throw new InputError(undefined, field, `expected a date in the years 1000 to 9999, got ${JSON.stringify(text)}`);
   }
   if (parseAnyInstant(text) !== undefined) throw new InputError(undefined, field, instantProblem(text));
-  throw new InputError(undefined, field, `expected a date YYYY-MM-DD or an ISO 8601 timestamp with an offset, got ${JSON.stringify(text)}`);
+  throw new InputError(
+    undefined,
+    field,
+    `expected a date YYYY-MM-DD or an ISO 8601 timestamp with an offset, got ${JSON.stringify(text)}`,
+  );
 }
 
 /** Accepts a TimePoint, a Date, or text; refuses one outside the years 1000 to 9999 (as `parseTimePoint` does). */
 export function toTimePoint(value: TimePoint | Date | string, field: string): TimePoint {
   if (typeof value === 'string') return parseTimePoint(value, field);
   const point: TimePoint = value instanceof Date ? { kind: 'instant', ms: value.getTime() } : value;
-  const inRange = point.kind === 'date'
-    ? Number.isInteger(point.day) && point.day >= FIRST_DAY && point.day <= LAST_DAY
-    : point.ms >= FIRST_INSTANT_MS && point.ms < END_INSTANT_MS;
-  if (!inRange) throw new InputError(undefined, field, point.kind === 'date' ? 'expected a date in the years 1000 to 9999' : `expected a time ${INSTANT_RANGE}`);
+  const inRange =
+    point.kind === 'date'
+      ? Number.isInteger(point.day) && point.day >= FIRST_DAY && point.day <= LAST_DAY
+      : point.ms >= FIRST_INSTANT_MS && point.ms < END_INSTANT_MS;
+  if (!inRange)
+    throw new InputError(
+      undefined,
+      field,
+      point.kind === 'date' ? 'expected a date in the years 1000 to 9999' : `expected a time ${INSTANT_RANGE}`,
+    );
   return point;
 }
 

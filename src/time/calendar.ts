@@ -130,7 +130,9 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   // Not Date.UTC: it reads the years 0 to 99 as 1900 to 1999.
-  const local = dayFromCivil(parts.year!, parts.month!, parts.day!) * MS_PER_DAY + ((parts.hour! * 60 + parts.minute!) * 60 + parts.second!) * 1000;
+  const local =
+    dayFromCivil(parts.year!, parts.month!, parts.day!) * MS_PER_DAY +
+    ((parts.hour! * 60 + parts.minute!) * 60 + parts.second!) * 1000;
   const offset = local - (ms - (((ms % 1000) + 1000) % 1000));
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(key, offset);

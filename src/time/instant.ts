@@ -12,7 +12,8 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9}
  */
 export const FIRST_INSTANT_MS = dayFromCivil(1000, 1, 2) * 86_400_000;
 export const END_INSTANT_MS = dayFromCivil(9999, 12, 31) * 86_400_000;
-export const INSTANT_RANGE = 'from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone';
+export const INSTANT_RANGE =
+  'from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone';
 
 /**
  * The instant (ms since the epoch) of an ISO 8601 timestamp with an offset, or undefined when the
@@ -46,7 +47,13 @@ function twoDigits(text: string, i: number): number {
  */
 function parseCommonInstant(text: string): number | undefined | null {
   const length = text.length;
-  if ((length !== 20 && length !== 25) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return null;
+  if (
+    (length !== 20 && length !== 25) ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84
+  )
+    return null;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
   const century = twoDigits(text, 0);
   const yy = twoDigits(text, 2);
@@ -78,7 +85,12 @@ export function parseAnyInstant(text: string): number | undefined {
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;

@@ -40,18 +40,35 @@ function restoreService(state: UnitState, event: EventOf<'ServiceRestored'>, fau
   fireDowntimeEffect(state, at, event.id);
 }
 
-type FaultEvent = Extract<UnitEvent, { type: 'FaultDiagnosed' | 'ServiceResponded' | 'TechnicianArrived' | 'RepairCompleted' | 'ServiceRestored' | 'LoanerProvided' }>;
+type FaultEvent = Extract<
+  UnitEvent,
+  {
+    type:
+      | 'FaultDiagnosed'
+      | 'ServiceResponded'
+      | 'TechnicianArrived'
+      | 'RepairCompleted'
+      | 'ServiceRestored'
+      | 'LoanerProvided';
+  }
+>;
 
 function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
   const fault = faultOf(state, event.data.faultId);
   if (!fault) return noteUnknownFault(state, event);
   switch (event.type) {
-    case 'FaultDiagnosed': return recordDiagnosis(state, fault, at, event.data.cause);
-    case 'ServiceResponded': return recordResponse(fault, at);
-    case 'TechnicianArrived': return recordArrival(fault, at);
-    case 'RepairCompleted': return completeRepair(state, event, fault, at);
-    case 'ServiceRestored': return restoreService(state, event, fault, at);
-    case 'LoanerProvided': return recordLoanerProvided(state, event, fault);
+    case 'FaultDiagnosed':
+      return recordDiagnosis(state, fault, at, event.data.cause);
+    case 'ServiceResponded':
+      return recordResponse(fault, at);
+    case 'TechnicianArrived':
+      return recordArrival(fault, at);
+    case 'RepairCompleted':
+      return completeRepair(state, event, fault, at);
+    case 'ServiceRestored':
+      return restoreService(state, event, fault, at);
+    case 'LoanerProvided':
+      return recordLoanerProvided(state, event, fault);
   }
 }
 
@@ -59,28 +76,56 @@ function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
 export function applyEvent(state: UnitState, event: UnitEvent, at: Moment): void {
   passLoanerMarks(state, at.policy, at.ms);
   switch (event.type) {
-    case 'UnitSold': sell(state, event, at); break;
+    case 'UnitSold':
+      sell(state, event, at);
+      break;
     case 'UnitDelivered':
     case 'InstallationCompleted':
-    case 'AcceptanceSigned': recordStartEvent(state, event, at); break;
-    case 'FaultReported': reportFault(state, event, at); break;
+    case 'AcceptanceSigned':
+      recordStartEvent(state, event, at);
+      break;
+    case 'FaultReported':
+      reportFault(state, event, at);
+      break;
     case 'FaultDiagnosed':
     case 'ServiceResponded':
     case 'TechnicianArrived':
     case 'RepairCompleted':
     case 'ServiceRestored':
-    case 'LoanerProvided': onFault(state, event, at); break;
-    case 'UnitReplaced': replaceUnit(state, event, at); break;
-    case 'ReturnRequested': requestReturn(state, event, at); break;
-    case 'ReturnInspected': inspectReturn(state, event, at); break;
-    case 'ReturnCompleted': completeReturn(state, event, at); break;
-    case 'ReturnRejected': break;
-    case 'TrainingProvided': recordTraining(state, event); break;
-    case 'MaintenanceVisited': state.maintenance.push({ eventId: event.id, ms: at.ms, kind: event.data.kind }); break;
-    case 'FollowUpRecorded': state.followUps.push({ eventId: event.id, ms: at.ms, faultId: event.data.faultId ?? null }); break;
-    case 'OwnershipTransferred': state.customerId = event.data.customerId; break;
-    case 'WarrantyExtended': extendWarranty(state, event, at); break;
-    default: assertNever(event);
+    case 'LoanerProvided':
+      onFault(state, event, at);
+      break;
+    case 'UnitReplaced':
+      replaceUnit(state, event, at);
+      break;
+    case 'ReturnRequested':
+      requestReturn(state, event, at);
+      break;
+    case 'ReturnInspected':
+      inspectReturn(state, event, at);
+      break;
+    case 'ReturnCompleted':
+      completeReturn(state, event, at);
+      break;
+    case 'ReturnRejected':
+      break;
+    case 'TrainingProvided':
+      recordTraining(state, event);
+      break;
+    case 'MaintenanceVisited':
+      state.maintenance.push({ eventId: event.id, ms: at.ms, kind: event.data.kind });
+      break;
+    case 'FollowUpRecorded':
+      state.followUps.push({ eventId: event.id, ms: at.ms, faultId: event.data.faultId ?? null });
+      break;
+    case 'OwnershipTransferred':
+      state.customerId = event.data.customerId;
+      break;
+    case 'WarrantyExtended':
+      extendWarranty(state, event, at);
+      break;
+    default:
+      assertNever(event);
   }
   state.lastMs = at.ms;
   state.eventCount++;

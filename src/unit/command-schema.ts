@@ -21,7 +21,9 @@ const commandId = id.max(MAX_COMMAND_ID).refine((text) => !text.includes(COMMAND
 const timestamp = z
   .string()
   .max(64)
-  .refine((text) => parseInstant(text) !== undefined, { error: 'expected an ISO 8601 timestamp with an offset, such as 2025-03-01T09:00:00Z' });
+  .refine((text) => parseInstant(text) !== undefined, {
+    error: 'expected an ISO 8601 timestamp with an offset, such as 2025-03-01T09:00:00Z',
+  });
 
 function commandSchema<C extends CommandType>(type: C) {
   return z.strictObject({
@@ -52,7 +54,8 @@ export type CommandOf<C extends CommandType> = Readonly<z.infer<CommandSchema<C>
 export type UnitCommand = { [C in CommandType]: CommandOf<C> }[CommandType];
 
 const COMMAND_TYPES = Object.keys(COMMAND_EVENTS) as CommandType[];
-const isCommandType = (type: unknown): type is CommandType => typeof type === 'string' && Object.prototype.hasOwnProperty.call(COMMAND_EVENTS, type);
+const isCommandType = (type: unknown): type is CommandType =>
+  typeof type === 'string' && Object.hasOwn(COMMAND_EVENTS, type);
 
 /** The fields every command has, to report what else is wrong when the type is unknown. */
 const CommandFields = z.object({ commandId, unitId: id, occurredAt: timestamp });
@@ -67,7 +70,8 @@ export interface ParseCommandOptions {
 /** The default of `clockSkewMs`: 5 minutes. */
 export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;
 
-const issuesOf = (error: z.ZodError, value: unknown): CommandIssue[] => error.issues.map((issue) => reasonOf(issue, value));
+const issuesOf = (error: z.ZodError, value: unknown): CommandIssue[] =>
+  error.issues.map((issue) => reasonOf(issue, value));
 
 function typeIssue(type: unknown): CommandIssue {
   if (type === undefined) return { field: 'type', reason: 'required' };
@@ -79,7 +83,10 @@ function futureIssue(occurredAt: string, options: ParseCommandOptions): CommandI
   const skew = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   const ms = parseInstant(occurredAt)!;
   if (ms <= options.now.getTime() + skew) return undefined;
-  return { field: 'occurredAt', reason: `${occurredAt} is later than the recording clock (${options.now.toISOString()}) by more than ${skew / 60_000} minutes: a command records what has happened` };
+  return {
+    field: 'occurredAt',
+    reason: `${occurredAt} is later than the recording clock (${options.now.toISOString()}) by more than ${skew / 60_000} minutes: a command records what has happened`,
+  };
 }
 
 /**
@@ -89,12 +96,21 @@ function futureIssue(occurredAt: string, options: ParseCommandOptions): CommandI
  * @example const command = parseCommand(await request.json(), { now: new Date() });
  */
 export function parseCommand(value: unknown, options: ParseCommandOptions = {}): UnitCommand {
-  const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const fields =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   const commandIdOf = typeof fields?.commandId === 'string' ? fields.commandId : undefined;
   const refuse = (issues: CommandIssue[]): never => {
     throw new InvalidCommand(issues, commandIdOf);
   };
-  if (!fields) return refuse([{ field: '', reason: `expected a command object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` }]);
+  if (!fields)
+    return refuse([
+      {
+        field: '',
+        reason: `expected a command object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+      },
+    ]);
   const unsafe = unsafeValuePath(fields);
   if (unsafe) return refuse([unsafe]);
   if (!isCommandType(fields.type)) {

@@ -38,4 +38,3 @@ export const COMMAND_ID_SEPARATOR = '#';
 export function eventIdFor(commandId: string, index: number): string {
   return index === 0 ? commandId : `${commandId}${COMMAND_ID_SEPARATOR}${index}`;
 }
-

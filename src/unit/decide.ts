@@ -25,7 +25,13 @@ import { instantOf } from './order.js';
 export type PendingEvent = { [T in EventType]: Omit<EventOf<T>, 'recordedAt'> }[EventType];
 
 function recordOf(command: UnitCommand): PendingEvent {
-  return { id: eventIdFor(command.commandId, 0), type: COMMAND_EVENTS[command.type], unitId: command.unitId, occurredAt: command.occurredAt, data: command.data } as PendingEvent;
+  return {
+    id: eventIdFor(command.commandId, 0),
+    type: COMMAND_EVENTS[command.type],
+    unitId: command.unitId,
+    occurredAt: command.occurredAt,
+    data: command.data,
+  } as PendingEvent;
 }
 
 const reject = (rule: RuleId, reason: string): never => {
@@ -33,7 +39,10 @@ const reject = (rule: RuleId, reason: string): never => {
 };
 
 function reportedFault(state: UnitState, command: { data: { faultId: string } }): FaultState {
-  return faultOf(state, command.data.faultId) ?? reject('fault', `no fault ${command.data.faultId} has been reported for unit ${state.unitId}`);
+  return (
+    faultOf(state, command.data.faultId) ??
+    reject('fault', `no fault ${command.data.faultId} has been reported for unit ${state.unitId}`)
+  );
 }
 
 function onFault(command: Extract<UnitCommand, { data: { faultId: string } }>, state: UnitState): PendingEvent[] {
@@ -57,14 +66,20 @@ function reportFault(command: CommandOf<'ReportFault'>, state: UnitState): Pendi
 function recordRepair(command: CommandOf<'RecordRepair'>, state: UnitState, policy: Policy): PendingEvent[] {
   const fault = reportedFault(state, command);
   if (isChargedWhileCovered(fault, command.data.charged, instantOf(command.occurredAt), policy)) {
-    reject('charged-while-covered', `fault ${fault.faultId} is covered and was reported within coverage: the repair is free (rulebook 10)`);
+    reject(
+      'charged-while-covered',
+      `fault ${fault.faultId} is covered and was reported within coverage: the repair is free (rulebook 10)`,
+    );
   }
   return [recordOf(command)];
 }
 
 function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): PendingEvent[] {
   if (isReplacementWithoutEntitlement(state, command.data.reason)) {
-    reject('replacement-without-entitlement', `no replacement is owed for unit ${state.unitId}; use reason "goodwill" to replace anyway`);
+    reject(
+      'replacement-without-entitlement',
+      `no replacement is owed for unit ${state.unitId}; use reason "goodwill" to replace anyway`,
+    );
   }
   return [recordOf(command)];
 }
@@ -72,12 +87,17 @@ function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): Pendi
 function completeReturn(command: CommandOf<'CompleteReturn'>, state: UnitState): PendingEvent[] {
   const { returnId } = command.data;
   if (isRefundOwed(state, returnId)) return [recordOf(command)];
-  if (lateRequest(state, returnId)) return reject('refund-outside-window', `return ${returnId} was requested after the window`);
+  if (lateRequest(state, returnId))
+    return reject('refund-outside-window', `return ${returnId} was requested after the window`);
   return reject('refund-without-entitlement', `no refund is owed for return ${returnId}`);
 }
 
-function onReturn(command: Extract<UnitCommand, { type: 'InspectReturn' | 'RejectReturn' }>, state: UnitState): PendingEvent[] {
-  if (!returnRequest(state, command.data.returnId)) reject('returns', `no return ${command.data.returnId} was requested`);
+function onReturn(
+  command: Extract<UnitCommand, { type: 'InspectReturn' | 'RejectReturn' }>,
+  state: UnitState,
+): PendingEvent[] {
+  if (!returnRequest(state, command.data.returnId))
+    reject('returns', `no return ${command.data.returnId} was requested`);
   return [recordOf(command)];
 }
 
@@ -106,32 +126,42 @@ export function decide(command: UnitCommand, state: UnitState, policy: Policy): 
   if (command.type !== 'RegisterSale' && !state.sale) reject('sale', `unit ${state.unitId} has no recorded sale`);
   if (isReturned(state) && command.type !== 'RecordFollowUp') reject('returned', `unit ${state.unitId} was returned`);
   switch (command.type) {
-    case 'RegisterSale': return registerSale(command, state);
-    case 'ReportFault': return reportFault(command, state);
-    case 'RecordRepair': return recordRepair(command, state, policy);
+    case 'RegisterSale':
+      return registerSale(command, state);
+    case 'ReportFault':
+      return reportFault(command, state);
+    case 'RecordRepair':
+      return recordRepair(command, state, policy);
     case 'DiagnoseFault':
     case 'RecordResponse':
     case 'RecordArrival':
     case 'RestoreService':
-    case 'ProvideLoaner': return onFault(command, state);
-    case 'ReplaceUnit': return replaceUnit(command, state);
-    case 'RequestReturn': return requestReturn(command, state);
+    case 'ProvideLoaner':
+      return onFault(command, state);
+    case 'ReplaceUnit':
+      return replaceUnit(command, state);
+    case 'RequestReturn':
+      return requestReturn(command, state);
     case 'InspectReturn':
-    case 'RejectReturn': return onReturn(command, state);
-    case 'CompleteReturn': return completeReturn(command, state);
-    case 'ExtendWarranty': return extendWarranty(command, state, policy);
+    case 'RejectReturn':
+      return onReturn(command, state);
+    case 'CompleteReturn':
+      return completeReturn(command, state);
+    case 'ExtendWarranty':
+      return extendWarranty(command, state, policy);
     case 'RecordDelivery':
     case 'RecordInstallation':
     case 'RecordAcceptance':
     case 'ProvideTraining':
     case 'RecordMaintenance':
     case 'RecordFollowUp':
-    case 'TransferOwnership': return [recordOf(command)];
-    default: return assertNever(command);
+    case 'TransferOwnership':
+      return [recordOf(command)];
+    default:
+      return assertNever(command);
   }
 }
 
 function assertNever(command: never): never {
   throw new Error(`unhandled command ${(command as { type: string }).type}`);
 }
-

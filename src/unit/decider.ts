@@ -29,7 +29,12 @@ export function unitDecider(policy: Policy): UnitDecider {
   return {
     decide: (command, state) => decide(command, state, policy),
     // applyEvent reads no `recordedAt`, so a decided event evolves as its stored form would.
-    evolve: (state, event) => evolve(state.unitId === '' ? { ...state, unitId: event.unitId } : state, event as Parameters<typeof evolve>[1], policy),
+    evolve: (state, event) =>
+      evolve(
+        state.unitId === '' ? { ...state, unitId: event.unitId } : state,
+        event as Parameters<typeof evolve>[1],
+        policy,
+      ),
     initialState: () => initialState(''),
   };
 }

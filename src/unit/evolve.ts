@@ -31,7 +31,12 @@ export type AtInstant = Pick<Timed, 'event' | 'occurredMs'>;
  * The replay path: applies events already in business-time order to a state the caller owns,
  * mutating it; `afterEach` sees the state after each event (a step-by-step explanation).
  */
-export function applyInOrder<T extends AtInstant>(state: UnitState, ordered: readonly T[], policy: Policy, afterEach?: (applied: T) => void): UnitState {
+export function applyInOrder<T extends AtInstant>(
+  state: UnitState,
+  ordered: readonly T[],
+  policy: Policy,
+  afterEach?: (applied: T) => void,
+): UnitState {
   for (const t of ordered) {
     applyEvent(state, t.event, momentAt(policy, t.occurredMs));
     afterEach?.(t);

@@ -18,7 +18,12 @@ export function instantOf(timestamp: string): number {
 
 export function timed(event: UnitEvent, seq: number): Timed {
   const occurredMs = instantOf(event.occurredAt);
-  return { event, occurredMs, recordedMs: event.recordedAt === event.occurredAt ? occurredMs : instantOf(event.recordedAt), seq };
+  return {
+    event,
+    occurredMs,
+    recordedMs: event.recordedAt === event.occurredAt ? occurredMs : instantOf(event.recordedAt),
+    seq,
+  };
 }
 
 export function compareTimed(a: Timed, b: Timed): number {

@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 const sold = (unit: string, policyId = 'standard-1y') =>
-  JSON.stringify({ id: `s-${unit}`, type: 'UnitSold', unitId: unit, occurredAt: '2025-01-01T09:00:00Z', data: { serialNumber: 'S', brand: 'B', model: 'M', customerId: 'C', policyId } });
+  JSON.stringify({
+    id: `s-${unit}`,
+    type: 'UnitSold',
+    unitId: unit,
+    occurredAt: '2025-01-01T09:00:00Z',
+    data: { serialNumber: 'S', brand: 'B', model: 'M', customerId: 'C', policyId },
+  });
 
 function tempFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'wl-build-')), name);
@@ -33,7 +39,9 @@ describe('the built package', () => {
 
   it('the bin prints the contract view with --json and a table without', () => {
     const file = tempFile('ok.jsonl', `${sold('U-1')}\n`);
-    const json = JSON.parse(execFileSync('node', [cli, 'state', file, '--as-of', '2025-06-01', '--json'], { encoding: 'utf8' }));
+    const json = JSON.parse(
+      execFileSync('node', [cli, 'state', file, '--as-of', '2025-06-01', '--json'], { encoding: 'utf8' }),
+    );
     expect(json.units['U-1'].status).toBe('active');
     const table = execFileSync('node', [cli, 'state', file, '--as-of', '2025-06-01'], { encoding: 'utf8' });
     expect(table).toMatch(/U-1\s+ACTIVE/);
@@ -41,7 +49,12 @@ describe('the built package', () => {
   });
 
   it('bad input exits 1 with "line N: field: why" on stderr and nothing on stdout', () => {
-    const bad = JSON.stringify({ type: 'FaultReported', unitId: 'U-1', occurredAt: '2025-02-01T08:00:00Z', data: { faultId: 'F-1', component: 'unit', problemCode: 'x', severity: 'severe', outOfService: false } });
+    const bad = JSON.stringify({
+      type: 'FaultReported',
+      unitId: 'U-1',
+      occurredAt: '2025-02-01T08:00:00Z',
+      data: { faultId: 'F-1', component: 'unit', problemCode: 'x', severity: 'severe', outOfService: false },
+    });
     const file = tempFile('bad.jsonl', `${sold('U-1')}\n${bad}\n`);
     const run = spawnSync('node', [cli, 'state', file, '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(1);

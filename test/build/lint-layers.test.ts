@@ -41,8 +41,15 @@ interface Violation {
 
 /** Runs dependency-cruiser as `npm run lint` does, reading the violations from its report. */
 function cruise(dir: string): { status: number | null; violations: Violation[]; stdout: string } {
-  const run = spawnSync(process.execPath, [depcruiseBin, 'src', '--config', '.dependency-cruiser.cjs'], { cwd: dir, encoding: 'utf8' });
-  const violations = [...run.stdout.matchAll(/^\s*error (\S+): (\S+) \u2192 ?(\S*)$/gmu)].map(([, rule, from, to]) => ({ rule: rule!, from: from!, to: to! }));
+  const run = spawnSync(process.execPath, [depcruiseBin, 'src', '--config', '.dependency-cruiser.cjs'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  const violations = [...run.stdout.matchAll(/^\s*error (\S+): (\S+) \u2192 ?(\S*)$/gmu)].map(([, rule, from, to]) => ({
+    rule: rule!,
+    from: from!,
+    to: to!,
+  }));
   return { status: run.status, stdout: run.stdout, violations };
 }
 
@@ -52,18 +59,24 @@ const checkClock = (dir: string) =>
 /** A small tree that keeps every layer rule, Node and the stores at the edges. */
 const layered: Record<string, string> = {
   'src/errors.ts': 'export class LedgerError extends Error {}\n',
-  'src/time/calendar.ts': "import { LedgerError } from '../errors.js';\nexport const day = (ms: number) => (ms < 0 ? new LedgerError() : Math.floor(ms / 86_400_000));\n",
-  'src/events/envelope.ts': "import { day } from '../time/calendar.js';\nexport interface UnitEvent { id: string }\nexport const dayOf = day;\n",
-  'src/policy/schema.ts': "import type { UnitEvent } from '../events/envelope.js';\nexport type Policy = { id: string; first?: UnitEvent };\n",
+  'src/time/calendar.ts':
+    "import { LedgerError } from '../errors.js';\nexport const day = (ms: number) => (ms < 0 ? new LedgerError() : Math.floor(ms / 86_400_000));\n",
+  'src/events/envelope.ts':
+    "import { day } from '../time/calendar.js';\nexport interface UnitEvent { id: string }\nexport const dayOf = day;\n",
+  'src/policy/schema.ts':
+    "import type { UnitEvent } from '../events/envelope.js';\nexport type Policy = { id: string; first?: UnitEvent };\n",
   'src/unit/state.ts': 'export interface UnitState { units: number }\n',
   'src/rules/coverage.ts':
     "import type { Policy } from '../policy/schema.js';\nimport type { UnitState } from '../unit/state.js';\nexport const covered = (state: UnitState, policy: Policy) => state.units > 0 && policy.id !== '';\n",
-  'src/unit/evolve.ts': "import { covered } from '../rules/coverage.js';\nimport type { UnitState } from './state.js';\nexport const evolve = (s: UnitState) => covered(s, { id: 'p' });\n",
+  'src/unit/evolve.ts':
+    "import { covered } from '../rules/coverage.js';\nimport type { UnitState } from './state.js';\nexport const evolve = (s: UnitState) => covered(s, { id: 'p' });\n",
   'src/projections/view.ts': "import { evolve } from '../unit/evolve.js';\nexport const view = evolve;\n",
   'src/report/page.ts': "import { view } from '../projections/view.js';\nexport const page = view;\n",
-  'src/store/append-checks.ts': "import type { UnitEvent } from '../events/envelope.js';\nexport const check = (e: UnitEvent) => e.id;\n",
+  'src/store/append-checks.ts':
+    "import type { UnitEvent } from '../events/envelope.js';\nexport const check = (e: UnitEvent) => e.id;\n",
   'src/store/memory/memory-store.ts': "import { check } from '../append-checks.js';\nexport const memory = check;\n",
-  'src/store/file/file-store.ts': "import { readFileSync } from 'node:fs';\nimport { check } from '../append-checks.js';\nexport const file = [readFileSync, check];\n",
+  'src/store/file/file-store.ts':
+    "import { readFileSync } from 'node:fs';\nimport { check } from '../append-checks.js';\nexport const file = [readFileSync, check];\n",
   'src/cli/main.ts':
     "import { readFileSync } from 'node:fs';\nimport { page } from '../report/page.js';\nimport { file } from '../store/file/file-store.js';\nexport const main = [readFileSync, page, file];\n",
 };
@@ -77,18 +90,33 @@ describe('dependency-cruiser (the layers of npm run lint)', () => {
   });
 
   it('fails that tree once one upward import is planted in it', () => {
-    const result = cruise(tree({ ...layered, 'src/time/calendar.ts': "import { view } from '../projections/view.js';\nexport const day = view;\n" }, false));
-    expect(result.violations).toContainEqual({ rule: 'no-upward-from-time', from: 'src/time/calendar.ts', to: 'src/projections/view.ts' });
+    const result = cruise(
+      tree(
+        {
+          ...layered,
+          'src/time/calendar.ts': "import { view } from '../projections/view.js';\nexport const day = view;\n",
+        },
+        false,
+      ),
+    );
+    expect(result.violations).toContainEqual({
+      rule: 'no-upward-from-time',
+      from: 'src/time/calendar.ts',
+      to: 'src/projections/view.ts',
+    });
     expect(result.status).not.toBe(0);
   });
 
   it('reports each import planted in a copy of src/ that breaks a rule, and lets a type-only rules -> unit import pass', () => {
     const planted: Record<string, string> = {
-      'src/rules/zz-upward.ts': "import { eventListSource } from '../projections/project.js';\nexport const planted = eventListSource;\n",
+      'src/rules/zz-upward.ts':
+        "import { eventListSource } from '../projections/project.js';\nexport const planted = eventListSource;\n",
       'src/time/zz-node.ts': "import { readFileSync } from 'node:fs';\nexport const planted = readFileSync;\n",
       'src/policy/zz-bare-node.ts': "import { join } from 'path';\nexport const planted = join;\n",
-      'src/unit/zz-store.ts': "import type { EventStore } from '../store/event-store.js';\nexport type Planted = EventStore;\n",
-      'src/projections/zz-grpc.ts': "import { EventStoreDBClient } from '@eventstore/db-client';\nexport const planted = EventStoreDBClient;\n",
+      'src/unit/zz-store.ts':
+        "import type { EventStore } from '../store/event-store.js';\nexport type Planted = EventStore;\n",
+      'src/projections/zz-grpc.ts':
+        "import { EventStoreDBClient } from '@eventstore/db-client';\nexport const planted = EventStoreDBClient;\n",
       'src/events/zz-cycle-a.ts': "import { b } from './zz-cycle-b.js';\nexport const a = () => b;\n",
       'src/events/zz-cycle-b.ts': "import { a } from './zz-cycle-a.js';\nexport const b = () => a;\n",
       'src/unit/zz-value.ts': 'export const value = 1;\n',
@@ -96,20 +124,37 @@ describe('dependency-cruiser (the layers of npm run lint)', () => {
       'src/rules/zz-from-unit.ts':
         "import { value } from '../unit/zz-value.js';\nimport type { Planted } from '../unit/zz-type.js';\nexport const planted: Planted = { n: value };\n",
       'src/store/memory/zz-helper.ts': 'export const helper = 1;\n',
-      'src/store/eventstoredb/zz-adapter.ts': "import { helper } from '../memory/zz-helper.js';\nexport const planted = helper;\n",
+      'src/store/eventstoredb/zz-adapter.ts':
+        "import { helper } from '../memory/zz-helper.js';\nexport const planted = helper;\n",
     };
     const result = cruise(tree(planted, true));
     const expected: Violation[] = [
       { rule: 'no-upward-from-rules', from: 'src/rules/zz-upward.ts', to: 'src/projections/project.ts' },
       { rule: 'core-not-to-edges', from: 'src/unit/zz-store.ts', to: 'src/store/event-store.ts' },
       { rule: 'rules-import-unit-types-only', from: 'src/rules/zz-from-unit.ts', to: 'src/unit/zz-value.ts' },
-      { rule: 'store-adapters-apart', from: 'src/store/eventstoredb/zz-adapter.ts', to: 'src/store/memory/zz-helper.ts' },
+      {
+        rule: 'store-adapters-apart',
+        from: 'src/store/eventstoredb/zz-adapter.ts',
+        to: 'src/store/memory/zz-helper.ts',
+      },
     ];
     for (const violation of expected) expect(result.violations).toContainEqual(violation);
-    expect(result.violations).toContainEqual({ rule: 'core-not-to-node', from: 'src/time/zz-node.ts', to: expect.stringMatching(/^(node:)?fs$/) });
-    expect(result.violations).toContainEqual({ rule: 'core-not-to-node', from: 'src/policy/zz-bare-node.ts', to: expect.stringMatching(/^(node:)?path$/) });
-    expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'core-not-to-grpc', from: 'src/projections/zz-grpc.ts' }));
-    expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'no-circular', from: expect.stringMatching(/^src\/events\/zz-cycle-[ab]\.ts$/) }));
+    expect(result.violations).toContainEqual({
+      rule: 'core-not-to-node',
+      from: 'src/time/zz-node.ts',
+      to: expect.stringMatching(/^(node:)?fs$/),
+    });
+    expect(result.violations).toContainEqual({
+      rule: 'core-not-to-node',
+      from: 'src/policy/zz-bare-node.ts',
+      to: expect.stringMatching(/^(node:)?path$/),
+    });
+    expect(result.violations).toContainEqual(
+      expect.objectContaining({ rule: 'core-not-to-grpc', from: 'src/projections/zz-grpc.ts' }),
+    );
+    expect(result.violations).toContainEqual(
+      expect.objectContaining({ rule: 'no-circular', from: expect.stringMatching(/^src\/events\/zz-cycle-[ab]\.ts$/) }),
+    );
     expect(result.violations.filter((v) => v.to === 'src/unit/zz-type.ts')).toEqual([]);
     expect(result.status).not.toBe(0);
   });

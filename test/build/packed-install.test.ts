@@ -12,17 +12,25 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8' });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+  });
 
 let app: string;
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(root, 'dist', 'index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   const work = mkdtempSync(join(tmpdir(), 'wl-pack-'));
   npm(['pack', '--pack-destination', work, '--ignore-scripts'], root);
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   app = join(work, 'app');
   execFileSync('mkdir', [app]);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'wl-app', version: '1.0.0', private: true, type: 'module' }));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'wl-app', version: '1.0.0', private: true, type: 'module' }),
+  );
   npm(['install', join(work, tarball)], app);
 }, 180_000);
 
@@ -52,8 +60,16 @@ describe('the packed package in an app', () => {
           const report = verifyChains(streamsOf(events));
           console.log(JSON.stringify({ hash: events[0].hash, sealed: report.sealed, ok: report.ok, status: view.status }));
         });`;
-    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', script("import { createLedger, verifyChains, streamsOf } from 'warranty-ledger';")], { cwd: app, encoding: 'utf8' });
-    const cjs = execFileSync(process.execPath, ['-e', script("const { createLedger, verifyChains, streamsOf } = require('warranty-ledger');")], { cwd: app, encoding: 'utf8' });
+    const esm = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', script("import { createLedger, verifyChains, streamsOf } from 'warranty-ledger';")],
+      { cwd: app, encoding: 'utf8' },
+    );
+    const cjs = execFileSync(
+      process.execPath,
+      ['-e', script("const { createLedger, verifyChains, streamsOf } = require('warranty-ledger');")],
+      { cwd: app, encoding: 'utf8' },
+    );
     const result = JSON.parse(esm);
     expect(result).toMatchObject({ sealed: 1, ok: true, status: 'active' });
     expect(result.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -61,7 +77,15 @@ describe('the packed package in an app', () => {
   });
 
   it('serves warranty-ledger/node beside it', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', "const m = await import('warranty-ledger/node'); console.log(typeof m.openFileStore, typeof m.nodeSha256)"], { cwd: app, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('warranty-ledger/node'); console.log(typeof m.openFileStore, typeof m.nodeSha256)",
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
     expect(out.trim()).toBe('function function');
   });
 });

@@ -16,7 +16,8 @@ const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const recorder = fileURLToPath(new URL('../support/module-recorder.cjs', import.meta.url));
 
 beforeAll(() => {
-  if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(dist, 'index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 });
 
 /**
@@ -25,12 +26,24 @@ beforeAll(() => {
  */
 function modulesLoadedBy(code: string, esm: boolean): { specifiers: string[]; natives: string[] } {
   const out = join(mkdtempSync(join(tmpdir(), 'wl-modules-')), 'modules.txt');
-  const args = ['-r', recorder, ...(esm ? ['--input-type=module'] : []), '-e', `globalThis.wlStartRecording(); ${code}`];
+  const args = [
+    '-r',
+    recorder,
+    ...(esm ? ['--input-type=module'] : []),
+    '-e',
+    `globalThis.wlStartRecording(); ${code}`,
+  ];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, WL_MODULES_OUT: out } });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' ', 2) as [string, string]);
-  return { specifiers: lines.filter(([how]) => how !== 'native').map(([, s]) => s), natives: lines.filter(([how]) => how === 'native').map(([, s]) => s) };
+  const lines = readFileSync(out, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(' ', 2) as [string, string]);
+  return {
+    specifiers: lines.filter(([how]) => how !== 'native').map(([, s]) => s),
+    natives: lines.filter(([how]) => how === 'native').map(([, s]) => s),
+  };
 }
 
 const nodeOnly = (specifiers: string[]) => specifiers.filter((s) => isBuiltin(s) || s.startsWith('node:'));
@@ -57,13 +70,17 @@ describe('the main entry', () => {
   });
 
   it('while warranty-ledger/node does load Node builtins, so the recorder sees them', () => {
-    expect(nodeOnly(modulesLoadedBy(`await import(${JSON.stringify(join(dist, 'node.js'))});`, true).specifiers)).toEqual(expect.arrayContaining(['fs', 'crypto']));
+    expect(
+      nodeOnly(modulesLoadedBy(`await import(${JSON.stringify(join(dist, 'node.js'))});`, true).specifiers),
+    ).toEqual(expect.arrayContaining(['fs', 'crypto']));
     const cjs = modulesLoadedBy(`require(${JSON.stringify(join(dist, 'node.cjs'))});`, false);
     expect(nodeOnly(cjs.specifiers)).toEqual(expect.arrayContaining(['fs', 'crypto']));
     expect(cjs.natives).toEqual(expect.arrayContaining(['crypto', 'fs/promises']));
   });
 
   it('and the eventstoredb entry loads the client', () => {
-    expect(grpc(modulesLoadedBy(`require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))});`, false).specifiers)).toContain('@eventstore/db-client');
+    expect(
+      grpc(modulesLoadedBy(`require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))});`, false).specifiers),
+    ).toContain('@eventstore/db-client');
   });
 });

@@ -9,7 +9,16 @@
  *   and nothing is left behind (no temporary, no empty file, no half-made folder).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +27,11 @@ import { scenarioFile, standardWithThreshold } from '../tools/support.js';
 
 const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const tally = { processes: 0, closedPipes: 0, hostilePaths: 0 };
-afterAll(() => console.log(`CLI boundary: ${tally.processes} processes of dist/cli.js, ${tally.closedPipes} with a closed stdout, ${tally.hostilePaths} with a hostile path`));
+afterAll(() =>
+  console.log(
+    `CLI boundary: ${tally.processes} processes of dist/cli.js, ${tally.closedPipes} with a closed stdout, ${tally.hostilePaths} with a hostile path`,
+  ),
+);
 
 interface Result {
   code: number | null;
@@ -61,9 +74,16 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wl-boundary-'));
   small = scenarioFile('02-three-failed-repairs');
   // Scenario 02's first unit 400 times: output far larger than a pipe's buffer.
-  const lines = readFileSync(small, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.unitId === 'U-1');
+  const lines = readFileSync(small, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((e) => e.unitId === 'U-1');
   big = join(dir, 'big.jsonl');
-  writeFileSync(big, `${Array.from({ length: 400 }, (_, i) => lines.map((e) => JSON.stringify({ ...e, id: `${e.id}-${i}`, unitId: `U-${i}` })).join('\n')).join('\n')}\n`);
+  writeFileSync(
+    big,
+    `${Array.from({ length: 400 }, (_, i) => lines.map((e) => JSON.stringify({ ...e, id: `${e.id}-${i}`, unitId: `U-${i}` })).join('\n')).join('\n')}\n`,
+  );
   policy = join(dir, 'threshold-2.json');
   writeFileSync(policy, JSON.stringify(standardWithThreshold(2)));
   bundle = join(dir, 'bundle');
@@ -158,23 +178,38 @@ describe('hostile paths: one line on stderr, exit 1, nothing written through a l
         { args: ['care', input] },
         { args: ['fleet', input] },
         { args: ['diff', input, '--policy', policy] },
-        { args: ['evidence', input, '--unit', 'U-1', '--out', join(root, 'never')], check: () => expect(existsSync(join(root, 'never'))).toBe(false) },
-        { args: ['report', input, '--unit', 'U-1', '--out', join(root, 'never.html')], check: () => expect(existsSync(join(root, 'never.html'))).toBe(false) },
+        {
+          args: ['evidence', input, '--unit', 'U-1', '--out', join(root, 'never')],
+          check: () => expect(existsSync(join(root, 'never'))).toBe(false),
+        },
+        {
+          args: ['report', input, '--unit', 'U-1', '--out', join(root, 'never.html')],
+          check: () => expect(existsSync(join(root, 'never.html'))).toBe(false),
+        },
         { args: ['import', input, '--store', `file:${join(root, 'never.jsonl')}`] },
         { args: ['verify', input] },
         { args: ['state', small, '--policy', input] },
         { args: ['verify', small, '--anchor', input] },
       );
     }
-    for (const store of [folder, missing]) for (const command of ['state', 'verify']) out.push({ args: [command, '--store', `file:${store}`] });
-    out.push({ args: ['import', small, '--store', `file:${folder}`] }, { args: ['import', small, '--store', `file:${missing}`] });
+    for (const store of [folder, missing])
+      for (const command of ['state', 'verify']) out.push({ args: [command, '--store', `file:${store}`] });
+    out.push(
+      { args: ['import', small, '--store', `file:${folder}`] },
+      { args: ['import', small, '--store', `file:${missing}`] },
+    );
     const unwritable = existsSync('/sys/kernel') ? ['/sys/kernel/wl-page.html'] : [];
-    for (const page of [`${missing}.html`, folder, join(file, 'x.html'), link, ...unwritable]) out.push({ args: ['report', small, '--unit', 'U-1', '--out', page], check: unchanged });
-    for (const anchor of [`${missing}.json`, folder, join(file, 'a.json'), link]) out.push({ args: ['verify', small, '--write-anchor', anchor], check: unchanged });
+    for (const page of [`${missing}.html`, folder, join(file, 'x.html'), link, ...unwritable])
+      out.push({ args: ['report', small, '--unit', 'U-1', '--out', page], check: unchanged });
+    for (const anchor of [`${missing}.json`, folder, join(file, 'a.json'), link])
+      out.push({ args: ['verify', small, '--write-anchor', anchor], check: unchanged });
     out.push(
       { args: ['evidence', small, '--unit', 'U-1', '--out', file], check: unchanged },
       { args: ['evidence', small, '--unit', 'U-1', '--out', missing], check: unchanged },
-      { args: ['evidence', small, '--unit', 'U-1', '--out', bundle], check: () => expect(readdirSync(bundle).filter((n) => n.endsWith('.tmp'))).toEqual([]) },
+      {
+        args: ['evidence', small, '--unit', 'U-1', '--out', bundle],
+        check: () => expect(readdirSync(bundle).filter((n) => n.endsWith('.tmp'))).toEqual([]),
+      },
       { args: ['evidence', small, '--unit', 'U-1', '--out', planted], check: unchanged },
       {
         args: ['evidence', small, '--unit', 'U-1', '--out', planted, '--force'],
@@ -183,7 +218,10 @@ describe('hostile paths: one line on stderr, exit 1, nothing written through a l
           expect(readdirSync(planted)).toEqual(['events.jsonl']);
         },
       },
-      { args: ['evidence', small, '--unit', 'U-1', '--out', crowded, '--force'], check: () => expect(readdirSync(crowded)).toEqual(['notes.txt']) },
+      {
+        args: ['evidence', small, '--unit', 'U-1', '--out', crowded, '--force'],
+        check: () => expect(readdirSync(crowded)).toEqual(['notes.txt']),
+      },
     );
     return out;
   }

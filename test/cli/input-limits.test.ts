@@ -21,10 +21,22 @@ function file(content: string | Buffer): string {
 }
 
 const sale = (id: string) =>
-  JSON.stringify({ id, type: 'UnitSold', unitId: 'U-1', occurredAt: '2025-01-01T09:00:00Z', data: { serialNumber: 'SN-1', brand: 'Acme', model: 'M1', customerId: 'C-1', policyId: 'standard-1y' } });
+  JSON.stringify({
+    id,
+    type: 'UnitSold',
+    unitId: 'U-1',
+    occurredAt: '2025-01-01T09:00:00Z',
+    data: { serialNumber: 'SN-1', brand: 'Acme', model: 'M1', customerId: 'C-1', policyId: 'standard-1y' },
+  });
 /** A maintenance visit whose id is `m-` and then `idByte`, raw. */
 const visit = (idByte: number) =>
-  Buffer.concat([Buffer.from('{"id":"m-'), Buffer.from([idByte]), Buffer.from('","type":"MaintenanceVisited","unitId":"U-1","occurredAt":"2025-02-01T00:00:00Z","data":{"kind":"periodic"}}\n')]);
+  Buffer.concat([
+    Buffer.from('{"id":"m-'),
+    Buffer.from([idByte]),
+    Buffer.from(
+      '","type":"MaintenanceVisited","unitId":"U-1","occurredAt":"2025-02-01T00:00:00Z","data":{"kind":"periodic"}}\n',
+    ),
+  ]);
 
 function refusal(f: () => unknown): unknown {
   try {
@@ -40,7 +52,12 @@ function refusal(f: () => unknown): unknown {
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), now: () => new Date('2026-01-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -48,7 +65,10 @@ describe('strict UTF-8', () => {
   // Before: both bytes read as U+FFFD, the two visits became one event, and state exited 0.
   it('two ids that differ only in an invalid byte: each line is refused as invalid UTF-8, by every reader and the CLI', async () => {
     const path = file(Buffer.concat([Buffer.from(`${sale('s-1')}\n`), visit(0xff), visit(0xfe)]));
-    const expected = ['line 2: invalid UTF-8: byte 0xff at byte 10 of the line', 'line 3: invalid UTF-8: byte 0xfe at byte 10 of the line'];
+    const expected = [
+      'line 2: invalid UTF-8: byte 0xff at byte 10 of the line',
+      'line 3: invalid UTF-8: byte 0xfe at byte 10 of the line',
+    ];
     expect(refusal(() => readJsonlFile(path))).toEqual(expected);
     expect(refusal(() => readJsonlHistoryFile(path))).toEqual(expected);
     const { code, stdout, stderr } = await cli(['state', path]);
@@ -66,7 +86,9 @@ describe('strict UTF-8', () => {
     const original = bytes[lineEnd - 3]!;
     bytes[lineEnd - 3] = 0xc3; // the line's closing '"': a lead byte followed by '}', not a continuation byte
     const path = file(bytes);
-    expect(refusal(() => readJsonlFile(path))).toEqual([expect.stringMatching(new RegExp(`^line ${badLine}: invalid UTF-8: byte 0xc3 at byte \\d+ of the line$`))]);
+    expect(refusal(() => readJsonlFile(path))).toEqual([
+      expect.stringMatching(new RegExp(`^line ${badLine}: invalid UTF-8: byte 0xc3 at byte \\d+ of the line$`)),
+    ]);
     // Without the bad byte, every line reads.
     bytes[lineEnd - 3] = original;
     expect(readJsonlHistoryFile(file(bytes)).eventCount).toBe(30_000);
@@ -80,7 +102,9 @@ describe('strict UTF-8', () => {
   // Before: read with U+FFFD in place of the byte.
   it('a policy file that is not UTF-8 is refused, naming the file and line', () => {
     const path = file(Buffer.concat([Buffer.from('{\n  "id": "p'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]));
-    expect(refusal(() => readPolicyFiles([path]))).toEqual([`${path}: line 2: invalid UTF-8: byte 0xe9 at byte 11 of the line`]);
+    expect(refusal(() => readPolicyFiles([path]))).toEqual([
+      `${path}: line 2: invalid UTF-8: byte 0xe9 at byte 11 of the line`,
+    ]);
   });
 
   // Before: RangeError: Maximum call stack size exceeded, with a stack (exit 70).
@@ -88,7 +112,11 @@ describe('strict UTF-8', () => {
     const path = file(`${'['.repeat(6_000)}${']'.repeat(6_000)}`);
     expect(refusal(() => readPolicyFiles([path]))).toEqual([`${path}: nested deeper than 64 levels`]);
     const events = file(`${sale('s-1')}\n`);
-    expect(await cli(['state', events, '--policy', path])).toEqual({ code: 1, stdout: '', stderr: `${path}: nested deeper than 64 levels\n` });
+    expect(await cli(['state', events, '--policy', path])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${path}: nested deeper than 64 levels\n`,
+    });
   });
 });
 
@@ -98,11 +126,23 @@ describe('strict UTF-8 in the store file and verify', () => {
   // Before: the store opened with one visit (both ids read as "m-\ufffd"), and verify said "verified".
   it('a store file with bad bytes does not open, and is left as it was; verify names the lines', async () => {
     const path = file(bad());
-    const expected = [`${path}: line 2: invalid UTF-8: byte 0xff at byte 10 of the line`, `${path}: line 3: invalid UTF-8: byte 0xfe at byte 10 of the line`];
-    await expect(openFileStore(path).then(() => 'opened', (error) => (error as InputErrors).errors.map((e) => e.message))).resolves.toEqual(expected);
+    const expected = [
+      `${path}: line 2: invalid UTF-8: byte 0xff at byte 10 of the line`,
+      `${path}: line 3: invalid UTF-8: byte 0xfe at byte 10 of the line`,
+    ];
+    await expect(
+      openFileStore(path).then(
+        () => 'opened',
+        (error) => (error as InputErrors).errors.map((e) => e.message),
+      ),
+    ).resolves.toEqual(expected);
     expect(readFileSync(path)).toEqual(bad());
     const verified = await cli(['verify', file(bad())]);
-    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 1, stderr: 'line 2: invalid UTF-8: byte 0xff at byte 10 of the line\nline 3: invalid UTF-8: byte 0xfe at byte 10 of the line\n' });
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({
+      code: 1,
+      stderr:
+        'line 2: invalid UTF-8: byte 0xff at byte 10 of the line\nline 3: invalid UTF-8: byte 0xfe at byte 10 of the line\n',
+    });
   });
 
   it('a last line torn inside a multi-byte character is cut on open, as any torn line is', async () => {
@@ -136,24 +176,29 @@ describe('line length while reading', () => {
   });
 
   // Before: the line was refused only once it was buffered whole (a 1.1 GB line took 3.2 GB and died).
-  it.skipIf(!existsSync('/proc/self/fdinfo'))('refuses the line as soon as it passes 3,000,000 bytes, long before the file is read', () => {
-    const path = file('x'.repeat(20_000_000));
-    /** How far the reader had read the file, from its descriptor's position. */
-    const position = () => {
-      const fd = readdirSync('/proc/self/fd').find((fd) => {
-        try {
-          return readlinkSync(`/proc/self/fd/${fd}`) === path;
-        } catch {
-          return false;
-        }
-      });
-      return Number(/pos:\s*(\d+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]);
-    };
-    let readWhenRefused: number | undefined;
-    refusal(() => readJsonlHistoryFile(path, undefined, (linesRead) => {
-      if (linesRead === 1 && readWhenRefused === undefined) readWhenRefused = position();
-    }));
-    // One 4 MB chunk (holding more than 3,000,000 bytes of the line) is read before the refusal is heard.
-    expect(readWhenRefused).toBe(1 << 22);
-  });
+  it.skipIf(!existsSync('/proc/self/fdinfo'))(
+    'refuses the line as soon as it passes 3,000,000 bytes, long before the file is read',
+    () => {
+      const path = file('x'.repeat(20_000_000));
+      /** How far the reader had read the file, from its descriptor's position. */
+      const position = () => {
+        const fd = readdirSync('/proc/self/fd').find((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`) === path;
+          } catch {
+            return false;
+          }
+        });
+        return Number(/pos:\s*(\d+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]);
+      };
+      let readWhenRefused: number | undefined;
+      refusal(() =>
+        readJsonlHistoryFile(path, undefined, (linesRead) => {
+          if (linesRead === 1 && readWhenRefused === undefined) readWhenRefused = position();
+        }),
+      );
+      // One 4 MB chunk (holding more than 3,000,000 bytes of the line) is read before the refusal is heard.
+      expect(readWhenRefused).toBe(1 << 22);
+    },
+  );
 });

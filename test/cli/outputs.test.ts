@@ -5,7 +5,16 @@
  * folder unless --force, prints the manifest's SHA-256 and writes it beside the bundle; --verify
  * fails on a file the manifest does not list; writeFilesSafely leaves nothing behind on failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +26,14 @@ import { cli, scenarioFile } from '../tools/support.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'wl-outputs-'));
 const at = '2025-01-01T00:00:00Z';
-const visit = (n: number): UnitEvent => ({ id: `v-${n}`, type: 'MaintenanceVisited', unitId: 'U-v', occurredAt: at, recordedAt: at, data: { kind: 'periodic' } });
+const visit = (n: number): UnitEvent => ({
+  id: `v-${n}`,
+  type: 'MaintenanceVisited',
+  unitId: 'U-v',
+  occurredAt: at,
+  recordedAt: at,
+  data: { kind: 'periodic' },
+});
 
 describe('verify says plainly when nothing is sealed', () => {
   it('an unsealed history is NOTHING SEALED, never "verified"; --require-sealed makes it exit 1', async () => {
@@ -48,10 +64,16 @@ describe('verify says plainly when nothing is sealed', () => {
     const anchor = join(dir, 'anchor.json');
     const ok = await cli(['verify', path, '--write-anchor', anchor]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^verified .*: 1 stream, 2 events, every chain intact; 2 sealed\nwrote .*anchor\.json: an anchor of 1 stream and 2 events, root [0-9a-f]{64}\n$/);
+    expect(ok.stdout).toMatch(
+      /^verified .*: 1 stream, 2 events, every chain intact; 2 sealed\nwrote .*anchor\.json: an anchor of 1 stream and 2 events, root [0-9a-f]{64}\n$/,
+    );
     expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({ streams: 1, events: 2 });
     const failed = await cli(['verify', path, '--write-anchor', join(dir, 'missing', 'anchor.json')]);
-    expect(failed).toEqual({ code: 1, stdout: '', stderr: `cannot write ${join(dir, 'missing', 'anchor.json')}: its folder ${join(dir, 'missing')} does not exist\n` });
+    expect(failed).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `cannot write ${join(dir, 'missing', 'anchor.json')}: its folder ${join(dir, 'missing')} does not exist\n`,
+    });
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['anchor.json', 'ledger.jsonl']);
   });
@@ -59,7 +81,8 @@ describe('verify says plainly when nothing is sealed', () => {
 
 describe('evidence --out and --verify', () => {
   const file = scenarioFile('02-three-failed-repairs');
-  const make = (out: string, ...extra: string[]) => cli(['evidence', file, '--unit', 'U-1', '--as-of', '2025-06-30', '--out', out, ...extra]);
+  const make = (out: string, ...extra: string[]) =>
+    cli(['evidence', file, '--unit', 'U-1', '--as-of', '2025-06-30', '--out', out, ...extra]);
 
   it("prints the manifest's SHA-256 and writes it beside the bundle as manifest.sha256", async () => {
     const out = join(tmp(), 'bundle');
@@ -98,8 +121,12 @@ describe('evidence --out and --verify', () => {
     mkdirSync(empty);
     expect((await make(empty)).code).toBe(0);
     writeFileSync(join(dir, 'a-file'), '');
-    expect((await make(join(dir, 'a-file'))).stderr).toBe(`cannot write ${join(dir, 'a-file')}: it is a file, not a folder\n`);
-    expect((await make(join(dir, 'no', 'bundle'))).stderr).toBe(`cannot write ${join(dir, 'no', 'bundle')}: its parent folder ${join(dir, 'no')} does not exist\n`);
+    expect((await make(join(dir, 'a-file'))).stderr).toBe(
+      `cannot write ${join(dir, 'a-file')}: it is a file, not a folder\n`,
+    );
+    expect((await make(join(dir, 'no', 'bundle'))).stderr).toBe(
+      `cannot write ${join(dir, 'no', 'bundle')}: its parent folder ${join(dir, 'no')} does not exist\n`,
+    );
   });
 
   it('--verify fails on a file the manifest does not list, and on a listed file that is a link', async () => {
@@ -139,7 +166,10 @@ describe('writeFileSafely and writeFilesSafely', () => {
   it('all files or none: a failure on a later file removes the temporaries and the folder it made', () => {
     const dir = join(tmp(), 'bundle');
     // The second name cannot be created (its folder does not exist), after the first was written.
-    const files = new Map([['a.txt', 'a'], ['no-such-folder/b.txt', 'b']]);
+    const files = new Map([
+      ['a.txt', 'a'],
+      ['no-such-folder/b.txt', 'b'],
+    ]);
     expect(() => writeFilesSafely(dir, files)).toThrow(OutputError);
     expect(existsSync(dir)).toBe(false);
     const kept = tmp();

@@ -28,7 +28,8 @@ function hostileEvents(): UnitEvent[] {
     .filter((e) => e.unitId === 'U-1')
     .map((e) => {
       const data: Record<string, unknown> = { ...(e.data as Record<string, unknown>) };
-      for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && value.startsWith('SN-')) data[key] = SERIAL;
+      for (const [key, value] of Object.entries(data))
+        if (typeof value === 'string' && value.startsWith('SN-')) data[key] = SERIAL;
       if (typeof data.model === 'string') data.model = MODEL;
       if (data.faultId === 'F-1') data.faultId = FAULT;
       return { ...e, id: `${e.id}\u0007`, unitId: UNIT, data } as UnitEvent;
@@ -73,12 +74,18 @@ describe('every text output escapes control characters from event data', () => {
   });
 
   it('JSON output is unaffected: the values come back exactly, and no raw C0 control is printed', async () => {
-    for (const argv of [['state', file, '--json'], ['explain', file, '--unit', UNIT, '--json'], ['care', file, '--json'], ['fleet', file, '--json']]) {
+    for (const argv of [
+      ['state', file, '--json'],
+      ['explain', file, '--unit', UNIT, '--json'],
+      ['care', file, '--json'],
+      ['fleet', file, '--json'],
+    ]) {
       const r = await cli([...argv, ...asOf]);
       expect(r.code, argv[0]).toBe(0);
       expect(/[\u0000-\u0009\u000b-\u001f]/.test(r.stdout), argv[0]).toBe(false);
       expect(r.stdout, argv[0]).toContain(JSON.stringify(UNIT).slice(1, -1));
-      if (argv[0] === 'state' || argv[0] === 'explain') expect(r.stdout, argv[0]).toContain(JSON.stringify(SERIAL).slice(1, -1));
+      if (argv[0] === 'state' || argv[0] === 'explain')
+        expect(r.stdout, argv[0]).toContain(JSON.stringify(SERIAL).slice(1, -1));
       expect(() => JSON.parse(r.stdout), argv[0]).not.toThrow();
     }
     const view = JSON.parse((await cli(['state', file, '--json', ...asOf])).stdout).units[UNIT];
@@ -128,7 +135,10 @@ describe('every text output escapes control characters from event data', () => {
     expectPrintable(unit.stderr, 'explain --unit');
     expect(unit.stderr).toContain('X\\x9b\\u202eY');
     const bad = join(dir, 'bad.jsonl');
-    writeFileSync(bad, `${JSON.stringify({ ...hostileEvents()[2]!, data: { faultId: 'F', component: 'unit', problemCode: 'p', severity: 'minor\u009b\u202e', outOfService: true } })}\n`);
+    writeFileSync(
+      bad,
+      `${JSON.stringify({ ...hostileEvents()[2]!, data: { faultId: 'F', component: 'unit', problemCode: 'p', severity: 'minor\u009b\u202e', outOfService: true } })}\n`,
+    );
     const line = await cli(['state', bad]);
     expect(line.code).toBe(1);
     expect(line.stderr).toMatch(/^line 1: data\.severity: /);
@@ -138,7 +148,9 @@ describe('every text output escapes control characters from event data', () => {
 
 describe('escapeControls', () => {
   it('escapes C0, DEL, C1, separators and bidi controls visibly, and leaves other text alone', () => {
-    expect(escapeControls('a\nb\r\tc\u0000\u001b[2J\u007f\u0085\u009b')).toBe('a\\nb\\r\\tc\\x00\\x1b[2J\\x7f\\x85\\x9b');
+    expect(escapeControls('a\nb\r\tc\u0000\u001b[2J\u007f\u0085\u009b')).toBe(
+      'a\\nb\\r\\tc\\x00\\x1b[2J\\x7f\\x85\\x9b',
+    );
     expect(escapeControls('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u2028\u2029\u061c')).toBe(
       '\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u2028\\u2029\\u061c',
     );
@@ -147,6 +159,8 @@ describe('escapeControls', () => {
   });
 
   it('printableLines keeps the lines it is given and escapes a newline inside one', () => {
-    expect(printableLines(['U-1  ACTIVE', '  serial SN\r\nU-2  forged', ''])).toBe('U-1  ACTIVE\n  serial SN\\r\\nU-2  forged\n');
+    expect(printableLines(['U-1  ACTIVE', '  serial SN\r\nU-2  forged', ''])).toBe(
+      'U-1  ACTIVE\n  serial SN\\r\\nU-2  forged\n',
+    );
   });
 });

@@ -28,7 +28,7 @@ describe('the command line explains itself', () => {
     expect(none.stderr).toContain('commands:');
   });
 
-  it('help COMMAND and COMMAND --help print that command\'s usage and flags, exit 0', async () => {
+  it("help COMMAND and COMMAND --help print that command's usage and flags, exit 0", async () => {
     for (const name of COMMANDS) {
       const viaHelp = await cli(['help', name]);
       expect(viaHelp.code, name).toBe(0);

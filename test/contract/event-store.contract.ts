@@ -29,7 +29,9 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
       const result = await store.append(unit, visits(unit, 0, 3), { expectedRevision: 'no-stream' });
       expect(result).toEqual({ nextExpectedRevision: 2, written: 3 });
       const stream = await store.readStream(unit);
-      expect(stream.map((r) => [r.event, r.streamId, r.revision])).toEqual(visits(unit, 0, 3).map((e, i) => [e, unit, i]));
+      expect(stream.map((r) => [r.event, r.streamId, r.revision])).toEqual(
+        visits(unit, 0, 3).map((e, i) => [e, unit, i]),
+      );
       expect(increasing(stream)).toBe(true);
     });
 
@@ -43,7 +45,9 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
       const store = await open();
       const unit = freshUnitId();
       await store.append(unit, [visit(unit, 0)], { expectedRevision: 'no-stream' });
-      const error = await store.append(unit, [visit(unit, 1)], { expectedRevision: 'no-stream' }).catch((e: unknown) => e);
+      const error = await store
+        .append(unit, [visit(unit, 1)], { expectedRevision: 'no-stream' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConcurrencyError);
       expect(error).toMatchObject({ streamId: unit, expectedRevision: 'no-stream', actualRevision: 0 });
       expect(idsOf(await store.readStream(unit))).toEqual([visit(unit, 0).id]);
@@ -54,7 +58,9 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
       const unit = freshUnitId();
       const first = await store.append(unit, visits(unit, 0, 2), { expectedRevision: 'no-stream' });
       await store.append(unit, [visit(unit, 2)], { expectedRevision: first.nextExpectedRevision });
-      const error = await store.append(unit, [visit(unit, 3)], { expectedRevision: first.nextExpectedRevision }).catch((e: unknown) => e);
+      const error = await store
+        .append(unit, [visit(unit, 3)], { expectedRevision: first.nextExpectedRevision })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConcurrencyError);
       expect(error).toMatchObject({ streamId: unit, expectedRevision: 1, actualRevision: 2 });
       expect(idsOf(await store.readStream(unit))).toEqual(visits(unit, 0, 3).map((e) => e.id));
@@ -67,11 +73,19 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
     it('stream-exists needs an existing stream; any appends whatever the stream holds', async () => {
       const store = await open();
       const unit = freshUnitId();
-      const refused = await store.append(unit, [visit(unit, 0)], { expectedRevision: 'stream-exists' }).catch((e: unknown) => e);
+      const refused = await store
+        .append(unit, [visit(unit, 0)], { expectedRevision: 'stream-exists' })
+        .catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ConcurrencyError);
       expect(refused).toMatchObject({ actualRevision: 'no-stream' });
-      expect(await store.append(unit, [visit(unit, 0)], { expectedRevision: 'any' })).toEqual({ nextExpectedRevision: 0, written: 1 });
-      expect(await store.append(unit, [visit(unit, 1)], { expectedRevision: 'stream-exists' })).toEqual({ nextExpectedRevision: 1, written: 1 });
+      expect(await store.append(unit, [visit(unit, 0)], { expectedRevision: 'any' })).toEqual({
+        nextExpectedRevision: 0,
+        written: 1,
+      });
+      expect(await store.append(unit, [visit(unit, 1)], { expectedRevision: 'stream-exists' })).toEqual({
+        nextExpectedRevision: 1,
+        written: 1,
+      });
       expect(await store.append(unit, [visit(unit, 2)])).toEqual({ nextExpectedRevision: 2, written: 1 });
     });
 
@@ -79,9 +93,18 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
       const store = await open();
       const unit = freshUnitId();
       await store.append(unit, visits(unit, 0, 2), { expectedRevision: 'no-stream' });
-      expect(await store.append(unit, visits(unit, 0, 2), { expectedRevision: 'no-stream' })).toEqual({ nextExpectedRevision: 1, written: 0 });
-      expect(await store.append(unit, [visit(unit, 1), visit(unit, 2)], { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, written: 1 });
-      expect(await store.append(unit, [visit(unit, 3), visit(unit, 3)])).toEqual({ nextExpectedRevision: 3, written: 1 });
+      expect(await store.append(unit, visits(unit, 0, 2), { expectedRevision: 'no-stream' })).toEqual({
+        nextExpectedRevision: 1,
+        written: 0,
+      });
+      expect(await store.append(unit, [visit(unit, 1), visit(unit, 2)], { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        written: 1,
+      });
+      expect(await store.append(unit, [visit(unit, 3), visit(unit, 3)])).toEqual({
+        nextExpectedRevision: 3,
+        written: 1,
+      });
       expect(idsOf(await store.readStream(unit))).toEqual(visits(unit, 0, 4).map((e) => e.id));
     });
 
@@ -103,7 +126,12 @@ export function describeEventStoreContract(name: string, createStore: CreateStor
       await store.append(a, [visit(a, 1)]);
       const all = await readAllOf(store);
       expect(idsOf(all)).toEqual([visit(a, 0), visit(b, 0), visit(b, 1), visit(a, 1)].map((e) => e.id));
-      expect(all.map((r) => [r.streamId, r.revision])).toEqual([[a, 0], [b, 0], [b, 1], [a, 1]]);
+      expect(all.map((r) => [r.streamId, r.revision])).toEqual([
+        [a, 0],
+        [b, 0],
+        [b, 1],
+        [a, 1],
+      ]);
       expect(increasing(all)).toBe(true);
       expect(idsOf(await readAllOf(store, all[1]!.position))).toEqual(idsOf(all.slice(2)));
       expect(await readAllOf(store, all[3]!.position)).toEqual([]);

@@ -4,4 +4,6 @@ import { join } from 'node:path';
 import { openFileStore } from '../../src/store/file/file-store.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
-describeEventStoreContract('file', () => openFileStore(join(mkdtempSync(join(tmpdir(), 'wl-contract-')), 'ledger.jsonl')));
+describeEventStoreContract('file', () =>
+  openFileStore(join(mkdtempSync(join(tmpdir(), 'wl-contract-')), 'ledger.jsonl')),
+);

@@ -62,7 +62,8 @@ export function describeModelContract(open: () => Promise<EventStore>, runs: num
             expect(outcome).toMatchObject({ actualRevision: stream.length === 0 ? 'no-stream' : stream.length - 1 });
           }
         }
-        for (const [i, unitId] of units.entries()) expect(idsOf(await store.readStream(unitId))).toEqual(streams[i]!.map((e) => e.id));
+        for (const [i, unitId] of units.entries())
+          expect(idsOf(await store.readStream(unitId))).toEqual(streams[i]!.map((e) => e.id));
         expect(idsOf(await readAllOf(store)).filter((id) => id.startsWith('M-'))).toEqual(all);
       }),
       { numRuns: runs },

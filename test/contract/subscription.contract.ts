@@ -48,7 +48,10 @@ export function describeSubscriptionContract(open: () => Promise<EventStore>): v
     const all = await readAllOf(store);
     const seen: string[] = [];
     let caughtUp = false;
-    const subscription = store.subscribe((r) => void seen.push(r.event.id), { after: all[1]!.position, onCaughtUp: () => (caughtUp = true) });
+    const subscription = store.subscribe((r) => void seen.push(r.event.id), {
+      after: all[1]!.position,
+      onCaughtUp: () => (caughtUp = true),
+    });
     await waitUntil(() => caughtUp, 'caught up');
     await subscription.stop();
     expect(seen).toEqual(idsOf(all.slice(2)));
@@ -119,11 +122,17 @@ export function describeSubscriptionContract(open: () => Promise<EventStore>): v
       },
     };
     let caughtUp = false;
-    const first = await runProjection(store, projection, { checkpoints: crashing, onCaughtUp: () => (caughtUp = true) });
+    const first = await runProjection(store, projection, {
+      checkpoints: crashing,
+      onCaughtUp: () => (caughtUp = true),
+    });
     await waitUntil(() => caughtUp, 'first run caught up');
     await first.stop();
     caughtUp = false;
-    const second = await runProjection(store, projection, { checkpoints: durable, onCaughtUp: () => (caughtUp = true) });
+    const second = await runProjection(store, projection, {
+      checkpoints: durable,
+      onCaughtUp: () => (caughtUp = true),
+    });
     await waitUntil(() => caughtUp, 'second run caught up');
     await second.stop();
     expect(deliveries.length).toBeGreaterThan(4);

@@ -20,9 +20,22 @@ const book = createPolicyBook([]);
 let files = 0;
 
 const sale = (unitId: string, id?: string, model = 'M1') =>
-  JSON.stringify({ ...(id === undefined ? {} : { id }), type: 'UnitSold', unitId, occurredAt: '2025-01-01T09:00:00Z', data: { serialNumber: `SN-${unitId}`, brand: 'Acme', model, customerId: 'C-1', policyId: 'standard-1y' } });
+  JSON.stringify({
+    ...(id === undefined ? {} : { id }),
+    type: 'UnitSold',
+    unitId,
+    occurredAt: '2025-01-01T09:00:00Z',
+    data: { serialNumber: `SN-${unitId}`, brand: 'Acme', model, customerId: 'C-1', policyId: 'standard-1y' },
+  });
 const fault = (unitId: string, id: string, problemCode = 'noise') =>
-  JSON.stringify({ id, type: 'FaultReported', unitId, occurredAt: '2025-02-01T09:00:00+08:00', recordedAt: '2025-02-03T09:00:00Z', data: { faultId: `F-${id}`, component: 'unit', problemCode, outOfService: true, severity: 'general' } });
+  JSON.stringify({
+    id,
+    type: 'FaultReported',
+    unitId,
+    occurredAt: '2025-02-01T09:00:00+08:00',
+    recordedAt: '2025-02-03T09:00:00Z',
+    data: { faultId: `F-${id}`, component: 'unit', problemCode, outOfService: true, severity: 'general' },
+  });
 
 function fileOf(content: string | Buffer): string {
   const path = join(dir, `in-${files++}.jsonl`);
@@ -36,7 +49,7 @@ function asParsed(history: JsonlHistory): { events: unknown[]; lines: number[] }
 }
 
 function read(path: string): unknown {
-  let input;
+  let input: ReturnType<typeof openHistoryFile>;
   try {
     input = openHistoryFile(path, book);
   } catch (error) {
@@ -82,24 +95,34 @@ describe('openHistoryFile', () => {
   });
 
   it('refuses a line that is not UTF-8 by its number', () => {
-    const bytes = Buffer.concat([Buffer.from(`${sale('U-é', 's1')}\n`), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from(`${sale('U-é', 's1')}\n`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${sale('U-é', 's1')}\n`),
+      Buffer.from([0x7b, 0xff, 0x7d, 0x0a]),
+      Buffer.from(`${sale('U-é', 's1')}\n`),
+    ]);
     const result = read(fileOf(bytes));
     expect(result).toEqual([expect.stringMatching(/^line 2: .*UTF-8/)]);
   });
 
   it('reads back every event of a file longer than one 4 MB read, multi-byte lines across the cuts', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'é', '€', '😀', '噪'), { minLength: 1, maxLength: 6 }), fc.integer({ min: 20_000, max: 24_000 }), (alphabet, count) => {
-        const lines = Array.from({ length: count }, (_, i) => fault(`U-${alphabet[i % alphabet.length]}${i % 97}`, `f${i}`, alphabet.join('').repeat(1 + (i % 5))));
-        const text = `${lines.join('\n')}\n`;
-        const result = read(fileOf(text)) as { events: unknown[]; lines: number[] };
-        expect(result).toEqual(parseJsonl(text));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'é', '€', '😀', '噪'), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 20_000, max: 24_000 }),
+        (alphabet, count) => {
+          const lines = Array.from({ length: count }, (_, i) =>
+            fault(`U-${alphabet[i % alphabet.length]}${i % 97}`, `f${i}`, alphabet.join('').repeat(1 + (i % 5))),
+          );
+          const text = `${lines.join('\n')}\n`;
+          const result = read(fileOf(text)) as { events: unknown[]; lines: number[] };
+          expect(result).toEqual(parseJsonl(text));
+        },
+      ),
       { numRuns: 3 },
     );
   });
 
-  it('keeps a pipe\'s text instead, as it cannot be read twice', () => {
+  it("keeps a pipe's text instead, as it cannot be read twice", () => {
     const text = `${sale('U-€', 's1')}\n${fault('U-€', 'f1')}\n`;
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);

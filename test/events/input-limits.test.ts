@@ -10,16 +10,33 @@ import { Timestamp } from '../../src/events/catalogue.js';
 import { parseEvent, parseJsonl } from '../../src/events/jsonl.js';
 import { parseJsonlHistory } from '../../src/events/jsonl-history.js';
 import { MAX_NESTING, nestsTooDeep } from '../../src/events/nesting.js';
-import { createPolicyBook, explainUnit, formatExplanation, parsePolicies, parsePolicy, projectUnits, stateDocument, timelineData, timelineHtml } from '../../src/index.js';
+import {
+  createPolicyBook,
+  explainUnit,
+  formatExplanation,
+  parsePolicies,
+  parsePolicy,
+  projectUnits,
+  stateDocument,
+  timelineData,
+  timelineHtml,
+} from '../../src/index.js';
 import { addMonths, dayFromCivil, dayOf, formatDay, LAST_DAY, parseDay, termEnd } from '../../src/time/calendar.js';
 import { parseTimePoint, toTimePoint } from '../../src/time/as-of.js';
 import { extended, outage, restored, sold } from '../support/events.js';
 import { policyLike } from '../support/given.js';
 
-const saleLine = JSON.stringify({ id: 's-1', type: 'UnitSold', unitId: 'U-1', occurredAt: '2025-01-01T00:00:00Z', data: { serialNumber: 'S', brand: 'B', model: 'M', customerId: 'C', policyId: 'standard-1y' } });
+const saleLine = JSON.stringify({
+  id: 's-1',
+  type: 'UnitSold',
+  unitId: 'U-1',
+  occurredAt: '2025-01-01T00:00:00Z',
+  data: { serialNumber: 'S', brand: 'B', model: 'M', customerId: 'C', policyId: 'standard-1y' },
+});
 const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
 /** A line whose `data.a` holds `depth` nested arrays; the line itself nests depth + 2 levels. */
-const deepLine = (depth: number, id = 'x') => `{"id":${JSON.stringify(id)},"type":"UnitDelivered","unitId":"U-1","occurredAt":"2025-01-02T00:00:00Z","data":{"a":${nested(depth)}}}`;
+const deepLine = (depth: number, id = 'x') =>
+  `{"id":${JSON.stringify(id)},"type":"UnitDelivered","unitId":"U-1","occurredAt":"2025-01-02T00:00:00Z","data":{"a":${nested(depth)}}}`;
 
 /** The messages of what `f` throws (InputErrors, or the error itself). */
 function refusal(f: () => unknown): unknown {
@@ -51,14 +68,23 @@ describe('nesting depth', () => {
   it('brackets and escaped quotes inside strings do not count', () => {
     const reason = `${'['.repeat(500)}\\"${'{'.repeat(500)}\\\\`;
     const line = `{"id":"w","type":"WarrantyExtended","unitId":"U-1","occurredAt":"2025-01-02T00:00:00Z","data":{"months":1,"reason":"${reason}"}}`;
-    expect(parseJsonl(`${saleLine}\n${line}`).events[1]!.data).toEqual({ months: 1, reason: JSON.parse(`"${reason}"`) });
+    expect(parseJsonl(`${saleLine}\n${line}`).events[1]!.data).toEqual({
+      months: 1,
+      reason: JSON.parse(`"${reason}"`),
+    });
   });
 
   it('the scan agrees with the depth of the parsed value, strings full of brackets included', () => {
-    const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0);
+    const depthOf = (v: unknown): number =>
+      v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
     const tricky = fc.stringMatching(/^[[\]{}"\\a]{0,12}$/);
     const wrap = fc.tuple(fc.boolean(), tricky);
-    const value = fc.tuple(fc.integer({ min: MAX_NESTING - 3, max: MAX_NESTING + 3 }), fc.array(wrap, { maxLength: MAX_NESTING + 3 }), fc.jsonValue({ maxDepth: 3 }))
+    const value = fc
+      .tuple(
+        fc.integer({ min: MAX_NESTING - 3, max: MAX_NESTING + 3 }),
+        fc.array(wrap, { maxLength: MAX_NESTING + 3 }),
+        fc.jsonValue({ maxDepth: 3 }),
+      )
       .map(([depth, wraps, inner]) => {
         let v: unknown = inner;
         for (let i = 0; i < depth; i++) {
@@ -67,19 +93,30 @@ describe('nesting depth', () => {
         }
         return v;
       });
-    fc.assert(fc.property(value, (v) => {
-      expect(nestsTooDeep(JSON.stringify(v))).toBe(depthOf(v) > MAX_NESTING);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(nestsTooDeep(JSON.stringify(v))).toBe(depthOf(v) > MAX_NESTING);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   // Before: RangeError from the `__proto__` walk, for a caller's value, a cycle and a policy file's list.
   it('parseEvent and parsePolicies refuse a too deep (or cyclic) value as an InputError', () => {
     const deep: unknown = JSON.parse(nested(6_000));
-    const event = { id: 'x', type: 'UnitDelivered', unitId: 'U-1', occurredAt: '2025-01-02T00:00:00Z', data: { a: deep } };
+    const event = {
+      id: 'x',
+      type: 'UnitDelivered',
+      unitId: 'U-1',
+      occurredAt: '2025-01-02T00:00:00Z',
+      data: { a: deep },
+    };
     expect(parseEvent(event, 7)).toMatchObject({ message: 'line 7: data.a: nested deeper than 64 levels' });
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(parseEvent({ ...event, data: cyclic }, 8)).toMatchObject({ message: 'line 8: data.self: nested deeper than 64 levels' });
+    expect(parseEvent({ ...event, data: cyclic }, 8)).toMatchObject({
+      message: 'line 8: data.self: nested deeper than 64 levels',
+    });
     expect(refusal(() => parsePolicies(deep, 'p.json'))).toEqual(['p.json: 0.0.0: nested deeper than 64 levels']);
     expect(refusal(() => parsePolicy({ id: deep }, 'p.json'))).toEqual(['p.json: id.0: nested deeper than 64 levels']);
   });
@@ -87,12 +124,32 @@ describe('nesting depth', () => {
 
 describe('timestamps and dates in the years 1000 to 9999', () => {
   const at = (occurredAt: string, recordedAt?: string) =>
-    JSON.stringify({ id: 'e', type: 'UnitDelivered', unitId: 'U-1', occurredAt, ...(recordedAt ? { recordedAt } : {}), data: {} });
+    JSON.stringify({
+      id: 'e',
+      type: 'UnitDelivered',
+      unitId: 'U-1',
+      occurredAt,
+      ...(recordedAt ? { recordedAt } : {}),
+      data: {},
+    });
 
   // Before: all accepted (0050 read as 1950 in a non-UTC zone).
   it('refuses timestamps outside 1000-01-02 .. 9999-12-30 (UTC), naming the line and field', () => {
-    const range = 'expected a time from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone';
-    expect(refusal(() => parseJsonl([at('0050-01-01T00:00:00Z'), at('0999-12-31T12:00:00Z'), at('1000-01-01T23:59:59Z'), at('2025-01-01T00:00:00Z', '9999-12-31T00:00:00Z'), at('9999-12-31T12:00:00+14:00', '0000-01-01T00:00:00+01:00')].join('\n')))).toEqual([
+    const range =
+      'expected a time from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone';
+    expect(
+      refusal(() =>
+        parseJsonl(
+          [
+            at('0050-01-01T00:00:00Z'),
+            at('0999-12-31T12:00:00Z'),
+            at('1000-01-01T23:59:59Z'),
+            at('2025-01-01T00:00:00Z', '9999-12-31T00:00:00Z'),
+            at('9999-12-31T12:00:00+14:00', '0000-01-01T00:00:00+01:00'),
+          ].join('\n'),
+        ),
+      ),
+    ).toEqual([
       `line 1: occurredAt: ${range}, got "0050-01-01T00:00:00Z"`,
       `line 2: occurredAt: ${range}, got "0999-12-31T12:00:00Z"`,
       `line 3: occurredAt: ${range}, got "1000-01-01T23:59:59Z"`,
@@ -108,12 +165,24 @@ describe('timestamps and dates in the years 1000 to 9999', () => {
       'expected a time from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone, got "0050-03-01T00:00:00Z"',
     ]);
     const dateOnly = Timestamp.safeParse('2025-03-01');
-    expect(dateOnly.success ? 'accepted' : dateOnly.error.issues.map((i) => i.message)).toEqual(['expected an ISO 8601 timestamp with an offset, got "2025-03-01"']);
+    expect(dateOnly.success ? 'accepted' : dateOnly.error.issues.map((i) => i.message)).toEqual([
+      'expected an ISO 8601 timestamp with an offset, got "2025-03-01"',
+    ]);
   });
 
   it('accepts the first and last instants of the range', () => {
-    const { events } = parseJsonl([at('1000-01-02T00:00:00Z'), at('9999-12-30T23:59:59.999Z').replace('"e"', '"f"'), at('9999-12-31T20:00:00+20:01').replace('"e"', '"g"')].join('\n'));
-    expect(events.map((e) => e.occurredAt)).toEqual(['1000-01-02T00:00:00Z', '9999-12-30T23:59:59.999Z', '9999-12-31T20:00:00+20:01']);
+    const { events } = parseJsonl(
+      [
+        at('1000-01-02T00:00:00Z'),
+        at('9999-12-30T23:59:59.999Z').replace('"e"', '"f"'),
+        at('9999-12-31T20:00:00+20:01').replace('"e"', '"g"'),
+      ].join('\n'),
+    );
+    expect(events.map((e) => e.occurredAt)).toEqual([
+      '1000-01-02T00:00:00Z',
+      '9999-12-30T23:59:59.999Z',
+      '9999-12-31T20:00:00+20:01',
+    ]);
   });
 
   // Before: Date.UTC read the year 50 as 1950, so a Berlin date of the year 50 came out as one of 1950.
@@ -124,20 +193,37 @@ describe('timestamps and dates in the years 1000 to 9999', () => {
   it('as-of and known-at, and policy dates, are refused outside the years 1000 to 9999', () => {
     expect(parseDay('0999-12-31')).toBeUndefined();
     expect(parseDay('1000-01-01')).toBe(dayFromCivil(1000, 1, 1));
-    expect(refusal(() => parseTimePoint('0050-06-01', '--as-of'))).toEqual(['--as-of: expected a date in the years 1000 to 9999, got "0050-06-01"']);
-    expect(refusal(() => toTimePoint(new Date(Date.UTC(-1, 0, 1)), 'asOf'))).toEqual(['asOf: expected a time from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone']);
+    expect(refusal(() => parseTimePoint('0050-06-01', '--as-of'))).toEqual([
+      '--as-of: expected a date in the years 1000 to 9999, got "0050-06-01"',
+    ]);
+    expect(refusal(() => toTimePoint(new Date(Date.UTC(-1, 0, 1)), 'asOf'))).toEqual([
+      'asOf: expected a time from 1000-01-02 to 9999-12-30 (UTC), so that its date is in the years 1000 to 9999 in every time zone',
+    ]);
     expect(refusal(() => toTimePoint(new Date(Number.NaN), 'asOf'))).toHaveLength(1);
-    expect(refusal(() => toTimePoint({ kind: 'date', day: dayFromCivil(-1, 12, 31) }, 'asOf'))).toEqual(['asOf: expected a date in the years 1000 to 9999']);
-    expect(refusal(() => projectUnits([], { asOf: '0999-06-01' }))).toEqual(['asOf: expected a date in the years 1000 to 9999, got "0999-06-01"']);
-    expect(refusal(() => policyLike('standard-1y', { effectiveFrom: '0050-01-01' }))).toEqual(['effectiveFrom: expected a date YYYY-MM-DD in the years 1000 to 9999']);
+    expect(refusal(() => toTimePoint({ kind: 'date', day: dayFromCivil(-1, 12, 31) }, 'asOf'))).toEqual([
+      'asOf: expected a date in the years 1000 to 9999',
+    ]);
+    expect(refusal(() => projectUnits([], { asOf: '0999-06-01' }))).toEqual([
+      'asOf: expected a date in the years 1000 to 9999, got "0999-06-01"',
+    ]);
+    expect(refusal(() => policyLike('standard-1y', { effectiveFrom: '0050-01-01' }))).toEqual([
+      'effectiveFrom: expected a date YYYY-MM-DD in the years 1000 to 9999',
+    ]);
   });
 });
 
 describe('coverage can never end past 9999-12-31', () => {
   it('one extension, and one policy term, is at most 1,200 months', () => {
-    const extension = (months: number) => `{"id":"w","type":"WarrantyExtended","unitId":"U-1","occurredAt":"2025-01-02T00:00:00Z","data":{"months":${months},"reason":"r"}}`;
-    expect(refusal(() => parseJsonl(`${saleLine}\n${extension(1_200)}\n${extension(1_201).replace('"w"', '"v"')}`))).toEqual(['line 3: data.months: must be at most 1200']);
-    expect(refusal(() => policyLike('standard-1y', { coverage: [{ component: 'unit', months: 1_201, remedies: ['repair'] }] }))).toEqual(['coverage.0.months: must be at most 1200']);
+    const extension = (months: number) =>
+      `{"id":"w","type":"WarrantyExtended","unitId":"U-1","occurredAt":"2025-01-02T00:00:00Z","data":{"months":${months},"reason":"r"}}`;
+    expect(
+      refusal(() => parseJsonl(`${saleLine}\n${extension(1_200)}\n${extension(1_201).replace('"w"', '"v"')}`)),
+    ).toEqual(['line 3: data.months: must be at most 1200']);
+    expect(
+      refusal(() =>
+        policyLike('standard-1y', { coverage: [{ component: 'unit', months: 1_201, remedies: ['repair'] }] }),
+      ),
+    ).toEqual(['coverage.0.months: must be at most 1200']);
   });
 
   it('month arithmetic stops at 9999-12-31', () => {
@@ -150,7 +236,13 @@ describe('coverage can never end past 9999-12-31', () => {
   const berlin = policyLike('standard-1y', { id: 'berlin-1y', timeZone: 'Europe/Berlin', extendByDowntime: true });
   const history = [
     sold('U-1', '2025-01-01T09:00:00Z', 'berlin-1y'),
-    ...Array.from({ length: 100 }, (_, i) => extended('U-1', `2025-01-02T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`, 1_200)),
+    ...Array.from({ length: 100 }, (_, i) =>
+      extended(
+        'U-1',
+        `2025-01-02T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
+        1_200,
+      ),
+    ),
     // 30 days out of service, added to the term by extendByDowntime: past the last day too.
     outage('U-1', '2025-02-01T00:00:00Z', 'F-1'),
     restored('U-1', '2025-03-03T00:00:00Z', 'F-1'),
@@ -158,7 +250,8 @@ describe('coverage can never end past 9999-12-31', () => {
 
   // Before: the line ended on 282025-12-31, and the report died with RangeError: Invalid time value.
   it('100 extensions of 1,200 months (10,000 years) and a downtime extension end on 9999-12-31, and every output is made', () => {
-    const view = stateDocument(projectUnits(history, { asOf: '2025-06-01', policies: createPolicyBook([berlin]) })).units['U-1']!;
+    const view = stateDocument(projectUnits(history, { asOf: '2025-06-01', policies: createPolicyBook([berlin]) }))
+      .units['U-1']!;
     expect(view.coverage).toEqual([{ component: 'unit', start: '2025-01-01', end: '9999-12-31', active: true }]);
     const options = { asOf: '9999-12-31', policies: createPolicyBook([berlin]) };
     expect(stateDocument(projectUnits(history, options)).units['U-1']!.coverage[0]!.end).toBe('9999-12-31');

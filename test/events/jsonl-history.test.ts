@@ -14,10 +14,24 @@ import { standardWithThreshold } from '../tools/support.js';
 import { asOfPoint, fleetHistory } from '../support/arbitraries.js';
 
 const sale = (unitId: string, id?: string) =>
-  JSON.stringify({ ...(id === undefined ? {} : { id }), type: 'UnitSold', unitId, occurredAt: '2025-01-01T09:00:00Z', data: { serialNumber: `SN-${unitId}`, brand: 'Acme', model: 'M1', customerId: 'C-1', policyId: 'standard-1y' } });
+  JSON.stringify({
+    ...(id === undefined ? {} : { id }),
+    type: 'UnitSold',
+    unitId,
+    occurredAt: '2025-01-01T09:00:00Z',
+    data: { serialNumber: `SN-${unitId}`, brand: 'Acme', model: 'M1', customerId: 'C-1', policyId: 'standard-1y' },
+  });
 const fault = (unitId: string, id: string, extra: Record<string, unknown> = { severity: 'general' }) =>
-  JSON.stringify({ id, type: 'FaultReported', unitId, occurredAt: '2025-02-01T09:00:00+08:00', recordedAt: '2025-02-03T09:00:00Z', data: { faultId: `F-${id}`, component: 'unit', problemCode: 'noise', outOfService: true, ...extra } });
-const sealed = (unitId: string, id: string) => JSON.stringify({ ...JSON.parse(sale(unitId, id)), prevHash: '0'.repeat(64), hash: 'a'.repeat(64) });
+  JSON.stringify({
+    id,
+    type: 'FaultReported',
+    unitId,
+    occurredAt: '2025-02-01T09:00:00+08:00',
+    recordedAt: '2025-02-03T09:00:00Z',
+    data: { faultId: `F-${id}`, component: 'unit', problemCode: 'noise', outOfService: true, ...extra },
+  });
+const sealed = (unitId: string, id: string) =>
+  JSON.stringify({ ...JSON.parse(sale(unitId, id)), prevHash: '0'.repeat(64), hash: 'a'.repeat(64) });
 
 /** What a history holds, in the shape parseJsonl returns. */
 function asParsed(history: JsonlHistory): { events: unknown[]; lines: number[] } {
@@ -73,7 +87,16 @@ describe('parseJsonlHistory', () => {
   });
 
   it("hands out each unit's events in input order, with their positions", () => {
-    const history = parseJsonlHistory([sale('U-2', 's2'), sale('U-1', 's1'), fault('U-2', 'f1'), sale('U-2', 's2'), fault('U-1', 'f2'), fault('U-2', 'f3')].join('\n'));
+    const history = parseJsonlHistory(
+      [
+        sale('U-2', 's2'),
+        sale('U-1', 's1'),
+        fault('U-2', 'f1'),
+        sale('U-2', 's2'),
+        fault('U-1', 'f2'),
+        fault('U-2', 'f3'),
+      ].join('\n'),
+    );
     expect(history.unitIds).toEqual(['U-2', 'U-1']);
     expect(history.eventCount).toBe(5);
     const of = (unitId: string) => {
@@ -81,33 +104,48 @@ describe('parseJsonlHistory', () => {
       history.forEachEventOf(unitId, (event, position) => seen.push([event.id, position]));
       return seen;
     };
-    expect(of('U-2')).toEqual([['s2', 0], ['f1', 2], ['f3', 4]]);
-    expect(of('U-1')).toEqual([['s1', 1], ['f2', 3]]);
+    expect(of('U-2')).toEqual([
+      ['s2', 0],
+      ['f1', 2],
+      ['f3', 4],
+    ]);
+    expect(of('U-1')).toEqual([
+      ['s1', 1],
+      ['f2', 3],
+    ]);
     expect(of('U-3')).toEqual([]);
   });
 
   it('tells its onEvent hook every event kept, with its line', () => {
     const heard: [string, number][] = [];
-    parseJsonlHistory(`${sale('U-1', 's1')}\n\n${sale('U-1', 's1')}\n${fault('U-1', 'f1')}`, { onEvent: (event, line) => heard.push([event.id, line]) });
-    expect(heard).toEqual([['s1', 1], ['f1', 4]]);
+    parseJsonlHistory(`${sale('U-1', 's1')}\n\n${sale('U-1', 's1')}\n${fault('U-1', 'f1')}`, {
+      onEvent: (event, line) => heard.push([event.id, line]),
+    });
+    expect(heard).toEqual([
+      ['s1', 1],
+      ['f1', 4],
+    ]);
   });
 
   it('read in parts cut at any line break, gives what one text gives', () => {
     const lines = [sale('U-1', 's1'), '', fault('U-1', 'f1'), sale('U-2'), fault('U-2', 'f2', {}), sale('U-1', 's1')];
     const text = `\ufeff${lines.join('\n')}\n`;
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: lines.length - 1 }), { maxLength: lines.length }), (cuts) => {
-        const reader = createJsonlHistoryReader();
-        let from = 0;
-        for (const cut of [...cuts].sort((a, b) => a - b)) {
-          const at = text.split('\n', cut).join('\n').length + 1;
-          reader.text(text.slice(from, at));
-          from = at;
-        }
-        reader.text(text.slice(from));
-        expect(reader.linesRead).toBe(lines.length);
-        expect(asParsed(reader.finish())).toEqual(parseJsonl(text));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: lines.length - 1 }), { maxLength: lines.length }),
+        (cuts) => {
+          const reader = createJsonlHistoryReader();
+          let from = 0;
+          for (const cut of [...cuts].sort((a, b) => a - b)) {
+            const at = text.split('\n', cut).join('\n').length + 1;
+            reader.text(text.slice(from, at));
+            from = at;
+          }
+          reader.text(text.slice(from));
+          expect(reader.linesRead).toBe(lines.length);
+          expect(asParsed(reader.finish())).toEqual(parseJsonl(text));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -138,7 +176,8 @@ describe('projecting from a JsonlHistory', () => {
         expect(fleetView(history, { asOf })).toEqual(fleetView(parsed, { asOf }));
         expect(diffPolicies(history, [v2], { asOf })).toEqual(diffPolicies(parsed, [v2], { asOf }));
         const unitId = events[0]?.unitId;
-        if (unitId !== undefined) expect(careUnits(history, { asOf, unitId })).toEqual(careUnits(parsed, { asOf, unitId }));
+        if (unitId !== undefined)
+          expect(careUnits(history, { asOf, unitId })).toEqual(careUnits(parsed, { asOf, unitId }));
       }),
       { numRuns: 50 },
     );

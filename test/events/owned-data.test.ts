@@ -7,7 +7,12 @@ const line = JSON.stringify({
   type: 'RepairCompleted',
   unitId: 'U-1',
   occurredAt: '2025-03-02T10:00:00Z',
-  data: { charged: { currency: 'CNY', amount: 120 }, outcome: 'fixed', faultId: 'F-1', partsReplaced: [{ component: 'fan-motor' }] },
+  data: {
+    charged: { currency: 'CNY', amount: 120 },
+    outcome: 'fixed',
+    faultId: 'F-1',
+    partsReplaced: [{ component: 'fan-motor' }],
+  },
 });
 
 describe('event data', () => {

@@ -7,7 +7,9 @@ describe('examples', () => {
     const lines: string[] = [];
     const view = await demo((line) => lines.push(line));
     expect(lines[0]).toContain('AC-1001');
-    expect(lines.some((l) => l.includes('owed: replacement (open) because repeated-failure: demo-5 demo-8 demo-9'))).toBe(true);
+    expect(
+      lines.some((l) => l.includes('owed: replacement (open) because repeated-failure: demo-5 demo-8 demo-9')),
+    ).toBe(true);
     expect(view.status).toBe('active');
     expect(view.serialNumber).toBe('SN-9902');
     expect(view.coverage).toEqual([{ component: 'unit', start: '2025-06-10', end: '2026-06-09', active: true }]);

@@ -5,7 +5,8 @@ import { presetPolicyBook, versionInForce } from '../../src/policy/resolve.js';
 import { parseDay } from '../../src/time/calendar.js';
 
 const preset = PRESETS.find((p) => p.id === 'standard-1y')! as PolicyInput;
-const v = (version: number, effectiveFrom?: string) => parsePolicy({ ...preset, id: 'p', version, ...(effectiveFrom ? { effectiveFrom } : {}) });
+const v = (version: number, effectiveFrom?: string) =>
+  parsePolicy({ ...preset, id: 'p', version, ...(effectiveFrom ? { effectiveFrom } : {}) });
 const versions = [v(1), v(2, '2025-03-01'), v(3, '2025-06-01')];
 
 describe('the version in force on a sale day', () => {

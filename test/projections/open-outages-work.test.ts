@@ -13,7 +13,8 @@ const reads = { count: 0 };
 function counted<T>(items: T[]): T[] {
   return new Proxy(items, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && key.length > 0 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) reads.count++;
+      if (typeof key === 'string' && key.length > 0 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57)
+        reads.count++;
       return Reflect.get(target, key, receiver);
     },
   });
@@ -37,12 +38,26 @@ const AS_OF = '2025-12-31';
 function openOutages(n: number, policyId: string): UnitEvent[] {
   const iso = (ms: number) => new Date(ms).toISOString();
   const events: UnitEvent[] = [];
-  const add = (type: string, ms: number, data: object) => events.push({ id: `e-${events.length + 1}`, type, unitId: 'U-1', occurredAt: iso(ms), recordedAt: iso(ms), data } as UnitEvent);
+  const add = (type: string, ms: number, data: object) =>
+    events.push({
+      id: `e-${events.length + 1}`,
+      type,
+      unitId: 'U-1',
+      occurredAt: iso(ms),
+      recordedAt: iso(ms),
+      data,
+    } as UnitEvent);
   let t = Date.UTC(2024, 0, 1);
   add('UnitSold', t, { serialNumber: 'SN-1', brand: 'Acme', model: 'M1', customerId: 'C-1', policyId });
   for (let i = 1; i <= n; i++) {
     t += HOUR;
-    add('FaultReported', t, { faultId: `F-${i}`, component: 'unit', problemCode: 'no-power', severity: 'general', outOfService: true });
+    add('FaultReported', t, {
+      faultId: `F-${i}`,
+      component: 'unit',
+      problemCode: 'no-power',
+      severity: 'general',
+      outOfService: true,
+    });
     add('RepairCompleted', t + 60_000, { faultId: `F-${i}`, outcome: 'fixed' });
   }
   return events;

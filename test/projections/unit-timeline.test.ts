@@ -16,10 +16,15 @@ describe('createUnitTimeline', () => {
   it('answers every as-of question as a full refold does, from snapshots every few events', () => {
     const history = fc.oneof(unitHistory('U-1', { maxSteps: 40 }), importedHistory('U-1'));
     fc.assert(
-      fc.property(history, fc.array(asOfPoint, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 9 }), (events, asOfs, every) => {
-        const timeline = createUnitTimeline(events, { snapshotEvery: every });
-        for (const asOf of asOfs) expect(views(timeline.asOf(asOf))).toEqual(views(refold(events, asOf)));
-      }),
+      fc.property(
+        history,
+        fc.array(asOfPoint, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 9 }),
+        (events, asOfs, every) => {
+          const timeline = createUnitTimeline(events, { snapshotEvery: every });
+          for (const asOf of asOfs) expect(views(timeline.asOf(asOf))).toEqual(views(refold(events, asOf)));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -15,7 +15,9 @@ const view = (events: readonly UnitEvent[], asOf: string) => stateDocument(proje
 const twoMoments = (events: readonly UnitEvent[]) => {
   const times = events.map((e) => Date.parse(e.occurredAt));
   const [min, max] = [Math.min(...times), Math.max(...times) + 2 * 86_400_000];
-  return fc.tuple(fc.integer({ min, max }), fc.integer({ min, max })).map(([a, b]) => [new Date(Math.min(a, b)).toISOString(), new Date(Math.max(a, b)).toISOString()] as const);
+  return fc
+    .tuple(fc.integer({ min, max }), fc.integer({ min, max }))
+    .map(([a, b]) => [new Date(Math.min(a, b)).toISOString(), new Date(Math.max(a, b)).toISOString()] as const);
 };
 
 /** Everything `earlier` owed or flagged is still there in `later`, with the same reasons; fulfilled stays fulfilled. */
@@ -27,10 +29,16 @@ function keeps(earlier: UnitView, later: UnitView): void {
     ...(returnId === undefined ? {} : { returnId }),
     ...(status === 'fulfilled' ? { status } : {}),
   }));
-  expect(isMatch({ $contains: still }, later.entitlements), `${JSON.stringify(earlier.entitlements)}\nthen\n${JSON.stringify(later.entitlements)}`).toBe(true);
+  expect(
+    isMatch({ $contains: still }, later.entitlements),
+    `${JSON.stringify(earlier.entitlements)}\nthen\n${JSON.stringify(later.entitlements)}`,
+  ).toBe(true);
   // `no-sale` describes the view itself (no sale had occurred by then), not something a rule judged: it goes when the sale comes.
   const flagged = earlier.anomalies.filter((a) => a.rule !== 'no-sale');
-  expect(isMatch({ $contains: flagged }, later.anomalies), `${JSON.stringify(earlier.anomalies)}\nthen\n${JSON.stringify(later.anomalies)}`).toBe(true);
+  expect(
+    isMatch({ $contains: flagged }, later.anomalies),
+    `${JSON.stringify(earlier.anomalies)}\nthen\n${JSON.stringify(later.anomalies)}`,
+  ).toBe(true);
 }
 
 describe('causality', () => {

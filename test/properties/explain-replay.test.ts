@@ -34,7 +34,10 @@ function naiveSteps(events: readonly UnitEvent[], asOf: string) {
     const seen = new Set((prevView?.slaBreaches ?? []).map((b) => `${b.faultId}/${b.measure}`));
     const statuses = state.entitlements.map((e) => e.status);
     const repairs = new Map(Object.entries(state.problems).map(([key, p]) => [key, [...p.failedRepairIds]]));
-    const added = [...repairs].map(([key, ids]) => [key, ids.filter((id) => !(prevRepairs.get(key) ?? []).includes(id))]);
+    const added = [...repairs].map(([key, ids]) => [
+      key,
+      ids.filter((id) => !(prevRepairs.get(key) ?? []).includes(id)),
+    ]);
     const step = {
       view: { status: view.status, coverage: view.coverage, downtimeMinutes: view.downtimeMinutes },
       newBreaches: view.slaBreaches.filter((b) => !seen.has(`${b.faultId}/${b.measure}`)),
@@ -54,21 +57,34 @@ function fastSteps(events: readonly UnitEvent[], asOf: string) {
   const replay = replaySteps(selection, selection.policy);
   return replay.steps.map((s, i) => ({
     view: s.view,
-    newBreaches: s.newBreaches.map(({ faultId, measure, limitMinutes, actualMinutes }) => ({ faultId, measure, limitMinutes, actualMinutes })),
+    newBreaches: s.newBreaches.map(({ faultId, measure, limitMinutes, actualMinutes }) => ({
+      faultId,
+      measure,
+      limitMinutes,
+      actualMinutes,
+    })),
     fulfilled: s.fulfilled,
     arose: s.arose,
-    added: [...s.after.failedRepairs].map(([key, now]) => [key, repairsAdded(s.before.failedRepairs.get(key), now, replay.uniqueIds)]),
+    added: [...s.after.failedRepairs].map(([key, now]) => [
+      key,
+      repairsAdded(s.before.failedRepairs.get(key), now, replay.uniqueIds),
+    ]),
     lastView: i === replay.steps.length - 1 ? replay.lastStepView : undefined,
   }));
 }
 
 /** The history with some events given twice (same id), as a caller of the library may pass them. */
 const withRepeats = unitHistory('U-1').chain((events) =>
-  fc.array(fc.nat({ max: Math.max(0, events.length - 1) }), { maxLength: 4 }).map((picks) => [...events, ...picks.map((i) => events[i]!)]),
+  fc
+    .array(fc.nat({ max: Math.max(0, events.length - 1) }), { maxLength: 4 })
+    .map((picks) => [...events, ...picks.map((i) => events[i]!)]),
 );
 
 describe('the replay behind explanations', () => {
-  for (const [name, histories] of [['valid histories', unitHistory('U-1')], ['histories with repeated events', withRepeats]] as const) {
+  for (const [name, histories] of [
+    ['valid histories', unitHistory('U-1')],
+    ['histories with repeated events', withRepeats],
+  ] as const) {
     it(`says what a naive replay of whole views says, on ${name}`, () => {
       fc.assert(
         fc.property(histories, asOfPoint, (events, asOf) => {

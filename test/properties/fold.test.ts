@@ -16,7 +16,8 @@ const policyOf = (events: readonly UnitEvent[]) => {
 };
 
 /** The same events starting at another one: a cheap reordering. */
-const rotate = <T>(items: T[], seed: number): T[] => (items.length === 0 ? items : [...items.slice(seed % items.length), ...items.slice(0, seed % items.length)]);
+const rotate = <T>(items: T[], seed: number): T[] =>
+  items.length === 0 ? items : [...items.slice(seed % items.length), ...items.slice(0, seed % items.length)];
 
 /** A plain, unfrozen deep copy: equality below then ignores freezing and prototypes. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -24,7 +25,9 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 describe('fold', () => {
   it('(f) fold(a.concat(b)) equals fold(b, from fold(a)) when b occurs after a', () => {
     // Each part is handed over in any order: fold sorts by business time itself.
-    const split = unitHistory().chain((events) => fc.tuple(fc.constant(events), fc.integer({ min: 1, max: events.length }), fc.nat(), fc.nat()));
+    const split = unitHistory().chain((events) =>
+      fc.tuple(fc.constant(events), fc.integer({ min: 1, max: events.length }), fc.nat(), fc.nat()),
+    );
     fc.assert(
       fc.property(split, ([events, k, seedA, seedB]) => {
         const policy = policyOf(events);
@@ -38,7 +41,12 @@ describe('fold', () => {
   });
 
   it('(g) fold equals applying evolve one event at a time', () => {
-    const shuffled = unitHistory().chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })));
+    const shuffled = unitHistory().chain((events) =>
+      fc.tuple(
+        fc.constant(events),
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+      ),
+    );
     fc.assert(
       fc.property(shuffled, ([events, anyOrder]) => {
         const policy = policyOf(events);

@@ -5,18 +5,28 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJsonl, projectUnits, serializeEvent, stateDocument, type UnitEvent, type UnitView } from '../../src/index.js';
+import {
+  parseJsonl,
+  projectUnits,
+  serializeEvent,
+  stateDocument,
+  type UnitEvent,
+  type UnitView,
+} from '../../src/index.js';
 import { asOfPoint, fleetHistory, importedHistory } from '../support/arbitraries.js';
 
 const RUNS = { numRuns: 150 };
 
 const lines = (events: readonly UnitEvent[]) => events.map(serializeEvent);
-const view = (events: readonly UnitEvent[], asOf: string, knownAt?: string) => stateDocument(projectUnits(events, { asOf, knownAt }));
+const view = (events: readonly UnitEvent[], asOf: string, knownAt?: string) =>
+  stateDocument(projectUnits(events, { asOf, knownAt }));
 const fromLines = (text: readonly string[]) => parseJsonl(text.join('\n')).events;
 
 /** The instant up to which events count for an as-of point (all presets are UTC): [cutoff, inclusive]. */
 function cutoff(asOf: string): [number, boolean] {
-  return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? [Date.parse(`${asOf}T00:00:00Z`) + 86_400_000, false] : [Date.parse(asOf), true];
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf)
+    ? [Date.parse(`${asOf}T00:00:00Z`) + 86_400_000, false]
+    : [Date.parse(asOf), true];
 }
 
 function occurredBy(e: UnitEvent, asOf: string): boolean {
@@ -33,7 +43,8 @@ function checkReasons(units: Record<string, UnitView>, events: readonly UnitEven
       expect(entitlement.because.length).toBeGreaterThan(0);
       for (const because of entitlement.because) {
         expect(because.eventIds.length).toBeGreaterThan(0);
-        for (const id of because.eventIds) expect(known.has(id), `${unitId} ${entitlement.kind} names ${id}`).toBe(true);
+        for (const id of because.eventIds)
+          expect(known.has(id), `${unitId} ${entitlement.kind} names ${id}`).toBe(true);
       }
     }
     for (const anomaly of unit.anomalies) {
@@ -46,7 +57,8 @@ function checkReasons(units: Record<string, UnitView>, events: readonly UnitEven
 function checkCoverage(units: Record<string, UnitView>): void {
   for (const unit of Object.values(units)) {
     for (const line of unit.coverage) {
-      if (line.end !== null) expect(line.end >= line.start, `${line.component}: ${line.start} to ${line.end}`).toBe(true);
+      if (line.end !== null)
+        expect(line.end >= line.start, `${line.component}: ${line.start} to ${line.end}`).toBe(true);
     }
     expect(unit.downtimeMinutes).toBeGreaterThanOrEqual(0);
     for (const f of unit.failedRepairs) expect(f.count).toBeGreaterThan(0);
@@ -57,7 +69,11 @@ function checkCoverage(units: Record<string, UnitView>): void {
 describe('the view does not depend on how the history was delivered', () => {
   it('(a) shuffling the input lines leaves the view unchanged', () => {
     const shuffled = fleetHistory().chain((events) =>
-      fc.tuple(fc.constant(events), fc.shuffledSubarray(lines(events), { minLength: events.length, maxLength: events.length }), asOfPoint),
+      fc.tuple(
+        fc.constant(events),
+        fc.shuffledSubarray(lines(events), { minLength: events.length, maxLength: events.length }),
+        asOfPoint,
+      ),
     );
     fc.assert(
       fc.property(shuffled, ([events, shuffledLines, asOf]) => {
@@ -69,7 +85,11 @@ describe('the view does not depend on how the history was delivered', () => {
 
   it('(b) a duplicated event (same id, same content) changes nothing', () => {
     const duplicated = fleetHistory().chain((events) =>
-      fc.tuple(fc.constant(events), fc.array(fc.tuple(fc.nat(events.length - 1), fc.nat(events.length)), { minLength: 1, maxLength: 5 }), asOfPoint),
+      fc.tuple(
+        fc.constant(events),
+        fc.array(fc.tuple(fc.nat(events.length - 1), fc.nat(events.length)), { minLength: 1, maxLength: 5 }),
+        asOfPoint,
+      ),
     );
     fc.assert(
       fc.property(duplicated, ([events, copies, asOf]) => {
@@ -84,7 +104,9 @@ describe('the view does not depend on how the history was delivered', () => {
   });
 
   it('(c) a known-at on or after the last recordedAt equals no known-at', () => {
-    const known = fleetHistory().chain((events) => fc.tuple(fc.constant(events), fc.integer({ min: 0, max: 400 * 86_400 }), asOfPoint));
+    const known = fleetHistory().chain((events) =>
+      fc.tuple(fc.constant(events), fc.integer({ min: 0, max: 400 * 86_400 }), asOfPoint),
+    );
     fc.assert(
       fc.property(known, ([events, afterSeconds, asOf]) => {
         const last = Math.max(...events.map((e) => Date.parse(e.recordedAt)));
@@ -145,8 +167,16 @@ describe('imported histories: any valid events in any order are flagged, never r
   });
 
   it('shuffling still changes nothing when no two events of the unit share an occurredAt', () => {
-    const distinctTimes = importedHistory().filter((events) => new Set(events.map((e) => e.occurredAt)).size === events.length);
-    const shuffled = distinctTimes.chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), asOfPoint));
+    const distinctTimes = importedHistory().filter(
+      (events) => new Set(events.map((e) => e.occurredAt)).size === events.length,
+    );
+    const shuffled = distinctTimes.chain((events) =>
+      fc.tuple(
+        fc.constant(events),
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+        asOfPoint,
+      ),
+    );
     fc.assert(
       fc.property(shuffled, ([events, reordered, asOf]) => {
         expect(view(reordered, asOf)).toEqual(view(events, asOf));

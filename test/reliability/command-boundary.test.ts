@@ -15,7 +15,7 @@ import {
   type EventStore,
   type UnitCommand,
 } from '../../src/index.js';
-import { type FileStore } from '../../src/node.js';
+import type { FileStore } from '../../src/node.js';
 import { sale, tickingClock } from './support/commands.js';
 import { fileKind, memoryKind, type StoreKind } from './support/stores.js';
 
@@ -23,10 +23,26 @@ const NOW = new Date('2025-06-01T00:00:00Z');
 const clock = () => NOW;
 
 const fault = (occurredAt: string, data: Record<string, unknown> = {}): UnitCommand =>
-  ({ type: 'ReportFault', commandId: 'f-1', unitId: 'U-1', occurredAt, data: { faultId: 'F-1', component: 'unit', problemCode: 'noisy', severity: 'general', outOfService: false, ...data } }) as UnitCommand;
+  ({
+    type: 'ReportFault',
+    commandId: 'f-1',
+    unitId: 'U-1',
+    occurredAt,
+    data: {
+      faultId: 'F-1',
+      component: 'unit',
+      problemCode: 'noisy',
+      severity: 'general',
+      outOfService: false,
+      ...data,
+    },
+  }) as UnitCommand;
 
 async function refusal(work: Promise<unknown>): Promise<InvalidCommand> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InvalidCommand);
   return error as InvalidCommand;
 }
@@ -55,7 +71,9 @@ describe.each([memoryKind, fileKind])('commands at the boundary on $name', (kind
     const { store, ledger } = await sold();
     const before = kind.name === 'file' ? readFileSync((store as FileStore).path) : undefined;
     const error = await refusal(ledger.execute(fault('2025-03-01')));
-    expect(error.issues).toEqual([{ field: 'occurredAt', reason: 'expected an ISO 8601 timestamp with an offset, such as 2025-03-01T09:00:00Z' }]);
+    expect(error.issues).toEqual([
+      { field: 'occurredAt', reason: 'expected an ISO 8601 timestamp with an offset, such as 2025-03-01T09:00:00Z' },
+    ]);
     expect(error.commandId).toBe('f-1');
     expect(isLedgerError(error) && isInvalidCommand(error)).toBe(true);
     expect(await eventsOf(store)).toHaveLength(1);
@@ -69,15 +87,35 @@ describe.each([memoryKind, fileKind])('commands at the boundary on $name', (kind
 
   it('refuses untyped values (JSON from a request) with every issue as field: why', async () => {
     const { store, ledger } = await sold();
-    const bad = await refusal(ledger.execute(fault('2025-03-01T10:00:00Z', { severity: 'minor', outOfService: 'yes' })));
+    const bad = await refusal(
+      ledger.execute(fault('2025-03-01T10:00:00Z', { severity: 'minor', outOfService: 'yes' })),
+    );
     expect(bad.issues).toEqual([
       { field: 'data.severity', reason: 'expected general, serious or urgent, got "minor"' },
       { field: 'data.outOfService', reason: 'expected boolean, got "yes"' },
     ]);
-    expect(bad.message).toBe('invalid command "f-1": data.severity: expected general, serious or urgent, got "minor"; data.outOfService: expected boolean, got "yes"');
-    const lacking = { type: 'RegisterSale', commandId: 's-2', unitId: 'U-2', occurredAt: '2025-03-01T10:00:00Z', data: { policyId: 'standard-1y' } } as unknown as UnitCommand;
-    expect((await refusal(ledger.execute(lacking))).issues.map((i) => i.field)).toEqual(['data.serialNumber', 'data.brand', 'data.model', 'data.customerId']);
-    for (const value of [null, 'ReportFault', [], { type: 'Explode', commandId: 'x', unitId: 'U-1', occurredAt: '2025-03-01T10:00:00Z', data: {} }]) {
+    expect(bad.message).toBe(
+      'invalid command "f-1": data.severity: expected general, serious or urgent, got "minor"; data.outOfService: expected boolean, got "yes"',
+    );
+    const lacking = {
+      type: 'RegisterSale',
+      commandId: 's-2',
+      unitId: 'U-2',
+      occurredAt: '2025-03-01T10:00:00Z',
+      data: { policyId: 'standard-1y' },
+    } as unknown as UnitCommand;
+    expect((await refusal(ledger.execute(lacking))).issues.map((i) => i.field)).toEqual([
+      'data.serialNumber',
+      'data.brand',
+      'data.model',
+      'data.customerId',
+    ]);
+    for (const value of [
+      null,
+      'ReportFault',
+      [],
+      { type: 'Explode', commandId: 'x', unitId: 'U-1', occurredAt: '2025-03-01T10:00:00Z', data: {} },
+    ]) {
       await refusal(ledger.execute(value as unknown as UnitCommand));
     }
     expect(await eventsOf(store)).toHaveLength(1);
@@ -87,7 +125,9 @@ describe.each([memoryKind, fileKind])('commands at the boundary on $name', (kind
     const { store, ledger } = await sold();
     const future = await refusal(ledger.execute(fault('2099-03-01T00:00:00Z')));
     expect(future.issues[0]).toMatchObject({ field: 'occurredAt' });
-    expect(future.issues[0]!.reason).toMatch(/^2099-03-01T00:00:00Z is later than the recording clock \(2025-06-01T00:00:00\.000Z\) by more than 5 minutes/);
+    expect(future.issues[0]!.reason).toMatch(
+      /^2099-03-01T00:00:00Z is later than the recording clock \(2025-06-01T00:00:00\.000Z\) by more than 5 minutes/,
+    );
     const strict = createLedger({ store, now: clock, clockSkewMs: 0 });
     await refusal(strict.execute(fault('2025-06-01T00:00:01Z')));
     expect(await eventsOf(store)).toHaveLength(1);
@@ -110,8 +150,24 @@ describe('parseCommand', () => {
   });
 
   it('accepts exactly the commands whose event the reader accepts (a valid command always records a readable event)', () => {
-    const event = (c: UnitCommand) => parseEvent({ id: c.commandId, type: 'FaultReported', unitId: c.unitId, occurredAt: c.occurredAt, recordedAt: c.occurredAt, data: c.data });
-    for (const occurredAt of ['2025-03-01T10:00:00Z', '2025-03-01T10:00+08:00', '2025-03-01T10:00:00.123456789-05:00', '2025-02-29T00:00:00Z', '2025-03-01T24:00:00Z', '2025-03-01T10:00:00', 'now']) {
+    const event = (c: UnitCommand) =>
+      parseEvent({
+        id: c.commandId,
+        type: 'FaultReported',
+        unitId: c.unitId,
+        occurredAt: c.occurredAt,
+        recordedAt: c.occurredAt,
+        data: c.data,
+      });
+    for (const occurredAt of [
+      '2025-03-01T10:00:00Z',
+      '2025-03-01T10:00+08:00',
+      '2025-03-01T10:00:00.123456789-05:00',
+      '2025-02-29T00:00:00Z',
+      '2025-03-01T24:00:00Z',
+      '2025-03-01T10:00:00',
+      'now',
+    ]) {
       const command = fault(occurredAt);
       const readable = !(event(command) instanceof Error);
       let outcome: unknown;

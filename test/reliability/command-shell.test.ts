@@ -25,7 +25,9 @@ const esdb = esdbKind();
 const figures = { conflictsInjected: 0, lostReplies: 0 };
 afterAll(async () => {
   await esdb.stop();
-  console.log(`command shell: ${figures.conflictsInjected} conflicts injected, ${figures.lostReplies} replies lost, 0 events lost or stored twice`);
+  console.log(
+    `command shell: ${figures.conflictsInjected} conflicts injected, ${figures.lostReplies} replies lost, 0 events lost or stored twice`,
+  );
 });
 
 /** Before each of its first `conflicts` appends, another writer appends to the same stream first. */
@@ -49,7 +51,14 @@ function withCompetingWriter(store: EventStore, conflicts: number): EventStore &
 function rival(unitId: string, n: number): UnitEvent {
   const at = new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString();
   const recordedAt = new Date(Date.UTC(2027, 0, 1, 0, 0, n)).toISOString();
-  return { id: `rival-${unitId}-${n}`, type: 'MaintenanceVisited', unitId, occurredAt: at, recordedAt, data: { kind: 'inspection' } };
+  return {
+    id: `rival-${unitId}-${n}`,
+    type: 'MaintenanceVisited',
+    unitId,
+    occurredAt: at,
+    recordedAt,
+    data: { kind: 'inspection' },
+  };
 }
 
 /** Every append is stored, but its reply is lost on the way back (a dropped connection). */
@@ -68,7 +77,9 @@ const ids = async (store: EventStore, unitId: string) => (await store.readStream
 const policies = createPolicyBook();
 
 async function chainsHold(store: EventStore, unitIds: string[]): Promise<void> {
-  const streams = await Promise.all(unitIds.map(async (streamId) => ({ streamId, events: (await store.readStream(streamId)).map((r) => r.event) })));
+  const streams = await Promise.all(
+    unitIds.map(async (streamId) => ({ streamId, events: (await store.readStream(streamId)).map((r) => r.event) })),
+  );
   const report = verifyChains(streams);
   expect(report.breaks).toEqual([]);
   expect(report.unsealed).toBe(0);
@@ -80,10 +91,20 @@ describe.each([memoryKind, fileKind, esdb] as StoreKind[])('command shell on $na
     const sealed = withHashChain(raw);
     await handleCommand(sealed, sale('U-1', 'c-1', 0), { policies, now: tickingClock() });
     const competing = withCompetingWriter(sealed, 3);
-    const result = await handleCommand(competing, fault('U-1', 'c-2', 'F-1', 'noisy', 10), { policies, now: tickingClock(), maxRetries: 3 });
+    const result = await handleCommand(competing, fault('U-1', 'c-2', 'F-1', 'noisy', 10), {
+      policies,
+      now: tickingClock(),
+      maxRetries: 3,
+    });
     expect(competing.injected()).toBe(3);
     expect(result.repeated).toBe(false);
-    expect((await ids(raw, 'U-1')).map((id) => id.replace(/^(rival-U-1)-\d+$/, '$1'))).toEqual(['c-1', 'rival-U-1', 'rival-U-1', 'rival-U-1', 'c-2']);
+    expect((await ids(raw, 'U-1')).map((id) => id.replace(/^(rival-U-1)-\d+$/, '$1'))).toEqual([
+      'c-1',
+      'rival-U-1',
+      'rival-U-1',
+      'rival-U-1',
+      'c-2',
+    ]);
     expect((await raw.readStream('U-1')).at(-1)!.event).toEqual(result.events[0]);
     expect(faultOf(result.state, 'F-1')).toBeDefined();
     await chainsHold(raw, ['U-1']);
@@ -97,10 +118,18 @@ describe.each([memoryKind, fileKind, esdb] as StoreKind[])('command shell on $na
     for (const maxRetries of [0, 2]) {
       const competing = withCompetingWriter(sealed, maxRetries + 1);
       const before = (await raw.readStream('U-2')).length;
-      const error = await handleCommand(competing, maintenance('U-2', `m-${maxRetries}`, 10), { policies, now: tickingClock(), maxRetries }).catch((e: unknown) => e);
+      const error = await handleCommand(competing, maintenance('U-2', `m-${maxRetries}`, 10), {
+        policies,
+        now: tickingClock(),
+        maxRetries,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConcurrencyError);
       // The last attempt read revision before + maxRetries - 1 and lost to the rival appended on top of it.
-      expect(error).toMatchObject({ streamId: 'U-2', expectedRevision: before + maxRetries - 1, actualRevision: before + maxRetries });
+      expect(error).toMatchObject({
+        streamId: 'U-2',
+        expectedRevision: before + maxRetries - 1,
+        actualRevision: before + maxRetries,
+      });
       expect(competing.injected()).toBe(maxRetries + 1);
       expect(await ids(raw, 'U-2')).not.toContain(`m-${maxRetries}`);
     }
@@ -127,7 +156,10 @@ describe.each([memoryKind, fileKind, esdb] as StoreKind[])('command shell on $na
     const raw = await kind.open();
     const now = tickingClock();
     await handleCommand(withHashChain(raw), sale('U-4', 'c-1', 0), { policies, now });
-    const lost = await handleCommand(withHashChain(withLostReplies(raw)), maintenance('U-4', 'c-2', 10), { policies, now }).catch((e: unknown) => e);
+    const lost = await handleCommand(withHashChain(withLostReplies(raw)), maintenance('U-4', 'c-2', 10), {
+      policies,
+      now,
+    }).catch((e: unknown) => e);
     expect(lost).toMatchObject({ code: 'ECONNRESET' });
     const retried = await handleCommand(withHashChain(raw), maintenance('U-4', 'c-2', 10), { policies, now });
     expect(retried.repeated).toBe(true);
@@ -159,7 +191,10 @@ describe.each([memoryKind, fileKind, esdb] as StoreKind[])('command shell on $na
     expect(reused).toBeInstanceOf(DuplicateEventError);
     expect(reused).toMatchObject({ eventId: 'c-2' });
     const competing = withCompetingWriter(ledger.store, 5);
-    const rejected = await handleCommand(competing, fault('U-6', 'c-3', 'F-1', 'noisy', 20), { policies, now: tickingClock() }).catch((e: unknown) => e);
+    const rejected = await handleCommand(competing, fault('U-6', 'c-3', 'F-1', 'noisy', 20), {
+      policies,
+      now: tickingClock(),
+    }).catch((e: unknown) => e);
     expect(rejected).toBeInstanceOf(CommandRejected);
     expect(rejected).toMatchObject({ rule: 'fault' });
     expect(competing.injected()).toBe(0);

@@ -26,7 +26,16 @@ import { esdbKind, fileKind, memoryKind, type StoreKind } from './support/stores
 
 const UNITS = ['U-0', 'U-1'];
 const policies = createPolicyBook();
-const tally = { interleavings: 0, writers: 0, commands: 0, conflicts: 0, surfaced: 0, repeats: 0, rejected: 0, acknowledged: 0 };
+const tally = {
+  interleavings: 0,
+  writers: 0,
+  commands: 0,
+  conflicts: 0,
+  surfaced: 0,
+  repeats: 0,
+  rejected: 0,
+  acknowledged: 0,
+};
 const esdb = esdbKind();
 
 afterAll(async () => {
@@ -60,7 +69,10 @@ function scheduled(s: fc.Scheduler, store: EventStore): EventStore {
 }
 
 type Op = { readonly unit: number; readonly kind: 'report' | 'maintain' | 'shared' | 'repeat' | 'repair' };
-const op: fc.Arbitrary<Op> = fc.record({ unit: fc.nat({ max: UNITS.length - 1 }), kind: fc.constantFrom('report', 'maintain', 'shared', 'shared', 'repeat', 'repair') });
+const op: fc.Arbitrary<Op> = fc.record({
+  unit: fc.nat({ max: UNITS.length - 1 }),
+  kind: fc.constantFrom('report', 'maintain', 'shared', 'shared', 'repeat', 'repair'),
+});
 
 interface Sent {
   readonly command: UnitCommand;
@@ -68,7 +80,13 @@ interface Sent {
 }
 
 /** One writer: its commands one after another, each outcome kept. */
-async function runWriter(store: EventStore, w: number, ops: readonly Op[], maxRetries: number, now: () => Date): Promise<Sent[]> {
+async function runWriter(
+  store: EventStore,
+  w: number,
+  ops: readonly Op[],
+  maxRetries: number,
+  now: () => Date,
+): Promise<Sent[]> {
   const sent: Sent[] = [];
   for (const [i, { unit, kind }] of ops.entries()) {
     const unitId = UNITS[unit]!;
@@ -76,14 +94,27 @@ async function runWriter(store: EventStore, w: number, ops: readonly Op[], maxRe
     const own = `w${w}-${i}`;
     const reported = sent.filter((x) => x.command.type === 'ReportFault' && !(x.outcome instanceof Error));
     const command: UnitCommand =
-      kind === 'report' ? fault(unitId, own, `F-${own}`, 'noisy', minutes)
-      : kind === 'maintain' ? maintenance(unitId, own, minutes)
-      // The same command (id and content) sent by several writers at once.
-      : kind === 'shared' ? maintenance(unitId, `shared-${unitId}-${i}`, 60)
-      : kind === 'repeat' && sent.length > 0 ? sent[sent.length - 1]!.command
-      : kind === 'repair' && reported.length > 0 ? repair(reported[0]!.command.unitId, own, (reported[0]!.command.data as { faultId: string }).faultId, 'failed', minutes)
-      : repair(unitId, own, 'F-none', 'failed', minutes);
-    const outcome = await handleCommand(store, command, { policies, now, maxRetries }).catch((e: unknown) => e as Error);
+      kind === 'report'
+        ? fault(unitId, own, `F-${own}`, 'noisy', minutes)
+        : kind === 'maintain'
+          ? maintenance(unitId, own, minutes)
+          : // The same command (id and content) sent by several writers at once.
+            kind === 'shared'
+            ? maintenance(unitId, `shared-${unitId}-${i}`, 60)
+            : kind === 'repeat' && sent.length > 0
+              ? sent[sent.length - 1]!.command
+              : kind === 'repair' && reported.length > 0
+                ? repair(
+                    reported[0]!.command.unitId,
+                    own,
+                    (reported[0]!.command.data as { faultId: string }).faultId,
+                    'failed',
+                    minutes,
+                  )
+                : repair(unitId, own, 'F-none', 'failed', minutes);
+    const outcome = await handleCommand(store, command, { policies, now, maxRetries }).catch(
+      (e: unknown) => e as Error,
+    );
     sent.push({ command, outcome });
   }
   return sent;
@@ -133,27 +164,40 @@ const RUNS: Record<StoreKind['name'], number> = { memory: 120, file: 40, esdb: 1
 describe.each([memoryKind, fileKind, esdb] as StoreKind[])('concurrent writers on $name', (kind) => {
   it('lose no acknowledged event and swallow no conflict, whatever the interleaving', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.scheduler(), fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 }), fc.constantFrom(0, 1, 3), async (s, writers, maxRetries) => {
-        tally.interleavings++;
-        tally.writers += writers.length;
-        const raw = await kind.open();
-        try {
-          const now = tickingClock();
-          for (const unitId of UNITS) await handleCommand(withHashChain(raw), sale(unitId, `sale-${unitId}`, 0), { policies, now });
-          const store = withHashChain(scheduled(s, raw));
-          const running = Promise.all(writers.map((ops, w) => runWriter(store, w, ops, maxRetries, now)));
-          await drive(s, running);
-          const sent = (await running).flat();
-          const stored: UnitEvent[] = [];
-          for await (const r of raw.readAll()) stored.push(r.event);
-          check(sent, stored);
-          const chains = verifyChains(await Promise.all(UNITS.map(async (streamId) => ({ streamId, events: (await raw.readStream(streamId)).map((r) => r.event) }))));
-          expect(chains.breaks).toEqual([]);
-          expect(chains.sealed).toBe(stored.length);
-        } finally {
-          await raw.close();
-        }
-      }),
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom(0, 1, 3),
+        async (s, writers, maxRetries) => {
+          tally.interleavings++;
+          tally.writers += writers.length;
+          const raw = await kind.open();
+          try {
+            const now = tickingClock();
+            for (const unitId of UNITS)
+              await handleCommand(withHashChain(raw), sale(unitId, `sale-${unitId}`, 0), { policies, now });
+            const store = withHashChain(scheduled(s, raw));
+            const running = Promise.all(writers.map((ops, w) => runWriter(store, w, ops, maxRetries, now)));
+            await drive(s, running);
+            const sent = (await running).flat();
+            const stored: UnitEvent[] = [];
+            for await (const r of raw.readAll()) stored.push(r.event);
+            check(sent, stored);
+            const chains = verifyChains(
+              await Promise.all(
+                UNITS.map(async (streamId) => ({
+                  streamId,
+                  events: (await raw.readStream(streamId)).map((r) => r.event),
+                })),
+              ),
+            );
+            expect(chains.breaks).toEqual([]);
+            expect(chains.sealed).toBe(stored.length);
+          } finally {
+            await raw.close();
+          }
+        },
+      ),
       { numRuns: RUNS[kind.name] },
     );
   });

@@ -23,15 +23,28 @@ import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-s
 import { connectEventStoreDb } from '../../src/store/eventstoredb/eventstoredb-store.js';
 
 const at = (n: number) => new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString();
-const visit = (unitId: string, n: number): UnitEvent => ({ id: `${unitId}-e${n}`, type: 'MaintenanceVisited', unitId, occurredAt: at(n), recordedAt: at(n), data: { kind: 'periodic' } });
-const visits = (unitId: string, from: number, count: number) => Array.from({ length: count }, (_, i) => visit(unitId, from + i));
+const visit = (unitId: string, n: number): UnitEvent => ({
+  id: `${unitId}-e${n}`,
+  type: 'MaintenanceVisited',
+  unitId,
+  occurredAt: at(n),
+  recordedAt: at(n),
+  data: { kind: 'periodic' },
+});
+const visits = (unitId: string, from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => visit(unitId, from + i));
 const dir = () => mkdtempSync(join(tmpdir(), 'wl-chain-'));
 const lines = (events: readonly UnitEvent[]) => events.map((e) => `${serializeEvent(e)}\n`).join('');
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2025-06-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -78,13 +91,19 @@ describe('sealed appends', () => {
     await store.append('U-1', visits('U-1', 3, 2));
     await store.close();
     const ok = await cli(['verify', path]);
-    expect(ok).toEqual({ code: 0, stdout: `verified ${path}: 1 stream, 5 events, every chain intact; 2 sealed, 3 unsealed (written before hashing: covered only once a sealed event follows them)\n`, stderr: '' });
+    expect(ok).toEqual({
+      code: 0,
+      stdout: `verified ${path}: 1 stream, 5 events, every chain intact; 2 sealed, 3 unsealed (written before hashing: covered only once a sealed event follows them)\n`,
+      stderr: '',
+    });
     expect((await cli(['verify', path, '--require-sealed'])).code).toBe(1);
     // Editing an unsealed event is seen at the first sealed event after it.
     writeFileSync(path, readFileSync(path, 'utf8').replace('"kind":"periodic"', '"kind":"inspection"'));
     const broken = await cli(['verify', path]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toBe(`NOT VERIFIED ${path}: 1 of 1 stream broken\n  U-1: line 4, revision 3, event "U-1-e3": changed: the unsealed events before it (written before hashing) were changed, removed or reordered\n`);
+    expect(broken.stdout).toBe(
+      `NOT VERIFIED ${path}: 1 of 1 stream broken\n  U-1: line 4, revision 3, event "U-1-e3": changed: the unsealed events before it (written before hashing) were changed, removed or reordered\n`,
+    );
   });
 });
 
@@ -99,13 +118,33 @@ describe('warranty-ledger verify', () => {
 
   it('exits 0 on intact chains, 1 naming the first break of each broken stream and its kind', async () => {
     const { path, text } = await sealedFile();
-    expect(await cli(['verify', path])).toEqual({ code: 0, stdout: `verified ${path}: 2 streams, 8 events, every chain intact; 8 sealed\n`, stderr: '' });
+    expect(await cli(['verify', path])).toEqual({
+      code: 0,
+      stdout: `verified ${path}: 2 streams, 8 events, every chain intact; 8 sealed\n`,
+      stderr: '',
+    });
     const rows = text.trimEnd().split('\n');
     const cases: [string, string[], RegExp][] = [
-      ['changed', rows.map((r, i) => (i === 2 ? r.replace('periodic', 'inspection') : r)), /U-1: line 3, revision 1, event "U-1-e1": changed: its content no longer gives its hash/],
-      ['removed', rows.filter((_, i) => i !== 2), /U-1: line 4, revision 1, event "U-1-e2": removed: the event it follows \(hash [0-9a-f]{12}…\) is not in the stream/],
-      ['reordered', [rows[0]!, rows[1]!, rows[4]!, rows[3]!, rows[2]!, ...rows.slice(5)], /U-1: line 3, revision 1, event "U-1-e2": reordered: it follows the event at line 5, revision 2 in the chain, which comes after it/],
-      ['inserted', [...rows.slice(0, 4), rows[0]!, ...rows.slice(4)], /U-1: line 5, revision 2, event "U-1-e0": inserted: a second copy of the event at line 1, revision 0/],
+      [
+        'changed',
+        rows.map((r, i) => (i === 2 ? r.replace('periodic', 'inspection') : r)),
+        /U-1: line 3, revision 1, event "U-1-e1": changed: its content no longer gives its hash/,
+      ],
+      [
+        'removed',
+        rows.filter((_, i) => i !== 2),
+        /U-1: line 4, revision 1, event "U-1-e2": removed: the event it follows \(hash [0-9a-f]{12}…\) is not in the stream/,
+      ],
+      [
+        'reordered',
+        [rows[0]!, rows[1]!, rows[4]!, rows[3]!, rows[2]!, ...rows.slice(5)],
+        /U-1: line 3, revision 1, event "U-1-e2": reordered: it follows the event at line 5, revision 2 in the chain, which comes after it/,
+      ],
+      [
+        'inserted',
+        [...rows.slice(0, 4), rows[0]!, ...rows.slice(4)],
+        /U-1: line 5, revision 2, event "U-1-e0": inserted: a second copy of the event at line 1, revision 0/,
+      ],
     ];
     for (const [kind, edited, message] of cases) {
       writeFileSync(path, `${edited.join('\n')}\n`);
@@ -121,34 +160,68 @@ describe('warranty-ledger verify', () => {
     const { path, text } = await sealedFile();
     const anchor = join(dir(), 'anchor.json');
     const written = await cli(['verify', path, '--write-anchor', anchor]);
-    expect(written.stdout).toMatch(new RegExp(`wrote ${anchor}: an anchor of 2 streams and 8 events, root [0-9a-f]{64}\n$`));
-    expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({ format: 'warranty-ledger-anchor/2', streams: 2, events: 8 });
-    expect((await cli(['verify', path, '--anchor', anchor])).stdout).toContain('extends the anchor of 2 streams and 8 events (not signed)\n  nothing appended since the anchor');
+    expect(written.stdout).toMatch(
+      new RegExp(`wrote ${anchor}: an anchor of 2 streams and 8 events, root [0-9a-f]{64}\n$`),
+    );
+    expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({
+      format: 'warranty-ledger-anchor/2',
+      streams: 2,
+      events: 8,
+    });
+    expect((await cli(['verify', path, '--anchor', anchor])).stdout).toContain(
+      'extends the anchor of 2 streams and 8 events (not signed)\n  nothing appended since the anchor',
+    );
     // The older format (each stream's head) is still read.
     const heads = join(dir(), 'heads.json');
-    const u2 = text.trimEnd().split('\n').map((l) => JSON.parse(l)).filter((e) => e.unitId === 'U-2');
-    writeFileSync(heads, JSON.stringify({ format: 'warranty-ledger-anchor/1', heads: [{ streamId: 'U-2', revision: u2.length - 1, eventId: u2.at(-1).id, hash: u2.at(-1).hash }] }));
+    const u2 = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.unitId === 'U-2');
+    writeFileSync(
+      heads,
+      JSON.stringify({
+        format: 'warranty-ledger-anchor/1',
+        heads: [{ streamId: 'U-2', revision: u2.length - 1, eventId: u2.at(-1).id, hash: u2.at(-1).hash }],
+      }),
+    );
     writeFileSync(path, `${text.trimEnd().split('\n').slice(0, -1).join('\n')}\n`);
     expect((await cli(['verify', path])).code).toBe(0);
     const cut = await cli(['verify', path, '--anchor', anchor]);
     expect(cut.code).toBe(1);
-    expect(cut.stdout).toContain('does NOT extend the anchor of 2 streams and 8 events (not signed)\n  the anchor covers 8 events, the store holds 7: events were removed');
+    expect(cut.stdout).toContain(
+      'does NOT extend the anchor of 2 streams and 8 events (not signed)\n  the anchor covers 8 events, the store holds 7: events were removed',
+    );
     const cutHeads = await cli(['verify', path, '--anchor', heads]);
     expect(cutHeads.code).toBe(1);
-    expect(cutHeads.stdout).toContain('U-2: revision 3, event "U-2-e3": removed: the anchor recorded revision 3 (event U-2-e3), but the stream ends at revision 2');
+    expect(cutHeads.stdout).toContain(
+      'U-2: revision 3, event "U-2-e3": removed: the anchor recorded revision 3 (event U-2-e3), but the stream ends at revision 2',
+    );
     const bad = join(dir(), 'bad-anchor.json');
     writeFileSync(bad, '{"format":"warranty-ledger-anchor/1","heads":[{"streamId":"U-1"}]}');
-    expect(await cli(['verify', path, '--anchor', bad])).toMatchObject({ code: 1, stdout: '', stderr: `${bad}: heads.0.revision: required\n` });
+    expect(await cli(['verify', path, '--anchor', bad])).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `${bad}: heads.0.revision: required\n`,
+    });
   });
 
   it('reads --store file:PATH without its lock, leaving an unfinished last line out, and a bad line is an input error', async () => {
     const { path, text } = await sealedFile();
     appendFileSync(path, '{"id":"torn","type":"Mainten');
     const result = await cli(['verify', '--store', `file:${path}`]);
-    expect(result).toEqual({ code: 0, stdout: `verified ${path}: 2 streams, 8 events, every chain intact; 8 sealed\n`, stderr: `${path}: left out an unfinished last line (line 9): an append in progress, or a crash the next writer will repair\n` });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `verified ${path}: 2 streams, 8 events, every chain intact; 8 sealed\n`,
+      stderr: `${path}: left out an unfinished last line (line 9): an append in progress, or a crash the next writer will repair\n`,
+    });
     writeFileSync(path, text.replace('"periodic"', '"weekly"'));
     const bad = await cli(['verify', path]);
-    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'line 1: data.kind: expected periodic or inspection, got "weekly"\n' });
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'line 1: data.kind: expected periodic or inspection, got "weekly"\n',
+    });
   });
 
   it('verifies an EventStoreDB store, naming revisions', async () => {
@@ -159,7 +232,10 @@ describe('warranty-ledger verify', () => {
     const report = verifyChains([{ streamId: 'U-1', events: (await store.readStream('U-1')).map((r) => r.event) }]);
     expect(report).toMatchObject({ ok: true, sealed: 3 });
     await store.close();
-    expect(await cli(['verify', '--store', server.connectionString])).toMatchObject({ code: 0, stdout: expect.stringContaining('2 streams, 4 events, every chain intact; 4 sealed') });
+    expect(await cli(['verify', '--store', server.connectionString])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('2 streams, 4 events, every chain intact; 4 sealed'),
+    });
     // Someone with access to the server rewrites an event's data in place.
     const stored = server.log.stream('warranty-unit-U-1')![1]! as { data: Uint8Array };
     stored.data = Buffer.from('{"kind":"inspection"}');
@@ -180,7 +256,9 @@ describe('warranty-ledger import and the hash chain', () => {
     const second = join(d, 'second.jsonl');
     expect((await cli(['import', first, '--store', `file:${second}`])).code).toBe(0);
     expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
-    expect((await cli(['import', first, '--store', `file:${second}`])).stdout).toContain('wrote 0, skipped 5 already stored');
+    expect((await cli(['import', first, '--store', `file:${second}`])).stdout).toContain(
+      'wrote 0, skipped 5 already stored',
+    );
   });
 
   it('refuses sealed events that would not chain where they land, before writing anything', async () => {

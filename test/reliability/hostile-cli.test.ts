@@ -43,13 +43,24 @@ async function seededStore(dir: string): Promise<{ path: string; bytes: Buffer }
   const path = join(dir, 'ledger.jsonl');
   const store = withHashChain(await openFileStore(path));
   const at = '2025-01-01T00:00:00Z';
-  const event = (n: number): UnitEvent => ({ id: `seed-${n}`, type: 'MaintenanceVisited', unitId: 'U-seed', occurredAt: at, recordedAt: at, data: { kind: 'periodic' } });
+  const event = (n: number): UnitEvent => ({
+    id: `seed-${n}`,
+    type: 'MaintenanceVisited',
+    unitId: 'U-seed',
+    occurredAt: at,
+    recordedAt: at,
+    data: { kind: 'periodic' },
+  });
   await store.append('U-seed', [event(0), event(1)]);
   await store.close();
   return { path, bytes: readFileSync(path) };
 }
 
-function expectRefusal(result: { code: number | null; stdout: string; stderr: string }, first: number, what: string): void {
+function expectRefusal(
+  result: { code: number | null; stdout: string; stderr: string },
+  first: number,
+  what: string,
+): void {
   const trace = /^\s+at |^internal error|^\w*Error: /m.test(result.stderr);
   if (trace) tally.stackTraces++;
   expect(result.code, `${what}: exit code (stderr: ${result.stderr.slice(0, 300)})`).toBe(1);
@@ -90,7 +101,11 @@ describe('the CLI as a process on fuzzed files', () => {
           writeFileSync(file, text);
           copyFileSync(seeded, store);
           tally.files++;
-          for (const args of [['state', file], ['verify', file], ['import', file, '--store', `file:${store}`]]) {
+          for (const args of [
+            ['state', file],
+            ['verify', file],
+            ['import', file, '--store', `file:${store}`],
+          ]) {
             tally.processes++;
             expectRefusal(await runCli(args), first, `${args[0]} ${file}`);
           }
@@ -108,7 +123,12 @@ describe('import in process', () => {
   async function cliInProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty: false });
+    const code = await run(argv, {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      now: () => new Date('2025-06-01T00:00:00Z'),
+      stderrIsTty: false,
+    });
     return { code, stdout, stderr };
   }
 
@@ -131,20 +151,33 @@ describe('import in process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wl-hostile-policy-'));
     const { path: store, bytes } = await seededStore(dir);
     const events = join(dir, 'events.jsonl');
-    writeFileSync(events, `{"id":"p-1","type":"MaintenanceVisited","unitId":"U-p","occurredAt":"2025-01-01T00:00:00Z","data":{"kind":"periodic"}}\n`);
+    writeFileSync(
+      events,
+      `{"id":"p-1","type":"MaintenanceVisited","unitId":"U-p","occurredAt":"2025-01-01T00:00:00Z","data":{"kind":"periodic"}}\n`,
+    );
     const policy = join(dir, 'policy.json');
-    const mutation = fc.record({ preset: fc.constantFrom(...PRESETS), key: nasty, value: fc.oneof(anyJson, hugeString) });
+    const mutation = fc.record({
+      preset: fc.constantFrom(...PRESETS),
+      key: nasty,
+      value: fc.oneof(anyJson, hugeString),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutation.map(({ preset, key, value }) => JSON.stringify({ ...preset, [key || 'x']: value, coverage: value })), fc.string()), async (text) => {
-        tally.policies++;
-        writeFileSync(policy, text);
-        const result = await cliInProcess(['import', events, '--store', `file:${store}`, '--policy', policy]);
-        expect(result.code).toBe(1);
-        expect(result.stdout).toBe('');
-        expect(result.stderr.startsWith(`${policy}: `)).toBe(true);
-        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(readFileSync(store).equals(bytes)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          mutation.map(({ preset, key, value }) => JSON.stringify({ ...preset, [key || 'x']: value, coverage: value })),
+          fc.string(),
+        ),
+        async (text) => {
+          tally.policies++;
+          writeFileSync(policy, text);
+          const result = await cliInProcess(['import', events, '--store', `file:${store}`, '--policy', policy]);
+          expect(result.code).toBe(1);
+          expect(result.stdout).toBe('');
+          expect(result.stderr.startsWith(`${policy}: `)).toBe(true);
+          expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+          expect(readFileSync(store).equals(bytes)).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });

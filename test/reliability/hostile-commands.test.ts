@@ -17,7 +17,7 @@ import {
   type UnitCommand,
 } from '../../src/index.js';
 import { storedFormOf } from '../../src/events/upcasters.js';
-import { type FileStore } from '../../src/node.js';
+import type { FileStore } from '../../src/node.js';
 import { commandOfLine, mutatedCommand, validLines } from './support/hostile.js';
 import { fileKind, memoryKind, type StoreKind } from './support/stores.js';
 
@@ -37,7 +37,14 @@ function malformed(value: unknown): boolean {
   if (typeof c.type !== 'string' || !Object.hasOwn(COMMAND_EVENTS, c.type)) return true;
   if (typeof c.commandId !== 'string' || c.commandId.includes('#') || c.commandId.length > 190) return true;
   const type = COMMAND_EVENTS[c.type as keyof typeof COMMAND_EVENTS];
-  const event = parseEvent({ id: c.commandId, type, unitId: c.unitId, occurredAt: c.occurredAt, recordedAt: NOW.toISOString(), data: c.data });
+  const event = parseEvent({
+    id: c.commandId,
+    type,
+    unitId: c.unitId,
+    occurredAt: c.occurredAt,
+    recordedAt: NOW.toISOString(),
+    data: c.data,
+  });
   return event instanceof Error || storedFormOf(event) !== event;
 }
 
@@ -51,7 +58,9 @@ async function countOf(store: EventStore): Promise<number> {
 }
 
 afterAll(() => {
-  console.log(`hostile commands: ${tally.tried} tried, ${tally.invalid} refused as InvalidCommand, ${tally.rejected} refused by the rules, ${tally.recorded} recorded`);
+  console.log(
+    `hostile commands: ${tally.tried} tried, ${tally.invalid} refused as InvalidCommand, ${tally.rejected} refused by the rules, ${tally.recorded} recorded`,
+  );
 });
 
 describe.each([memoryKind, fileKind])('hostile commands through ledger.execute on $name', (kind: StoreKind) => {
@@ -59,7 +68,8 @@ describe.each([memoryKind, fileKind])('hostile commands through ledger.execute o
     let store = await kind.open();
     let ledger = createLedger({ store, now: () => NOW });
     // The scenarios' units sold first, so that valid commands meet the rules rather than "no sale".
-    for (const line of validLines.filter((l) => l.includes('"UnitSold"'))) await ledger.execute(commandOfLine(line) as UnitCommand).catch(() => undefined);
+    for (const line of validLines.filter((l) => l.includes('"UnitSold"')))
+      await ledger.execute(commandOfLine(line) as UnitCommand).catch(() => undefined);
     let count = await countOf(store);
     expect(count).toBeGreaterThan(0);
     const bytes = () => (kind.name === 'file' ? readFileSync((store as FileStore).path) : undefined);
@@ -67,9 +77,15 @@ describe.each([memoryKind, fileKind])('hostile commands through ledger.execute o
       fc.asyncProperty(mutatedCommand, async (value) => {
         tally.tried++;
         const before = bytes();
-        const outcome = await ledger.execute(value as UnitCommand).then((r) => r, (e: unknown) => e);
+        const outcome = await ledger.execute(value as UnitCommand).then(
+          (r) => r,
+          (e: unknown) => e,
+        );
         if (isInvalidCommand(outcome) || malformed(value)) {
-          expect(isInvalidCommand(outcome), `expected InvalidCommand for ${JSON.stringify(value).slice(0, 300)}, got ${String(outcome)}`).toBe(malformed(value));
+          expect(
+            isInvalidCommand(outcome),
+            `expected InvalidCommand for ${JSON.stringify(value).slice(0, 300)}, got ${String(outcome)}`,
+          ).toBe(malformed(value));
           tally.invalid++;
           expect(bytes()).toEqual(before);
         } else if (outcome instanceof Error) {

@@ -31,14 +31,25 @@ function tryLine(text: string, line: number): void {
 
 describe('hostile input', () => {
   afterAll(() => {
-    console.log(`hostile input: ${tally.tried} bad inputs tried, ${tally.escapes} escapes, ${tally.accepted} still-valid mutations accepted`);
+    console.log(
+      `hostile input: ${tally.tried} bad inputs tried, ${tally.escapes} escapes, ${tally.accepted} still-valid mutations accepted`,
+    );
   });
 
   it('random text, JSON values and mutated events are rejected as InputError with the line, or parse cleanly', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), anyJson.map((v) => JSON.stringify(v)), mutated), fc.integer({ min: 1, max: 1e6 }), (text, line) => {
-        tryLine(text, line);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          anyJson.map((v) => JSON.stringify(v)),
+          mutated,
+        ),
+        fc.integer({ min: 1, max: 1e6 }),
+        (text, line) => {
+          tryLine(text, line);
+        },
+      ),
       { numRuns: 3_000 },
     );
     expect(tally.escapes).toBe(0);
@@ -58,30 +69,39 @@ describe('hostile input', () => {
 
   it('a whole file with one bad line throws InputErrors naming it and returns nothing', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...validLines), { minLength: 1, maxLength: 20 }), mutated, fc.nat(), (good, bad, at) => {
-        const lines = [...good];
-        const position = at % (lines.length + 1);
-        lines.splice(position, 0, bad);
-        tally.tried++;
-        try {
-          parseJsonl(lines.join('\n'));
-          tally.accepted++;
-        } catch (error) {
-          if (!(error instanceof InputErrors)) {
-            tally.escapes++;
-            throw error;
+      fc.property(
+        fc.array(fc.constantFrom(...validLines), { minLength: 1, maxLength: 20 }),
+        mutated,
+        fc.nat(),
+        (good, bad, at) => {
+          const lines = [...good];
+          const position = at % (lines.length + 1);
+          lines.splice(position, 0, bad);
+          tally.tried++;
+          try {
+            parseJsonl(lines.join('\n'));
+            tally.accepted++;
+          } catch (error) {
+            if (!(error instanceof InputErrors)) {
+              tally.escapes++;
+              throw error;
+            }
+            expect(error.errors.length).toBeGreaterThan(0);
+            for (const e of error.errors) expect(e.line).toBeGreaterThanOrEqual(1);
           }
-          expect(error.errors.length).toBeGreaterThan(0);
-          for (const e of error.errors) expect(e.line).toBeGreaterThanOrEqual(1);
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
     expect(tally.escapes).toBe(0);
   });
 
   it('policy files: mutations of the presets are accepted or rejected with an InputError naming the field', () => {
-    const policyMutation = fc.record({ preset: fc.constantFrom(...PRESETS), path: fc.array(fc.nat(), { maxLength: 4 }), value: fc.oneof(anyJson, hugeString, nasty) });
+    const policyMutation = fc.record({
+      preset: fc.constantFrom(...PRESETS),
+      path: fc.array(fc.nat(), { maxLength: 4 }),
+      value: fc.oneof(anyJson, hugeString, nasty),
+    });
     fc.assert(
       fc.property(policyMutation, ({ preset, path, value }) => {
         const policy = JSON.parse(JSON.stringify(preset)) as Record<string, unknown>;

@@ -8,9 +8,23 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CommandRejected, createLedger, verifyChains, type EventStore, type Ledger, type UnitCommand } from '../../src/index.js';
+import {
+  CommandRejected,
+  createLedger,
+  verifyChains,
+  type EventStore,
+  type Ledger,
+  type UnitCommand,
+} from '../../src/index.js';
 import { fault, maintenance, repair, replace, sale, tickingClock } from './support/commands.js';
-import { decideInModel, failedRepairsOf, initialModel, type Model, type ModelCommand, type ModelUnit } from './support/model.js';
+import {
+  decideInModel,
+  failedRepairsOf,
+  initialModel,
+  type Model,
+  type ModelCommand,
+  type ModelUnit,
+} from './support/model.js';
 import { esdbKind, fileKind, memoryKind, type StoreKind } from './support/stores.js';
 
 interface Real {
@@ -25,7 +39,16 @@ interface Real {
 
 const PROBLEMS = ['noisy', 'leak'] as const;
 const AS_OF = new Date('2025-06-01T00:00:00Z');
-const tally = { sequences: 0, commands: 0, checks: 0, accepted: 0, rejected: 0, repeats: 0, reopens: 0, replacementsOwed: 0 };
+const tally = {
+  sequences: 0,
+  commands: 0,
+  checks: 0,
+  accepted: 0,
+  rejected: 0,
+  repeats: 0,
+  reopens: 0,
+  replacementsOwed: 0,
+};
 const esdb = esdbKind();
 
 afterAll(async () => {
@@ -46,22 +69,29 @@ type Spec =
 /** The generated spec made concrete against the model: fault ids come from what the unit has (or one it lacks). */
 function resolve(spec: Spec, unit: ModelUnit): ModelCommand {
   switch (spec.type) {
-    case 'report': return { type: 'report', faultId: `F-${unit.nextFault}`, problemCode: PROBLEMS[spec.problem % PROBLEMS.length]! };
+    case 'report':
+      return { type: 'report', faultId: `F-${unit.nextFault}`, problemCode: PROBLEMS[spec.problem % PROBLEMS.length]! };
     case 'repair': {
       const faults = [...unit.faults.keys()];
       return { type: 'repair', faultId: faults[spec.pick % (faults.length + 1)] ?? 'F-none', outcome: spec.outcome };
     }
-    default: return spec;
+    default:
+      return spec;
   }
 }
 
 function toCommand(command: ModelCommand, unitId: string, commandId: string, minutes: number): UnitCommand {
   switch (command.type) {
-    case 'sell': return sale(unitId, commandId, minutes);
-    case 'report': return fault(unitId, commandId, command.faultId, command.problemCode, minutes);
-    case 'repair': return repair(unitId, commandId, command.faultId, command.outcome, minutes);
-    case 'replace': return replace(unitId, commandId, command.reason, minutes);
-    case 'maintain': return maintenance(unitId, commandId, minutes);
+    case 'sell':
+      return sale(unitId, commandId, minutes);
+    case 'report':
+      return fault(unitId, commandId, command.faultId, command.problemCode, minutes);
+    case 'repair':
+      return repair(unitId, commandId, command.faultId, command.outcome, minutes);
+    case 'replace':
+      return replace(unitId, commandId, command.reason, minutes);
+    case 'maintain':
+      return maintenance(unitId, commandId, minutes);
   }
 }
 
@@ -79,7 +109,9 @@ async function agree(m: Model, r: Real): Promise<void> {
     streams.push({ streamId: unitId, events });
     const view = (await r.ledger.unit(unitId, { asOf: AS_OF }))!.view;
     expect(view.status).toBe('active');
-    expect([...view.failedRepairs].sort((a, b) => a.problemCode.localeCompare(b.problemCode))).toEqual(failedRepairsOf(unit));
+    expect([...view.failedRepairs].sort((a, b) => a.problemCode.localeCompare(b.problemCode))).toEqual(
+      failedRepairsOf(unit),
+    );
     const replacements = view.entitlements.filter((e) => e.kind === 'replacement');
     expect(replacements.filter((e) => e.status === 'open')).toHaveLength(unit.replacementsOpen);
     expect(replacements.filter((e) => e.status === 'fulfilled')).toHaveLength(unit.replacementsFulfilled);
@@ -165,15 +197,31 @@ const unitIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary
 const spec: fc.Arbitrary<Spec> = fc.oneof(
   { arbitrary: fc.constant({ type: 'sell' as const }), weight: 3 },
   { arbitrary: fc.record({ type: fc.constant('report' as const), problem: fc.nat() }), weight: 3 },
-  { arbitrary: fc.record({ type: fc.constant('repair' as const), pick: fc.nat(), outcome: fc.constantFrom('fixed' as const, 'failed' as const, 'failed' as const) }), weight: 6 },
-  { arbitrary: fc.record({ type: fc.constant('replace' as const), reason: fc.constantFrom('repeated-failure' as const, 'goodwill' as const) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('repair' as const),
+      pick: fc.nat(),
+      outcome: fc.constantFrom('fixed' as const, 'failed' as const, 'failed' as const),
+    }),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('replace' as const),
+      reason: fc.constantFrom('repeated-failure' as const, 'goodwill' as const),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.constant({ type: 'maintain' as const }), weight: 1 },
 );
 
 function commandsFor(kind: StoreKind) {
   const execute = fc.tuple(unitIndex, spec).map(([u, s]) => new Execute(u, s));
   // fc.commands picks its arbitraries evenly: listing `execute` six times weighs it 6 to 1.
-  const arbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [...Array(6).fill(execute), fc.nat().map((pick) => new Repeat(pick))];
+  const arbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
+    ...Array(6).fill(execute),
+    fc.nat().map((pick) => new Repeat(pick)),
+  ];
   if (kind.name !== 'memory') arbitraries.push(fc.constant(new Reopen()));
   return fc.commands(arbitraries, { maxCommands: 40, size: 'large' });
 }
@@ -187,7 +235,14 @@ describe.each([memoryKind, fileKind, esdb] as StoreKind[])('model-based commands
         tally.sequences++;
         const store = await kind.open();
         const now = tickingClock();
-        const real: Real = { store, ledger: createLedger({ store, now }), kind, now, unitIds: Array.from({ length: unitCount }, (_, i) => `U-${i}`), sent: new Map() };
+        const real: Real = {
+          store,
+          ledger: createLedger({ store, now }),
+          kind,
+          now,
+          unitIds: Array.from({ length: unitCount }, (_, i) => `U-${i}`),
+          sent: new Map(),
+        };
         try {
           await fc.asyncModelRun(() => ({ model: initialModel(unitCount), real }), commands);
         } finally {

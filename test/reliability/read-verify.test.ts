@@ -16,7 +16,12 @@ const scenario = join(__dirname, '..', 'scenarios', '02-three-failed-repairs', '
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-01-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -53,7 +58,9 @@ describe('every read of a store checks its chains', () => {
       const result = await cli(argv);
       expect(result.code, argv.join(' ')).toBe(1);
       expect(result.stdout, argv.join(' ')).toBe('');
-      expect(result.stderr, argv.join(' ')).toMatch(/the hash chain of U-1 breaks at line \d+, revision \d+ \(event "e02-\d+"\): changed: its content no longer gives its hash; `warranty-ledger verify --store file:.*` names every break, --no-verify reads it anyway/);
+      expect(result.stderr, argv.join(' ')).toMatch(
+        /the hash chain of U-1 breaks at line \d+, revision \d+ \(event "e02-\d+"\): changed: its content no longer gives its hash; `warranty-ledger verify --store file:.*` names every break, --no-verify reads it anyway/,
+      );
     }
   });
 
@@ -67,11 +74,15 @@ describe('every read of a store checks its chains', () => {
 
   it('stripped seals are a break on reads and for verify --store (an edit hidden behind them)', async () => {
     const strip = (l: string) => JSON.stringify({ ...JSON.parse(l), prevHash: undefined, hash: undefined });
-    const { path } = await store((lines) => failedToFixed(lines).map((l) => (l.includes('"unitId":"U-1"') ? strip(l) : l)));
+    const { path } = await store((lines) =>
+      failedToFixed(lines).map((l) => (l.includes('"unitId":"U-1"') ? strip(l) : l)),
+    );
     expect(readFileSync(path, 'utf8')).not.toMatch(/"unitId":"U-1".*"hash"/);
     const state = await cli(['state', '--store', `file:${path}`]);
     expect(state.code).toBe(1);
-    expect(state.stderr).toContain('the hash chain of U-1 breaks at line 1, revision 0 (event "e02-1"): unsealed: it carries no seal');
+    expect(state.stderr).toContain(
+      'the hash chain of U-1 breaks at line 1, revision 0 (event "e02-1"): unsealed: it carries no seal',
+    );
     const verify = await cli(['verify', '--store', `file:${path}`]);
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain('U-1: line 1, revision 0, event "e02-1": unsealed');
@@ -89,10 +100,17 @@ describe('every read of a store checks its chains', () => {
     // evidence is left out: a bundle from a store holds its sealed events, one from a file the file's.
     for (const argv of commands(`file:${path}`, dir).filter((a) => a[0] !== 'evidence')) {
       const fromStore = await cli(argv);
-      const fromFile = await cli(argv.map((a, i) => (argv[i - 1] === '--store' ? scenario : a === '--store' ? '' : a)).filter((a) => a !== '').map((a) => a.replace(/page\.html$/, 'page-file.html')));
+      const fromFile = await cli(
+        argv
+          .map((a, i) => (argv[i - 1] === '--store' ? scenario : a === '--store' ? '' : a))
+          .filter((a) => a !== '')
+          .map((a) => a.replace(/page\.html$/, 'page-file.html')),
+      );
       expect(fromStore.code, argv.join(' ')).toBe(0);
       expect(fromStore.stderr, argv.join(' ')).toBe('');
-      expect(fromStore.stdout.replaceAll('page-file', 'page'), argv.join(' ')).toBe(fromFile.stdout.replaceAll('page-file', 'page'));
+      expect(fromStore.stdout.replaceAll('page-file', 'page'), argv.join(' ')).toBe(
+        fromFile.stdout.replaceAll('page-file', 'page'),
+      );
     }
     expect(readFileSync(join(dir, 'page.html'), 'utf8')).toBe(readFileSync(join(dir, 'page-file.html'), 'utf8'));
   });

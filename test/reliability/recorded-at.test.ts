@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { createLedger, createMemoryStore, InputError, serializeEvent, withHashChain, type UnitEvent } from '../../src/index.js';
+import {
+  createLedger,
+  createMemoryStore,
+  InputError,
+  serializeEvent,
+  withHashChain,
+  type UnitEvent,
+} from '../../src/index.js';
 import { chainHash, unsealed } from '../../src/store/hash-chain.js';
 import { openFileStore } from '../../src/node.js';
 import { planSeal } from '../../src/store/hash-chain.js';
@@ -22,7 +29,12 @@ const recorded = <E extends UnitEvent>(e: E, recordedAt: string): E => ({ ...e, 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-06-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2026-06-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -57,13 +69,33 @@ describe('appends may not record an event before the stream already knew more', 
     await withHashChain(store).append('U-1', [sale, acceptance]);
     await store.close();
     const before = readFileSync(storePath, 'utf8');
-    const knownBefore = await cli(['state', '--store', `file:${storePath}`, '--as-of', '2030-01-01', '--known-at', '2025-04-01T00:00:00Z', '--json']);
+    const knownBefore = await cli([
+      'state',
+      '--store',
+      `file:${storePath}`,
+      '--as-of',
+      '2030-01-01',
+      '--known-at',
+      '2025-04-01T00:00:00Z',
+      '--json',
+    ]);
     writeFileSync(join(d, 'late.jsonl'), lines([backdated]));
     const result = await cli(['import', join(d, 'late.jsonl'), '--store', `file:${storePath}`]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`event ${backdated.id} was recorded at 2025-02-01T00:00:00Z, before ${acceptance.id}`);
+    expect(result.stderr).toContain(
+      `event ${backdated.id} was recorded at 2025-02-01T00:00:00Z, before ${acceptance.id}`,
+    );
     expect(readFileSync(storePath, 'utf8')).toBe(before);
-    const knownAfter = await cli(['state', '--store', `file:${storePath}`, '--as-of', '2030-01-01', '--known-at', '2025-04-01T00:00:00Z', '--json']);
+    const knownAfter = await cli([
+      'state',
+      '--store',
+      `file:${storePath}`,
+      '--as-of',
+      '2030-01-01',
+      '--known-at',
+      '2025-04-01T00:00:00Z',
+      '--json',
+    ]);
     expect(knownAfter.stdout).toBe(knownBefore.stdout);
   });
 
@@ -81,7 +113,13 @@ describe('appends may not record an event before the stream already knew more', 
     const store = withHashChain(createMemoryStore());
     await store.append('U-1', [sale, acceptance]);
     const ledger = createLedger({ store, now: () => new Date('2025-02-15T00:00:00Z') });
-    const result = await ledger.execute({ type: 'RecordDelivery', commandId: 'c-1', unitId: 'U-1', occurredAt: '2025-01-01T11:00:00Z', data: {} });
+    const result = await ledger.execute({
+      type: 'RecordDelivery',
+      commandId: 'c-1',
+      unitId: 'U-1',
+      occurredAt: '2025-01-01T11:00:00Z',
+      data: {},
+    });
     expect(result.events[0]!.recordedAt).toBe('2025-03-01T00:00:00.000Z');
   });
 });
@@ -96,7 +134,9 @@ describe('verify names a backdated sealed append', () => {
     writeFileSync(join(d, 'store.jsonl'), lines([s!, a!, forged]));
     const result = await cli(['verify', join(d, 'store.jsonl')]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`U-1: line 3, revision 2, event "${backdated.id}": backdated: recorded at 2025-02-01T00:00:00Z, before the event at line 2, revision 1 (2025-03-01T00:00:00Z)`);
+    expect(result.stdout).toContain(
+      `U-1: line 3, revision 2, event "${backdated.id}": backdated: recorded at 2025-02-01T00:00:00Z, before the event at line 2, revision 1 (2025-03-01T00:00:00Z)`,
+    );
   });
 
   it('unsealed interchange lines in any order are not judged for it', async () => {

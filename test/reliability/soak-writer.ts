@@ -7,7 +7,14 @@
  *
  * argv: PATH LABEL UNITS WRITERS COMMANDS (0: until killed) CLOCK_START_MS
  */
-import { CommandRejected, ConcurrencyError, createPolicyBook, handleCommand, withHashChain, type UnitCommand } from '../../src/index.js';
+import {
+  CommandRejected,
+  ConcurrencyError,
+  createPolicyBook,
+  handleCommand,
+  withHashChain,
+  type UnitCommand,
+} from '../../src/index.js';
 import { openFileStore } from '../../src/node.js';
 
 const [path, label, unitsArg, writersArg, commandsArg, clockArg] = process.argv.slice(2);
@@ -18,7 +25,9 @@ let clock = Number(clockArg);
 const now = () => new Date((clock += 1_000));
 
 // A short lock stale age, so that the test can reopen the store soon after killing this writer.
-const store = withHashChain(await openFileStore(path!, { lockStaleMs: 500, onRecover: (r) => process.stdout.write(`R ${JSON.stringify(r)}\n`) }));
+const store = withHashChain(
+  await openFileStore(path!, { lockStaleMs: 500, onRecover: (r) => process.stdout.write(`R ${JSON.stringify(r)}\n`) }),
+);
 const sold = new Set<string>();
 const faults = new Map<string, string[]>();
 const counts = { issued: 0, acknowledged: 0, conflicts: 0, rejected: 0 };
@@ -39,15 +48,40 @@ function nextCommand(rand: () => number, id: string, step: number): UnitCommand 
   const occurredAt = new Date(Date.UTC(2025, 0, 1) + step * 60_000).toISOString();
   if (!sold.has(unitId)) {
     // Every writer and process sells a unit with the same command: the second one is a repeat.
-    const data = { serialNumber: `SN-${unitId}`, brand: 'Acme', model: 'M1', customerId: `C-${unitId}`, policyId: 'standard-1y' };
+    const data = {
+      serialNumber: `SN-${unitId}`,
+      brand: 'Acme',
+      model: 'M1',
+      customerId: `C-${unitId}`,
+      policyId: 'standard-1y',
+    };
     return { type: 'RegisterSale', commandId: `sale-${unitId}`, unitId, occurredAt: '2025-01-01T00:00:00.000Z', data };
   }
   const r = rand();
   const known = faults.get(unitId) ?? [];
   if (r < 0.4 || known.length === 0) {
-    return { type: 'ReportFault', commandId: id, unitId, occurredAt, data: { faultId: `F-${id}`, component: 'unit', problemCode: r < 0.2 ? 'noisy' : 'leak', severity: 'general', outOfService: r < 0.1 } };
+    return {
+      type: 'ReportFault',
+      commandId: id,
+      unitId,
+      occurredAt,
+      data: {
+        faultId: `F-${id}`,
+        component: 'unit',
+        problemCode: r < 0.2 ? 'noisy' : 'leak',
+        severity: 'general',
+        outOfService: r < 0.1,
+      },
+    };
   }
-  if (r < 0.85) return { type: 'RecordRepair', commandId: id, unitId, occurredAt, data: { faultId: known[Math.floor(rand() * known.length)]!, outcome: r < 0.6 ? 'failed' : 'fixed' } };
+  if (r < 0.85)
+    return {
+      type: 'RecordRepair',
+      commandId: id,
+      unitId,
+      occurredAt,
+      data: { faultId: known[Math.floor(rand() * known.length)]!, outcome: r < 0.6 ? 'failed' : 'fixed' },
+    };
   return { type: 'RecordMaintenance', commandId: id, unitId, occurredAt, data: { kind: 'periodic' } };
 }
 
@@ -61,7 +95,8 @@ async function writer(w: number): Promise<void> {
       process.stdout.write(`A ${result.events.map((e) => e.id).join(' ')}\n`);
       counts.acknowledged++;
       if (command.type === 'RegisterSale') sold.add(command.unitId);
-      if (command.type === 'ReportFault') faults.set(command.unitId, [...(faults.get(command.unitId) ?? []), command.data.faultId]);
+      if (command.type === 'ReportFault')
+        faults.set(command.unitId, [...(faults.get(command.unitId) ?? []), command.data.faultId]);
     } catch (error) {
       if (error instanceof ConcurrencyError) counts.conflicts++;
       else if (error instanceof CommandRejected) counts.rejected++;

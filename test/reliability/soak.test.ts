@@ -24,7 +24,17 @@ const KILL_AFTER_MS = 25_000;
 /** Writer B sends this many commands and exits. */
 const B_COMMANDS = 12_000;
 
-const figures = { events: 0, units: 0, acknowledged: 0, unacknowledged: 0, kills: 0, tornTails: 0, lost: 0, duplicates: 0, seconds: 0 };
+const figures = {
+  events: 0,
+  units: 0,
+  acknowledged: 0,
+  unacknowledged: 0,
+  kills: 0,
+  tornTails: 0,
+  lost: 0,
+  duplicates: 0,
+  seconds: 0,
+};
 afterAll(() => {
   console.log(
     `soak: ${figures.events} events on ${figures.units} units from ${2 * WRITERS} writers in 2 processes, ${figures.acknowledged} acknowledged events ` +
@@ -62,13 +72,15 @@ function startWriter(script: string, args: string[]): Writer {
 function readLines(path: string): { events: UnitEvent[]; lines: number[] } {
   const events: UnitEvent[] = [];
   const lines: number[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((text, i) => {
-    if (text === '') return;
-    const event = parseEventLine(text, i + 1);
-    if (event instanceof InputError) throw event;
-    events.push(event);
-    lines.push(i + 1);
-  });
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (text === '') return;
+      const event = parseEventLine(text, i + 1);
+      if (event instanceof InputError) throw event;
+      events.push(event);
+      lines.push(i + 1);
+    });
   return { events, lines };
 }
 
@@ -89,14 +101,20 @@ function checkStore(path: string, acked: ReadonlySet<string>): UnitEvent[] {
   return events;
 }
 
-it('survives a writer killed mid-way: every chain verifies, every acknowledged event is there exactly once', { timeout: 120_000 }, async () => {
+it('survives a writer killed mid-way: every chain verifies, every acknowledged event is there exactly once', {
+  timeout: 120_000,
+}, async () => {
   const started = Date.now();
   const script = await bundleChild(new URL('./soak-writer.ts', import.meta.url), 'soak-writer');
   const path = join(mkdtempSync(join(tmpdir(), 'wl-soak-')), 'ledger.jsonl');
   try {
     const a = startWriter(script, [path, 'a', String(UNITS), String(WRITERS), '0', String(Date.UTC(2025, 5, 1))]);
     const deadline = Date.now() + KILL_AFTER_MS;
-    await waitUntil(() => a.acked.size >= A_ACKS || Date.now() > deadline || a.exit !== undefined, 'writer A at work', KILL_AFTER_MS + 5_000);
+    await waitUntil(
+      () => a.acked.size >= A_ACKS || Date.now() > deadline || a.exit !== undefined,
+      'writer A at work',
+      KILL_AFTER_MS + 5_000,
+    );
     a.child.kill('SIGKILL');
     await waitUntil(() => a.exit !== undefined, 'writer A to die');
     expect(a.exit).toEqual({ code: null, signal: 'SIGKILL' });
@@ -112,7 +130,14 @@ it('survives a writer killed mid-way: every chain verifies, every acknowledged e
     await reopened.close();
     checkStore(path, a.acked);
 
-    const b = startWriter(script, [path, 'b', String(UNITS), String(WRITERS), String(B_COMMANDS), String(Date.UTC(2025, 6, 1))]);
+    const b = startWriter(script, [
+      path,
+      'b',
+      String(UNITS),
+      String(WRITERS),
+      String(B_COMMANDS),
+      String(Date.UTC(2025, 6, 1)),
+    ]);
     await waitUntil(() => b.exit !== undefined, 'writer B to finish', 90_000);
     expect(b.exit).toEqual({ code: 0, signal: null });
     expect(b.lines.at(-1)).toMatch(/^S \{"issued":12000,"acknowledged":\d+,"conflicts":\d+,"rejected":0\}$/);

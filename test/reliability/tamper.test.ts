@@ -6,13 +6,23 @@
  */
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { InputError, parseEventLine, serializeEvent, streamsOf, verifyChains, type ChainBreakKind, type UnitEvent } from '../../src/index.js';
+import {
+  InputError,
+  parseEventLine,
+  serializeEvent,
+  streamsOf,
+  verifyChains,
+  type ChainBreakKind,
+  type UnitEvent,
+} from '../../src/index.js';
 import { planSeal } from '../../src/store/hash-chain.js';
 
 const tally = { tried: 0, detected: 0, kinds: new Map<string, number>() };
 afterAll(() => {
   const kinds = [...tally.kinds].map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`tamper evidence: ${tally.tried} single edits, deletions, swaps and insertions tried, ${tally.detected} detected (${kinds}), ${tally.tried - tally.detected} missed`);
+  console.log(
+    `tamper evidence: ${tally.tried} single edits, deletions, swaps and insertions tried, ${tally.detected} detected (${kinds}), ${tally.tried - tally.detected} missed`,
+  );
 });
 
 const T0 = Date.UTC(2025, 0, 1);
@@ -22,7 +32,12 @@ const instant = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString
 function plain(unitId: string, n: number, shape: number): UnitEvent {
   const base = { id: `${unitId}-e${n}`, unitId, occurredAt: instant(n * 10), recordedAt: instant(n * 10 + 1) };
   if (shape === 0) return { ...base, type: 'MaintenanceVisited', data: { kind: 'periodic' } };
-  if (shape === 1) return { ...base, type: 'FaultReported', data: { faultId: `F-${n}`, component: 'unit', problemCode: 'noisy', severity: 'general', outOfService: false } };
+  if (shape === 1)
+    return {
+      ...base,
+      type: 'FaultReported',
+      data: { faultId: `F-${n}`, component: 'unit', problemCode: 'noisy', severity: 'general', outOfService: false },
+    };
   return { ...base, type: 'ServiceResponded', data: { faultId: `F-${n}` } };
 }
 
@@ -31,40 +46,90 @@ const history = fc
   .array(fc.array(fc.nat({ max: 2 }), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 })
   .chain((units) => {
     const total = units.reduce((n, u) => n + u.length, 0);
-    return fc.tuple(fc.constant(units), fc.shuffledSubarray(units.flatMap((u, i) => u.map(() => i)), { minLength: total, maxLength: total }));
+    return fc.tuple(
+      fc.constant(units),
+      fc.shuffledSubarray(
+        units.flatMap((u, i) => u.map(() => i)),
+        { minLength: total, maxLength: total },
+      ),
+    );
   })
   .filter(([units]) => units.reduce((n, u) => n + u.length, 0) >= 2)
   .map(([units, order]) => {
     let n = 0;
-    const streams = units.map((shapes, i) => planSeal(`U-${i}`, [], shapes.map((shape) => plain(`U-${i}`, n++, shape))).fresh);
+    const streams = units.map(
+      (shapes, i) =>
+        planSeal(
+          `U-${i}`,
+          [],
+          shapes.map((shape) => plain(`U-${i}`, n++, shape)),
+        ).fresh,
+    );
     const next = units.map(() => 0);
     return order.map((u) => streams[u]![next[u]!++]!);
   });
 
 type Tamper =
-  | { readonly kind: 'edit'; readonly at: number; readonly field: 'occurredAt' | 'recordedAt' | 'data' | 'id' | 'hash' | 'prevHash' | 'unitId' }
+  | {
+      readonly kind: 'edit';
+      readonly at: number;
+      readonly field: 'occurredAt' | 'recordedAt' | 'data' | 'id' | 'hash' | 'prevHash' | 'unitId';
+    }
   | { readonly kind: 'delete'; readonly at: number }
   | { readonly kind: 'swap'; readonly at: number; readonly with: number }
-  | { readonly kind: 'insert'; readonly at: number; readonly what: 'copy' | 'unsealed' | 'garbage-seal' | 'chained'; readonly from: number };
+  | {
+      readonly kind: 'insert';
+      readonly at: number;
+      readonly what: 'copy' | 'unsealed' | 'garbage-seal' | 'chained';
+      readonly from: number;
+    };
 
 const tamper: fc.Arbitrary<Tamper> = fc.oneof(
-  fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), field: fc.constantFrom('occurredAt' as const, 'recordedAt' as const, 'data' as const, 'id' as const, 'hash' as const, 'prevHash' as const, 'unitId' as const) }),
+  fc.record({
+    kind: fc.constant('edit' as const),
+    at: fc.nat(),
+    field: fc.constantFrom(
+      'occurredAt' as const,
+      'recordedAt' as const,
+      'data' as const,
+      'id' as const,
+      'hash' as const,
+      'prevHash' as const,
+      'unitId' as const,
+    ),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), what: fc.constantFrom('copy' as const, 'unsealed' as const, 'garbage-seal' as const, 'chained' as const), from: fc.nat() }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    what: fc.constantFrom('copy' as const, 'unsealed' as const, 'garbage-seal' as const, 'chained' as const),
+    from: fc.nat(),
+  }),
 );
 
 const flip = (hex: string) => `${hex[0] === '0' ? '1' : '0'}${hex.slice(1)}`;
 
 function edited(event: UnitEvent, field: Extract<Tamper, { kind: 'edit' }>['field']): UnitEvent {
   switch (field) {
-    case 'occurredAt': return { ...event, occurredAt: instant(999_999) };
-    case 'recordedAt': return { ...event, recordedAt: instant(999_999) };
-    case 'data': return (event.type === 'MaintenanceVisited' ? { ...event, data: { kind: 'inspection' } } : { ...event, data: { ...event.data, faultId: 'F-forged' } }) as UnitEvent;
-    case 'id': return { ...event, id: `${event.id}-forged` };
-    case 'hash': return { ...event, hash: flip(event.hash!) };
-    case 'prevHash': return { ...event, prevHash: flip(event.prevHash!) };
-    case 'unitId': return { ...event, unitId: event.unitId === 'U-0' ? 'U-1' : 'U-0' };
+    case 'occurredAt':
+      return { ...event, occurredAt: instant(999_999) };
+    case 'recordedAt':
+      return { ...event, recordedAt: instant(999_999) };
+    case 'data':
+      return (
+        event.type === 'MaintenanceVisited'
+          ? { ...event, data: { kind: 'inspection' } }
+          : { ...event, data: { ...event.data, faultId: 'F-forged' } }
+      ) as UnitEvent;
+    case 'id':
+      return { ...event, id: `${event.id}-forged` };
+    case 'hash':
+      return { ...event, hash: flip(event.hash!) };
+    case 'prevHash':
+      return { ...event, prevHash: flip(event.prevHash!) };
+    case 'unitId':
+      return { ...event, unitId: event.unitId === 'U-0' ? 'U-1' : 'U-0' };
   }
 }
 
@@ -84,7 +149,10 @@ function apply(events: UnitEvent[], t: Tamper): { lines: UnitEvent[]; expected: 
       return { lines, expected: 'removed' };
     case 'swap': {
       // Two events of the same stream trade places (lines of different streams carry no order).
-      const stream = lines.map((e, i) => [e, i] as const).filter(([e]) => e.unitId === lines[at]!.unitId).map(([, i]) => i);
+      const stream = lines
+        .map((e, i) => [e, i] as const)
+        .filter(([e]) => e.unitId === lines[at]!.unitId)
+        .map(([, i]) => i);
       const other = stream[t.with % stream.length]!;
       if (other === at) return null;
       [lines[at], lines[other]] = [lines[other]!, lines[at]!];
@@ -93,22 +161,37 @@ function apply(events: UnitEvent[], t: Tamper): { lines: UnitEvent[]; expected: 
     case 'insert': {
       const source = lines[t.from % lines.length]!;
       const position = t.at % (lines.length + 1);
-      const forged = { ...source, id: `forged-${t.from}`, data: source.type === 'MaintenanceVisited' ? { kind: 'inspection' } : source.data } as UnitEvent;
+      const forged = {
+        ...source,
+        id: `forged-${t.from}`,
+        data: source.type === 'MaintenanceVisited' ? { kind: 'inspection' } : source.data,
+      } as UnitEvent;
       const before = lines.slice(0, position).filter((e) => e.unitId === source.unitId);
       const after = lines.slice(position).filter((e) => e.unitId === source.unitId);
       let inserted: UnitEvent;
       if (t.what === 'copy') inserted = source;
       else if (t.what === 'unsealed') inserted = { ...forged, prevHash: undefined, hash: undefined } as UnitEvent;
-      else if (t.what === 'garbage-seal') inserted = { ...forged, prevHash: flip(forged.prevHash!), hash: flip(forged.hash!) };
+      else if (t.what === 'garbage-seal')
+        inserted = { ...forged, prevHash: flip(forged.prevHash!), hash: flip(forged.hash!) };
       else {
         // Sealed exactly where it lands: only an insertion before the stream's end can be told from an append.
         if (after.length === 0) return null;
         const recordedAt = before.at(-1)?.recordedAt ?? forged.recordedAt;
-        inserted = planSeal(source.unitId, before, [{ ...forged, recordedAt, prevHash: undefined, hash: undefined } as UnitEvent]).fresh[0]!;
+        inserted = planSeal(source.unitId, before, [
+          { ...forged, recordedAt, prevHash: undefined, hash: undefined } as UnitEvent,
+        ]).fresh[0]!;
       }
       lines.splice(position, 0, inserted);
       // A forged event at the very end with a broken seal reads as an event changed in place.
-      return { lines, expected: after.length === 0 && t.what === 'garbage-seal' ? 'changed' : after.length === 0 && t.what === 'unsealed' ? 'unsealed' : 'inserted' };
+      return {
+        lines,
+        expected:
+          after.length === 0 && t.what === 'garbage-seal'
+            ? 'changed'
+            : after.length === 0 && t.what === 'unsealed'
+              ? 'unsealed'
+              : 'inserted',
+      };
     }
   }
 }

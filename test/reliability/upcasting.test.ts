@@ -45,7 +45,8 @@ const histories = readdirSync(scenarios, { withFileTypes: true })
   })
   .filter((h) => h.old.some((e, i) => e !== h.current[i]));
 
-const views = (events: readonly UnitEvent[]) => [...projectUnits([...events], { asOf: AS_OF })].map(([unitId, p]) => [unitId, p.view]);
+const views = (events: readonly UnitEvent[]) =>
+  [...projectUnits([...events], { asOf: AS_OF })].map(([unitId, p]) => [unitId, p.view]);
 
 /** Per unit, the events sealed over the shape they are given in (old events sealed by a writer of that time). */
 function sealedOverGivenShape(events: readonly UnitEvent[]): UnitEvent[] {
@@ -75,7 +76,9 @@ afterAll(() => server?.stop());
 
 it('has old-shape histories to test: faults without severity in several scenarios', () => {
   expect(histories.length).toBeGreaterThanOrEqual(4);
-  expect(histories.flatMap((h) => h.old).filter((e) => e.type === 'FaultReported' && !('severity' in e.data)).length).toBeGreaterThanOrEqual(20);
+  expect(
+    histories.flatMap((h) => h.old).filter((e) => e.type === 'FaultReported' && !('severity' in e.data)).length,
+  ).toBeGreaterThanOrEqual(20);
 });
 
 describe('the parser', () => {
@@ -89,10 +92,15 @@ describe('the parser', () => {
   });
 
   it('still refuses a severity that is present but wrong, with the same message', () => {
-    const line = serializeEvent(histories[0]!.current.find((e) => e.type === 'FaultReported')!).replace('"severity":"general"', '"severity":"severe"');
+    const line = serializeEvent(histories[0]!.current.find((e) => e.type === 'FaultReported')!).replace(
+      '"severity":"general"',
+      '"severity":"severe"',
+    );
     const error = parseEventLine(line, 2);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe('line 2: data.severity: expected general, serious or urgent, got "severe"');
+    expect((error as InputError).message).toBe(
+      'line 2: data.severity: expected general, serious or urgent, got "severe"',
+    );
   });
 
   it('reads old and new histories as the same events, giving the same views', () => {
@@ -105,13 +113,16 @@ describe('the parser', () => {
 });
 
 describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories (%s) on every store', (sealing) => {
-  const stored = (events: readonly UnitEvent[]) => (sealing === 'unsealed' ? [...events] : sealedOverGivenShape(events));
+  const stored = (events: readonly UnitEvent[]) =>
+    sealing === 'unsealed' ? [...events] : sealedOverGivenShape(events);
   const sealedCount = (events: readonly UnitEvent[]) => (sealing === 'unsealed' ? 0 : events.length);
 
   it('the file store reads them upcast, never rewrites them, and they verify; a sealed append chains on', async () => {
     for (const { old, current } of histories) {
       const path = join(mkdtempSync(join(tmpdir(), 'wl-upcast-')), 'ledger.jsonl');
-      const bytes = stored(old).map((e) => `${serializeEvent(e)}\n`).join('');
+      const bytes = stored(old)
+        .map((e) => `${serializeEvent(e)}\n`)
+        .join('');
       writeFileSync(path, bytes);
       const store = withHashChain(await openFileStore(path));
       const read = await readBack(store);
@@ -119,10 +130,24 @@ describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories
       expect(readFileSync(path, 'utf8')).toBe(bytes);
       expectChainsIntact(read, sealedCount(old));
       const unitId = current[0]!.unitId;
-      await store.append(unitId, [{ id: `${unitId}-later`, type: 'MaintenanceVisited', unitId, occurredAt: '2040-12-01T00:00:00Z', recordedAt: '2040-12-01T00:00:00Z', data: { kind: 'periodic' } }]);
+      await store.append(unitId, [
+        {
+          id: `${unitId}-later`,
+          type: 'MaintenanceVisited',
+          unitId,
+          occurredAt: '2040-12-01T00:00:00Z',
+          recordedAt: '2040-12-01T00:00:00Z',
+          data: { kind: 'periodic' },
+        },
+      ]);
       await store.close();
       let stdout = '';
-      const code = await run(['verify', path], { stdout: (t) => (stdout += t), stderr: () => {}, now: () => new Date(), stderrIsTty: false });
+      const code = await run(['verify', path], {
+        stdout: (t) => (stdout += t),
+        stderr: () => {},
+        now: () => new Date(),
+        stderrIsTty: false,
+      });
       expect(stdout).toContain('every chain intact');
       expect(code).toBe(0);
     }
@@ -135,12 +160,23 @@ describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories
       const writer = connectEventStoreDb(server.connectionString, { streamPrefix: `old-${sealing.length}-${i}-` });
       for (const e of stored(old)) await writer.append(e.unitId, [e]);
       await writer.close();
-      const reader = withHashChain(connectEventStoreDb(server.connectionString, { streamPrefix: `old-${sealing.length}-${i}-` }));
+      const reader = withHashChain(
+        connectEventStoreDb(server.connectionString, { streamPrefix: `old-${sealing.length}-${i}-` }),
+      );
       const read = await readBack(reader);
       expect(views(read)).toEqual(views(current));
       expectChainsIntact(read, sealedCount(old));
       const unitId = current[0]!.unitId;
-      await reader.append(unitId, [{ id: `${unitId}-later`, type: 'MaintenanceVisited', unitId, occurredAt: '2040-12-01T00:00:00Z', recordedAt: '2040-12-01T00:00:00Z', data: { kind: 'periodic' } }]);
+      await reader.append(unitId, [
+        {
+          id: `${unitId}-later`,
+          type: 'MaintenanceVisited',
+          unitId,
+          occurredAt: '2040-12-01T00:00:00Z',
+          recordedAt: '2040-12-01T00:00:00Z',
+          data: { kind: 'periodic' },
+        },
+      ]);
       expectChainsIntact(await readBack(reader), sealedCount(old) + 1);
       await reader.close();
     }
@@ -162,7 +198,9 @@ describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories
       for (const e of before) await store.append(e.unitId, [e]);
       const error = await store.append(upcast.unitId, [upcast]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).message).toContain(`event ${upcast.id} was sealed in an older shape and upcast on reading`);
+      expect((error as InputError).message).toContain(
+        `event ${upcast.id} was sealed in an older shape and upcast on reading`,
+      );
       const { prevHash: _p, hash: _h, ...resealable } = upcast;
       await store.append(upcast.unitId, [resealable as UnitEvent]);
       expectChainsIntact(await readBack(store), before.length + 1);

@@ -9,8 +9,14 @@ import { given, line, policyLike } from '../support/given.js';
 
 const U = 'U-1';
 /** Sold and accepted on 1 Jan 2025: coverage starts 2 Jan 2025. */
-const start2Jan2025 = (policyId: string) => [sold(U, '2025-01-01T09:00:00Z', policyId), accepted(U, '2025-01-01T10:00:00Z')];
-const monthly = policyLike('standard-1y', { id: 'monthly', coverage: [{ component: 'unit', months: 1, remedies: ['repair'] }] });
+const start2Jan2025 = (policyId: string) => [
+  sold(U, '2025-01-01T09:00:00Z', policyId),
+  accepted(U, '2025-01-01T10:00:00Z'),
+];
+const monthly = policyLike('standard-1y', {
+  id: 'monthly',
+  coverage: [{ component: 'unit', months: 1, remedies: ['repair'] }],
+});
 
 describe('inclusive end dates', () => {
   const history = start2Jan2025('standard-1y'); // [2025-01-02, 2026-01-02): end 2026-01-01
@@ -39,25 +45,41 @@ describe('inclusive end dates', () => {
 
 describe('month clamping', () => {
   it('31 Jan + 1 month = 28 Feb (2025): 31 Jan to 27 Feb are covered', () => {
-    const view = given([sold(U, '2025-01-31T09:00:00Z', 'monthly')], { policies: [monthly] }).asOf('2025-02-27').view();
+    const view = given([sold(U, '2025-01-31T09:00:00Z', 'monthly')], { policies: [monthly] })
+      .asOf('2025-02-27')
+      .view();
     expect(line(view)).toEqual({ component: 'unit', start: '2025-01-31', end: '2025-02-27', active: true });
-    expect(given([sold(U, '2025-01-31T09:00:00Z', 'monthly')], { policies: [monthly] }).asOf('2025-02-28').view().status).toBe('expired');
+    expect(
+      given([sold(U, '2025-01-31T09:00:00Z', 'monthly')], { policies: [monthly] })
+        .asOf('2025-02-28')
+        .view().status,
+    ).toBe('expired');
   });
 
   it('31 Jan + 1 month = 29 Feb in a leap year (2024): the end is 28 Feb', () => {
-    const view = given([sold(U, '2024-01-31T09:00:00Z', 'monthly')], { policies: [monthly] }).asOf('2024-02-28').view();
+    const view = given([sold(U, '2024-01-31T09:00:00Z', 'monthly')], { policies: [monthly] })
+      .asOf('2024-02-28')
+      .view();
     expect(line(view)).toEqual({ component: 'unit', start: '2024-01-31', end: '2024-02-28', active: true });
   });
 
   it('31 Mar + 1 month = 30 Apr: the end is 29 Apr', () => {
-    const view = given([sold(U, '2025-03-31T09:00:00Z', 'monthly')], { policies: [monthly] }).asOf('2025-04-01').view();
+    const view = given([sold(U, '2025-03-31T09:00:00Z', 'monthly')], { policies: [monthly] })
+      .asOf('2025-04-01')
+      .view();
     expect(line(view).end).toBe('2025-04-29');
   });
 
   it('a start on 29 Feb 2024 + 12 months clamps to 28 Feb 2025: the end is 27 Feb 2025', () => {
-    const view = given([sold(U, '2024-02-29T09:00:00Z', 'standard-1y')], { policies: [] }).asOf('2025-02-27').view();
+    const view = given([sold(U, '2024-02-29T09:00:00Z', 'standard-1y')], { policies: [] })
+      .asOf('2025-02-27')
+      .view();
     expect(line(view)).toEqual({ component: 'unit', start: '2024-02-29', end: '2025-02-27', active: true });
-    expect(given([sold(U, '2024-02-29T09:00:00Z', 'standard-1y')]).asOf('2025-02-28').view().status).toBe('expired');
+    expect(
+      given([sold(U, '2024-02-29T09:00:00Z', 'standard-1y')])
+        .asOf('2025-02-28')
+        .view().status,
+    ).toBe('expired');
   });
 
   it('a start on 1 Mar 2023 + 12 months = 1 Mar 2024: the leap day 29 Feb 2024 is the last covered day', () => {
@@ -98,7 +120,10 @@ describe('terms per component', () => {
   });
 
   it('project-3y: all equipment 36 months', () => {
-    expect(line(given(start2Jan2025('project-3y')).asOf('2025-06-01').view())).toMatchObject({ start: '2025-01-02', end: '2028-01-01' });
+    expect(line(given(start2Jan2025('project-3y')).asOf('2025-06-01').view())).toMatchObject({
+      start: '2025-01-02',
+      end: '2028-01-01',
+    });
   });
 });
 
@@ -122,7 +147,11 @@ describe('WarrantyExtended (rulebook 4)', () => {
   });
 
   it('two extensions add up', () => {
-    const history = [...start2Jan2025('standard-1y'), extended(U, '2025-03-01T09:00:00Z', 6), extended(U, '2025-04-01T09:00:00Z', 6)];
+    const history = [
+      ...start2Jan2025('standard-1y'),
+      extended(U, '2025-03-01T09:00:00Z', 6),
+      extended(U, '2025-04-01T09:00:00Z', 6),
+    ];
     expect(line(given(history).asOf('2025-06-01').view()).end).toBe('2027-01-01');
   });
 
@@ -143,7 +172,10 @@ describe('WarrantyExtended (rulebook 4)', () => {
       repaired(U, '2025-03-10T08:00:00Z', 'F-1', 'fixed', { parts: ['tank'] }),
       extended(U, '2025-06-01T09:00:00Z', 12, 'tank'),
     ];
-    expect(line(given(history).asOf('2025-06-01').view(), 'tank')).toMatchObject({ start: '2025-03-10', end: '2034-01-01' });
+    expect(line(given(history).asOf('2025-06-01').view(), 'tank')).toMatchObject({
+      start: '2025-03-10',
+      end: '2034-01-01',
+    });
   });
 
   it('a replaced key part shown by its own line: the extension moves the end shown (household-ac-6y compressor)', () => {
@@ -155,9 +187,15 @@ describe('WarrantyExtended (rulebook 4)', () => {
       repaired(U, '2027-05-02T08:00:00Z', 'F-1', 'fixed', { parts: ['compressor'] }),
       restored(U, '2027-05-03T08:00:00Z', 'F-1'),
     ];
-    expect(line(given(history).asOf('2027-06-01').view(), 'compressor')).toMatchObject({ start: '2027-05-03', end: '2033-05-02' });
+    expect(line(given(history).asOf('2027-06-01').view(), 'compressor')).toMatchObject({
+      start: '2027-05-03',
+      end: '2033-05-02',
+    });
     const extendedHistory = [...history, extended(U, '2027-06-01T09:00:00Z', 12, 'compressor')];
-    expect(line(given(extendedHistory).asOf('2027-06-01').view(), 'compressor')).toMatchObject({ start: '2027-05-03', end: '2034-05-02' });
+    expect(line(given(extendedHistory).asOf('2027-06-01').view(), 'compressor')).toMatchObject({
+      start: '2027-05-03',
+      end: '2034-05-02',
+    });
   });
 
   it('leaves a lifetime line unchanged', () => {

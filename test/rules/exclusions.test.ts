@@ -9,7 +9,10 @@ import { accepted, diagnosed, fault, outage, repaired, restored, sold } from '..
 import { failedRepairs, given, policyLike } from '../support/given.js';
 
 const U = 'U-1';
-const base = (policyId = 'standard-1y') => [sold(U, '2025-01-01T09:00:00Z', policyId), accepted(U, '2025-01-01T10:00:00Z')];
+const base = (policyId = 'standard-1y') => [
+  sold(U, '2025-01-01T09:00:00Z', policyId),
+  accepted(U, '2025-01-01T10:00:00Z'),
+];
 const failedAfter = (cause?: (typeof EXCLUDED_CAUSES)[number] | (typeof COVERED_CAUSES)[number]) => [
   ...base(),
   fault(U, '2025-02-01T08:00:00Z', 'F-1'),
@@ -73,8 +76,17 @@ describe('causes (rulebook 9)', () => {
 
   it('the exclusions are policy data: a policy that excludes nothing counts misuse', () => {
     const lenient = policyLike('standard-1y', { id: 'lenient', exclusions: [] });
-    const history = failedAfter('misuse').map((e) => (e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: 'lenient' } } : e));
-    expect(failedRepairs(given(history, { policies: [lenient] }).asOf('2025-03-01').view(), 'no-power')).toBe(1);
+    const history = failedAfter('misuse').map((e) =>
+      e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: 'lenient' } } : e,
+    );
+    expect(
+      failedRepairs(
+        given(history, { policies: [lenient] })
+          .asOf('2025-03-01')
+          .view(),
+        'no-power',
+      ),
+    ).toBe(1);
   });
 });
 
@@ -100,7 +112,12 @@ describe('an excluded-cause fault, all at once (household-ac-6y)', () => {
   });
 
   it('gives the replaced part no line of its own and is charged without an anomaly', () => {
-    expect(view.coverage.find((l) => l.component === 'compressor')).toEqual({ component: 'compressor', start: '2025-01-02', end: '2031-01-01', active: true });
+    expect(view.coverage.find((l) => l.component === 'compressor')).toEqual({
+      component: 'compressor',
+      start: '2025-01-02',
+      end: '2031-01-01',
+      active: true,
+    });
     expect(view.anomalies).toEqual([]);
   });
 });

@@ -7,7 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, explainUnit, fold, isCommandRejected, parseJsonl, projectUnits, createPolicyBook, type UnitCommand } from '../../src/index.js';
+import {
+  decide,
+  explainUnit,
+  fold,
+  isCommandRejected,
+  parseJsonl,
+  projectUnits,
+  createPolicyBook,
+  type UnitCommand,
+} from '../../src/index.js';
 import { isRuleId, ruleFile, RULES, sectionOf, type RuleId } from '../../src/rules/registry.js';
 import { loadScenarios } from '../scenarios/load.js';
 import { importedHistory, unitHistory } from '../support/arbitraries.js';
@@ -18,7 +27,12 @@ const IDS = Object.keys(RULES) as RuleId[];
 const source = (rule: RuleId) => readFileSync(join(ROOT, ruleFile(rule)), 'utf8');
 
 /** The rule ids a unit's explanation and view name. */
-function idsOfUnit(events: ReturnType<typeof parseJsonl>['events'], unitId: string, asOf: string, knownAt?: string): string[] {
+function idsOfUnit(
+  events: ReturnType<typeof parseJsonl>['events'],
+  unitId: string,
+  asOf: string,
+  knownAt?: string,
+): string[] {
   const e = explainUnit(events, unitId, { asOf, knownAt });
   if (!e) return [];
   return [
@@ -49,17 +63,29 @@ describe('the rule registry', () => {
       const { events } = parseJsonl(readFileSync(scenario.eventsPath, 'utf8'));
       for (const check of scenario.checks) {
         for (const view of projectUnits(events, check).values()) for (const a of view.view.anomalies) seen.add(a.rule);
-        for (const unitId of new Set(events.map((e) => e.unitId))) for (const id of idsOfUnit(events, unitId, check.asOf, check.knownAt)) seen.add(id);
+        for (const unitId of new Set(events.map((e) => e.unitId)))
+          for (const id of idsOfUnit(events, unitId, check.asOf, check.knownAt)) seen.add(id);
       }
     }
     expect([...seen].filter((id) => !isRuleId(id))).toEqual([]);
     // The scenarios reach most rules: a registry that lost one of these would fail above.
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['repeated-failure', 'downtime', 'return-window', 'service-levels', 'replace-only-line', 'refund-outside-window']));
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'repeated-failure',
+        'downtime',
+        'return-window',
+        'service-levels',
+        'replace-only-line',
+        'refund-outside-window',
+      ]),
+    );
     for (const id of seen) expect(source(id as RuleId), id).toMatch(new RegExp(`'${id}'`));
   });
 
   it('holds the anomaly of a unit with no sale, in its view and its explanation', () => {
-    const { events } = parseJsonl('{"id":"e-1","type":"UnitDelivered","unitId":"U-9","occurredAt":"2025-01-02T00:00:00Z","recordedAt":"2025-01-02T00:00:00Z","data":{}}');
+    const { events } = parseJsonl(
+      '{"id":"e-1","type":"UnitDelivered","unitId":"U-9","occurredAt":"2025-01-02T00:00:00Z","recordedAt":"2025-01-02T00:00:00Z","data":{}}',
+    );
     const ids = idsOfUnit(events, 'U-9', '2025-06-01');
     expect(ids).toEqual(['no-sale', 'no-sale']);
     expect(source('no-sale')).toMatch(/'no-sale'/);
@@ -70,9 +96,14 @@ describe('the rule registry', () => {
     fc.assert(
       fc.property(importedHistory(), (events) => {
         const sale = events.find((e) => e.type === 'UnitSold');
-        const policyId = sale?.type === 'UnitSold' && policies.has(sale.data.policyId) ? sale.data.policyId : 'standard-1y';
+        const policyId =
+          sale?.type === 'UnitSold' && policies.has(sale.data.policyId) ? sale.data.policyId : 'standard-1y';
         const state = fold(events, policies.resolve(policyId));
-        const ids = [...state.entitlements.flatMap((e) => e.because.map((b) => b.rule)), ...state.anomalies.map((a) => a.rule), ...state.notes.map((n) => n.rule)];
+        const ids = [
+          ...state.entitlements.flatMap((e) => e.because.map((b) => b.rule)),
+          ...state.anomalies.map((a) => a.rule),
+          ...state.notes.map((n) => n.rule),
+        ];
         for (const id of ids) {
           expect(isRuleId(id), id).toBe(true);
           expect(source(id as RuleId), id).toMatch(new RegExp(`'${id}'`));

@@ -4,7 +4,16 @@
  * coverage 2025-01-02 to 2026-01-01.
  */
 import { describe, expect, it } from 'vitest';
-import { accepted, diagnosed, fault, repaired, replaced, returnCompleted, returnRequested, sold } from '../support/events.js';
+import {
+  accepted,
+  diagnosed,
+  fault,
+  repaired,
+  replaced,
+  returnCompleted,
+  returnRequested,
+  sold,
+} from '../support/events.js';
 import { entitlements, failedRepairs, given, policyLike } from '../support/given.js';
 
 const U = 'U-1';
@@ -28,19 +37,33 @@ describe('three failed repairs of the same problem (rulebook 6)', () => {
   it('the third failed repair owes a replacement naming the three repairs', () => {
     const view = given(history).asOf('2025-04-02').view();
     expect(view.failedRepairs).toEqual([{ component: 'unit', problemCode: 'no-power', count: 3 }]);
-    expect(view.entitlements).toEqual([{ kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id, r3.id] }] }]);
+    expect(view.entitlements).toEqual([
+      { kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id, r3.id] }] },
+    ]);
   });
 
   it('three failed repairs of one fault count too', () => {
-    const one = [...base(), f1, r1, repaired(U, '2025-02-05T08:00:00Z', 'F-1', 'failed'), repaired(U, '2025-02-09T08:00:00Z', 'F-1', 'failed')];
+    const one = [
+      ...base(),
+      f1,
+      r1,
+      repaired(U, '2025-02-05T08:00:00Z', 'F-1', 'failed'),
+      repaired(U, '2025-02-09T08:00:00Z', 'F-1', 'failed'),
+    ];
     expect(entitlements(given(one).asOf('2025-02-09').view(), 'replacement')).toHaveLength(1);
   });
 
   it('a fourth failure keeps one entitlement, still naming the three that reached the threshold (fine print 5)', () => {
-    const more = [...history, fault(U, '2025-05-01T08:00:00Z', 'F-4'), repaired(U, '2025-05-02T08:00:00Z', 'F-4', 'failed')];
+    const more = [
+      ...history,
+      fault(U, '2025-05-01T08:00:00Z', 'F-4'),
+      repaired(U, '2025-05-02T08:00:00Z', 'F-4', 'failed'),
+    ];
     const view = given(more).asOf('2025-05-10').view();
     expect(failedRepairs(view, 'no-power')).toBe(4);
-    expect(view.entitlements).toEqual([{ kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id, r3.id] }] }]);
+    expect(view.entitlements).toEqual([
+      { kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id, r3.id] }] },
+    ]);
   });
 
   it('UnitReplaced fulfils it and resets every count; a new run can owe a new replacement', () => {
@@ -57,23 +80,39 @@ describe('three failed repairs of the same problem (rulebook 6)', () => {
     expect(reset.entitlements).toMatchObject([{ kind: 'replacement', status: 'fulfilled', fulfilledBy: swap.id }]);
     expect(reset.anomalies).toEqual([]);
     const third = repaired(U, '2025-05-04T08:00:00Z', 'F-5', 'failed');
-    const again = given([...after, third]).asOf('2025-05-04').view();
+    const again = given([...after, third])
+      .asOf('2025-05-04')
+      .view();
     expect(failedRepairs(again, 'no-power')).toBe(3);
     expect(entitlements(again, 'replacement').map((e) => e.status)).toEqual(['fulfilled', 'open']);
   });
 
   it('a policy may set another threshold: two repairs', () => {
-    const two = policyLike('standard-1y', { id: 'two-strikes', repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'replacement' } });
+    const two = policyLike('standard-1y', {
+      id: 'two-strikes',
+      repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'replacement' },
+    });
     const h = [sold(U, '2025-01-01T09:00:00Z', 'two-strikes'), accepted(U, '2025-01-01T10:00:00Z'), f1, r1, f2, r2];
-    expect(given(h, { policies: [two] }).asOf('2025-03-01').view().entitlements).toEqual([]);
-    expect(given(h, { policies: [two] }).asOf('2025-03-02').view().entitlements).toEqual([
+    expect(
+      given(h, { policies: [two] })
+        .asOf('2025-03-01')
+        .view().entitlements,
+    ).toEqual([]);
+    expect(
+      given(h, { policies: [two] })
+        .asOf('2025-03-02')
+        .view().entitlements,
+    ).toEqual([
       { kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id] }] },
     ]);
   });
 });
 
 describe('other remedies (rulebook 6: "some consumer-goods rules use 2 repairs and a choice of exchange or refund")', () => {
-  const choice = policyLike('standard-1y', { id: 'exchange-or-refund', repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'replacement-or-refund' } });
+  const choice = policyLike('standard-1y', {
+    id: 'exchange-or-refund',
+    repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'replacement-or-refund' },
+  });
   const twoFailures = () => [
     sold(U, '2025-01-01T09:00:00Z', 'exchange-or-refund'),
     accepted(U, '2025-01-01T10:00:00Z'),
@@ -84,23 +123,49 @@ describe('other remedies (rulebook 6: "some consumer-goods rules use 2 repairs a
 
   it('a completed return settles the choice, with no anomaly', () => {
     const done = returnCompleted(U, '2025-02-10T08:00:00Z', 'R-1');
-    const view = given([...twoFailures(), returnRequested(U, '2025-02-09T08:00:00Z', 'R-1', 'unusable'), done], { policies: [choice] }).asOf('2025-02-10').view();
+    const view = given([...twoFailures(), returnRequested(U, '2025-02-09T08:00:00Z', 'R-1', 'unusable'), done], {
+      policies: [choice],
+    })
+      .asOf('2025-02-10')
+      .view();
     expect(view.entitlements).toMatchObject([{ kind: 'replacement', status: 'fulfilled', fulfilledBy: done.id }]);
     expect(view.anomalies).toEqual([]);
     expect(view.status).toBe('returned');
   });
 
   it('so does a replacement', () => {
-    const view = given([...twoFailures(), replaced(U, '2025-02-10T08:00:00Z', 'repeated-failure')], { policies: [choice] }).asOf('2025-02-10').view();
+    const view = given([...twoFailures(), replaced(U, '2025-02-10T08:00:00Z', 'repeated-failure')], {
+      policies: [choice],
+    })
+      .asOf('2025-02-10')
+      .view();
     expect(view.entitlements).toMatchObject([{ kind: 'replacement', status: 'fulfilled' }]);
     expect(view.anomalies).toEqual([]);
   });
 
   it('a refund remedy owes a refund, settled by a completed return', () => {
-    const refund = policyLike('standard-1y', { id: 'refund-after-two', repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'refund' } });
-    const history = twoFailures().map((e) => (e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: 'refund-after-two' } } : e));
-    expect(given(history, { policies: [refund] }).asOf('2025-02-05').view().entitlements).toMatchObject([{ kind: 'refund', status: 'open', because: [{ rule: 'repeated-failure' }] }]);
-    const done = given([...history, returnRequested(U, '2025-02-09T08:00:00Z', 'R-1', 'unusable'), returnCompleted(U, '2025-02-10T08:00:00Z', 'R-1')], { policies: [refund] }).asOf('2025-02-10').view();
+    const refund = policyLike('standard-1y', {
+      id: 'refund-after-two',
+      repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'refund' },
+    });
+    const history = twoFailures().map((e) =>
+      e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: 'refund-after-two' } } : e,
+    );
+    expect(
+      given(history, { policies: [refund] })
+        .asOf('2025-02-05')
+        .view().entitlements,
+    ).toMatchObject([{ kind: 'refund', status: 'open', because: [{ rule: 'repeated-failure' }] }]);
+    const done = given(
+      [
+        ...history,
+        returnRequested(U, '2025-02-09T08:00:00Z', 'R-1', 'unusable'),
+        returnCompleted(U, '2025-02-10T08:00:00Z', 'R-1'),
+      ],
+      { policies: [refund] },
+    )
+      .asOf('2025-02-10')
+      .view();
     expect(done.entitlements).toMatchObject([{ kind: 'refund', status: 'fulfilled' }]);
     expect(done.anomalies).toEqual([]);
   });
@@ -122,13 +187,22 @@ describe('a recurrence after a fixed repair', () => {
     const r2 = repaired(U, '2025-03-02T08:00:00Z', 'F-2', 'failed');
     const r3 = repaired(U, '2025-03-05T08:00:00Z', 'F-2', 'fixed');
     const f3 = fault(U, '2025-04-01T08:00:00Z', 'F-3');
-    const view = given([...history, r2, r3, f3]).asOf('2025-04-01').view();
+    const view = given([...history, r2, r3, f3])
+      .asOf('2025-04-01')
+      .view();
     expect(failedRepairs(view, 'no-power')).toBe(3);
-    expect(view.entitlements).toEqual([{ kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id, r3.id] }] }]);
+    expect(view.entitlements).toEqual([
+      { kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: [r1.id, r2.id, r3.id] }] },
+    ]);
   });
 
   it('a report of another problem is no recurrence', () => {
-    const other = [...base(), fault(U, '2025-02-01T08:00:00Z', 'F-1'), r1, fault(U, '2025-03-01T08:00:00Z', 'F-2', { problemCode: 'noisy' })];
+    const other = [
+      ...base(),
+      fault(U, '2025-02-01T08:00:00Z', 'F-1'),
+      r1,
+      fault(U, '2025-03-01T08:00:00Z', 'F-2', { problemCode: 'noisy' }),
+    ];
     expect(given(other).asOf('2025-03-10').view().failedRepairs).toEqual([]);
   });
 });
@@ -175,12 +249,22 @@ describe('what counts', () => {
   });
 
   it('a fault diagnosed with an excluded cause does not count', () => {
-    const history = [...base(), fault(U, '2025-02-01T08:00:00Z', 'F-1'), diagnosed(U, '2025-02-01T09:00:00Z', 'F-1', 'misuse'), repaired(U, '2025-02-02T08:00:00Z', 'F-1', 'failed')];
+    const history = [
+      ...base(),
+      fault(U, '2025-02-01T08:00:00Z', 'F-1'),
+      diagnosed(U, '2025-02-01T09:00:00Z', 'F-1', 'misuse'),
+      repaired(U, '2025-02-02T08:00:00Z', 'F-1', 'failed'),
+    ];
     expect(given(history).asOf('2025-03-01').view().failedRepairs).toEqual([]);
   });
 
   it('an excluded cause diagnosed after the repair does not undo the count (causal: undiagnosed at the repair)', () => {
-    const history = [...base(), fault(U, '2025-02-01T08:00:00Z', 'F-1'), repaired(U, '2025-02-02T08:00:00Z', 'F-1', 'failed'), diagnosed(U, '2025-02-03T09:00:00Z', 'F-1', 'misuse')];
+    const history = [
+      ...base(),
+      fault(U, '2025-02-01T08:00:00Z', 'F-1'),
+      repaired(U, '2025-02-02T08:00:00Z', 'F-1', 'failed'),
+      diagnosed(U, '2025-02-03T09:00:00Z', 'F-1', 'misuse'),
+    ];
     expect(failedRepairs(given(history).asOf('2025-03-01').view(), 'no-power')).toBe(1);
   });
 
@@ -196,7 +280,11 @@ describe('what counts', () => {
   });
 
   it('a fault reported after coverage ended does not count', () => {
-    const history = [...base(), fault(U, '2026-01-02T08:00:00Z', 'F-1'), repaired(U, '2026-01-03T08:00:00Z', 'F-1', 'failed')];
+    const history = [
+      ...base(),
+      fault(U, '2026-01-02T08:00:00Z', 'F-1'),
+      repaired(U, '2026-01-03T08:00:00Z', 'F-1', 'failed'),
+    ];
     expect(given(history).asOf('2026-02-01').view().failedRepairs).toEqual([]);
   });
 

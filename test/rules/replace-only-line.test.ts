@@ -8,10 +8,15 @@ import { accepted, diagnosed, fault, repaired, replaced, sold } from '../support
 import { entitlements, failedRepairs, given, policyLike } from '../support/given.js';
 
 const U = 'U-1';
-const base = (policyId = 'water-heater-5y') => [sold(U, '2025-01-01T09:00:00Z', policyId), accepted(U, '2025-01-01T10:00:00Z')];
+const base = (policyId = 'water-heater-5y') => [
+  sold(U, '2025-01-01T09:00:00Z', policyId),
+  accepted(U, '2025-01-01T10:00:00Z'),
+];
 const leak = fault(U, '2025-03-01T08:00:00Z', 'F-1', { component: 'tank', problemCode: 'leak' });
 const exchanges = (history: Parameters<typeof given>[0], asOf: string, policies?: Parameters<typeof given>[1]) =>
-  entitlements(given(history, policies).asOf(asOf).view(), 'replacement').filter((e) => e.because[0]?.rule === 'replace-only-line');
+  entitlements(given(history, policies).asOf(asOf).view(), 'replacement').filter(
+    (e) => e.because[0]?.rule === 'replace-only-line',
+  );
 
 describe('replacement-only line (rulebook 4, fine print 21)', () => {
   it('a fault with no repair yet owes nothing yet', () => {
@@ -21,7 +26,14 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
   it('a first repair that replaces the tank: owed and fulfilled at once, naming the report', () => {
     const swap = repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed', { parts: ['tank'] });
     expect(exchanges([...base(), leak, swap], '2025-03-05')).toEqual([
-      { kind: 'replacement', status: 'fulfilled', faultId: 'F-1', component: 'tank', fulfilledBy: swap.id, because: [{ rule: 'replace-only-line', eventIds: [leak.id] }] },
+      {
+        kind: 'replacement',
+        status: 'fulfilled',
+        faultId: 'F-1',
+        component: 'tank',
+        fulfilledBy: swap.id,
+        because: [{ rule: 'replace-only-line', eventIds: [leak.id] }],
+      },
     ]);
   });
 
@@ -29,9 +41,17 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
     const patch = repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed');
     const swap = repaired(U, '2025-03-10T08:00:00Z', 'F-1', 'fixed', { parts: ['tank'] });
     expect(exchanges([...base(), leak, patch], '2025-03-05')).toEqual([
-      { kind: 'replacement', status: 'open', faultId: 'F-1', component: 'tank', because: [{ rule: 'replace-only-line', eventIds: [leak.id] }] },
+      {
+        kind: 'replacement',
+        status: 'open',
+        faultId: 'F-1',
+        component: 'tank',
+        because: [{ rule: 'replace-only-line', eventIds: [leak.id] }],
+      },
     ]);
-    expect(exchanges([...base(), leak, patch, swap], '2025-03-10')).toMatchObject([{ status: 'fulfilled', fulfilledBy: swap.id }]);
+    expect(exchanges([...base(), leak, patch, swap], '2025-03-10')).toMatchObject([
+      { status: 'fulfilled', fulfilledBy: swap.id },
+    ]);
   });
 
   it('a repair that replaces another component does not fulfil it', () => {
@@ -41,24 +61,40 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
 
   it('a replaced unit fulfils it, with no anomaly', () => {
     const swap = replaced(U, '2025-03-20T08:00:00Z', 'goodwill');
-    const view = given([...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'), swap]).asOf('2025-03-25').view();
-    expect(entitlements(view, 'replacement')).toMatchObject([{ status: 'fulfilled', component: 'tank', fulfilledBy: swap.id }]);
+    const view = given([...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'), swap])
+      .asOf('2025-03-25')
+      .view();
+    expect(entitlements(view, 'replacement')).toMatchObject([
+      { status: 'fulfilled', component: 'tank', fulfilledBy: swap.id },
+    ]);
     expect(view.anomalies).toEqual([]);
   });
 
   it('an exchange owed makes a non-goodwill UnitReplaced no anomaly', () => {
     const swap = replaced(U, '2025-03-20T08:00:00Z', 'repeated-failure');
-    const view = given([...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'), swap]).asOf('2025-03-25').view();
+    const view = given([...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'), swap])
+      .asOf('2025-03-25')
+      .view();
     expect(view.anomalies).toEqual([]);
   });
 
   it('an excluded cause diagnosed by the first repair owes nothing', () => {
-    const history = [...base(), leak, diagnosed(U, '2025-03-01T12:00:00Z', 'F-1', 'misuse'), repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed')];
+    const history = [
+      ...base(),
+      leak,
+      diagnosed(U, '2025-03-01T12:00:00Z', 'F-1', 'misuse'),
+      repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'),
+    ];
     expect(exchanges(history, '2025-03-05')).toEqual([]);
   });
 
   it('the cause is judged at the first repair: a later excluded diagnosis does not withdraw it', () => {
-    const history = [...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'), diagnosed(U, '2025-03-03T12:00:00Z', 'F-1', 'misuse')];
+    const history = [
+      ...base(),
+      leak,
+      repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'),
+      diagnosed(U, '2025-03-03T12:00:00Z', 'F-1', 'misuse'),
+    ];
     expect(exchanges(history, '2025-03-05')).toMatchObject([{ status: 'open', faultId: 'F-1' }]);
   });
 
@@ -81,7 +117,9 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
 
   it('a unit-line fault owes nothing under this rule', () => {
     const power = fault(U, '2025-03-01T08:00:00Z', 'F-1');
-    expect(exchanges([...base(), power, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'failed')], '2025-03-05')).toEqual([]);
+    expect(exchanges([...base(), power, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'failed')], '2025-03-05')).toEqual(
+      [],
+    );
   });
 
   it('a line that also grants repair is settled by a repair', () => {
@@ -102,7 +140,9 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
 
   it('a tank fault after the unit line ended is still owed its exchange (the tank line runs on)', () => {
     const late = fault(U, '2031-02-01T08:00:00Z', 'F-1', { component: 'tank', problemCode: 'leak' });
-    const view = given([...base(), late, repaired(U, '2031-02-02T08:00:00Z', 'F-1', 'fixed')]).asOf('2031-02-05').view();
+    const view = given([...base(), late, repaired(U, '2031-02-02T08:00:00Z', 'F-1', 'fixed')])
+      .asOf('2031-02-05')
+      .view();
     expect(view.status).toBe('expired');
     expect(entitlements(view, 'replacement')).toMatchObject([{ status: 'open', component: 'tank', faultId: 'F-1' }]);
   });
@@ -118,7 +158,12 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
   });
 
   it('a tank fault counts for repeated failure like any other fault', () => {
-    const history = [...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'failed'), repaired(U, '2025-03-03T08:00:00Z', 'F-1', 'failed')];
+    const history = [
+      ...base(),
+      leak,
+      repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'failed'),
+      repaired(U, '2025-03-03T08:00:00Z', 'F-1', 'failed'),
+    ];
     const view = given(history).asOf('2025-03-05').view();
     expect(failedRepairs(view, 'leak', 'tank')).toBe(2);
     expect(exchanges(history, '2025-03-05')).toHaveLength(1);
@@ -126,7 +171,13 @@ describe('replacement-only line (rulebook 4, fine print 21)', () => {
 
   it('one exchange per fault: two tank faults owe two', () => {
     const second = fault(U, '2025-05-01T08:00:00Z', 'F-2', { component: 'tank', problemCode: 'leak' });
-    const history = [...base(), leak, repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'), second, repaired(U, '2025-05-02T08:00:00Z', 'F-2', 'fixed')];
+    const history = [
+      ...base(),
+      leak,
+      repaired(U, '2025-03-02T08:00:00Z', 'F-1', 'fixed'),
+      second,
+      repaired(U, '2025-05-02T08:00:00Z', 'F-2', 'fixed'),
+    ];
     expect(exchanges(history, '2025-05-05').map((e) => e.faultId)).toEqual(['F-1', 'F-2']);
   });
 });

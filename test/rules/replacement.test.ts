@@ -8,7 +8,10 @@ import { accepted, delivered, extended, fault, outage, repaired, replaced, sold 
 import { entitlements, given, line, policyLike } from '../support/given.js';
 
 const U = 'U-1';
-const base = (policyId = 'standard-1y') => [sold(U, '2025-01-01T09:00:00Z', policyId), accepted(U, '2025-01-01T10:00:00Z')];
+const base = (policyId = 'standard-1y') => [
+  sold(U, '2025-01-01T09:00:00Z', policyId),
+  accepted(U, '2025-01-01T10:00:00Z'),
+];
 const threeFailures = () => [
   fault(U, '2025-02-01T08:00:00Z', 'F-1'),
   repaired(U, '2025-02-02T08:00:00Z', 'F-1', 'failed'),
@@ -19,29 +22,49 @@ const threeFailures = () => [
 describe('entitlement and anomaly', () => {
   it('fulfils an open replacement, with no anomaly', () => {
     const swap = replaced(U, '2025-06-10T09:00:00Z', 'repeated-failure');
-    const view = given([...base(), ...threeFailures(), swap]).asOf('2025-06-30').view();
+    const view = given([...base(), ...threeFailures(), swap])
+      .asOf('2025-06-30')
+      .view();
     expect(view.entitlements).toMatchObject([{ kind: 'replacement', status: 'fulfilled', fulfilledBy: swap.id }]);
     expect(view.anomalies).toEqual([]);
   });
 
   it('with none open, it is replacement-without-entitlement, naming the UnitReplaced', () => {
     const swap = replaced(U, '2025-06-10T09:00:00Z', 'repeated-failure');
-    expect(given([...base(), swap]).asOf('2025-06-30').view().anomalies).toEqual([{ rule: 'replacement-without-entitlement', eventIds: [swap.id] }]);
+    expect(
+      given([...base(), swap])
+        .asOf('2025-06-30')
+        .view().anomalies,
+    ).toEqual([{ rule: 'replacement-without-entitlement', eventIds: [swap.id] }]);
   });
 
   it('goodwill: a seller may always replace more than it owes', () => {
-    expect(given([...base(), replaced(U, '2025-06-10T09:00:00Z', 'goodwill')]).asOf('2025-06-30').view().anomalies).toEqual([]);
+    expect(
+      given([...base(), replaced(U, '2025-06-10T09:00:00Z', 'goodwill')])
+        .asOf('2025-06-30')
+        .view().anomalies,
+    ).toEqual([]);
   });
 
   it('fulfils every open replacement at once', () => {
-    const history = [...base(), fault(U, '2025-01-05T08:00:00Z', 'F-0', { atUnboxing: true, problemCode: 'dent' }), ...threeFailures(), replaced(U, '2025-06-10T09:00:00Z', 'repeated-failure')];
-    expect(entitlements(given(history).asOf('2025-06-30').view(), 'replacement').map((e) => e.status)).toEqual(['fulfilled', 'fulfilled']);
+    const history = [
+      ...base(),
+      fault(U, '2025-01-05T08:00:00Z', 'F-0', { atUnboxing: true, problemCode: 'dent' }),
+      ...threeFailures(),
+      replaced(U, '2025-06-10T09:00:00Z', 'repeated-failure'),
+    ];
+    expect(entitlements(given(history).asOf('2025-06-30').view(), 'replacement').map((e) => e.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+    ]);
   });
 });
 
 describe('coverage restarts (policy `replacement: restart`)', () => {
   it('for the full term from the replacement date, for any reason', () => {
-    const view = given([...base(), replaced(U, '2025-06-10T09:00:00Z', 'repeated-failure')]).asOf('2025-06-30').view();
+    const view = given([...base(), replaced(U, '2025-06-10T09:00:00Z', 'repeated-failure')])
+      .asOf('2025-06-30')
+      .view();
     expect(view.coverage).toEqual([{ component: 'unit', start: '2025-06-10', end: '2026-06-09', active: true }]);
     expect(view.serialNumber).toBe('SN-U-1-B');
   });
@@ -60,7 +83,9 @@ describe('coverage restarts (policy `replacement: restart`)', () => {
   });
 
   it('every line restarts, lifetime lines included (fine print 4)', () => {
-    const view = given([...base('household-ac-6y'), replaced(U, '2026-03-15T09:00:00Z', 'goodwill')]).asOf('2026-04-01').view();
+    const view = given([...base('household-ac-6y'), replaced(U, '2026-03-15T09:00:00Z', 'goodwill')])
+      .asOf('2026-04-01')
+      .view();
     expect(view.coverage).toEqual([
       { component: 'unit', start: '2026-03-15', end: '2032-03-14', active: true },
       { component: 'compressor', start: '2026-03-15', end: '2032-03-14', active: true },
@@ -69,13 +94,21 @@ describe('coverage restarts (policy `replacement: restart`)', () => {
   });
 
   it('extension months stay part of the term (fine print 4)', () => {
-    const history = [...base(), extended(U, '2025-02-01T09:00:00Z', 12), replaced(U, '2025-06-10T09:00:00Z', 'goodwill')];
+    const history = [
+      ...base(),
+      extended(U, '2025-02-01T09:00:00Z', 12),
+      replaced(U, '2025-06-10T09:00:00Z', 'goodwill'),
+    ];
     expect(line(given(history).asOf('2025-06-30').view()).end).toBe('2027-06-09'); // 24 months from 10 Jun 2025
   });
 
   it('with `replacement: continue`, coverage runs on unchanged', () => {
     const continuing = policyLike('standard-1y', { id: 'continue-1y', replacement: 'continue' });
-    const view = given([...base('continue-1y'), replaced(U, '2025-06-10T09:00:00Z', 'goodwill')], { policies: [continuing] }).asOf('2025-06-30').view();
+    const view = given([...base('continue-1y'), replaced(U, '2025-06-10T09:00:00Z', 'goodwill')], {
+      policies: [continuing],
+    })
+      .asOf('2025-06-30')
+      .view();
     expect(line(view)).toMatchObject({ start: '2025-01-02', end: '2026-01-01' });
   });
 });

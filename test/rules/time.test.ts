@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addMonths, dayOf, formatDay, parseDay, startOfDay, termEnd } from '../../src/time/calendar.js';
-import { accepted, delivered, fault, installed, late, repaired, returnInspected, returnRequested, sold } from '../support/events.js';
+import {
+  accepted,
+  delivered,
+  fault,
+  installed,
+  late,
+  repaired,
+  returnInspected,
+  returnRequested,
+  sold,
+} from '../support/events.js';
 import { entitlements, failedRepairs, given, line, policyLike } from '../support/given.js';
 
 const U = 'U-1';
@@ -44,7 +54,11 @@ describe('calendar arithmetic', () => {
 });
 
 describe('as of a date: the end of that day', () => {
-  const history = (repairAt: string) => [sold(U, '2025-01-01T09:00:00Z', 'standard-1y'), fault(U, '2025-03-01T08:00:00Z', 'F-1'), repaired(U, repairAt, 'F-1', 'failed')];
+  const history = (repairAt: string) => [
+    sold(U, '2025-01-01T09:00:00Z', 'standard-1y'),
+    fault(U, '2025-03-01T08:00:00Z', 'F-1'),
+    repaired(U, repairAt, 'F-1', 'failed'),
+  ];
 
   it('includes an event at 23:59:59 of that day', () => {
     expect(failedRepairs(given(history('2025-03-01T23:59:59Z')).asOf('2025-03-01').view(), 'no-power')).toBe(1);
@@ -57,7 +71,11 @@ describe('as of a date: the end of that day', () => {
 });
 
 describe('as of a timestamp: inclusive (fine print 10)', () => {
-  const history = [sold(U, '2025-01-01T09:00:00Z', 'standard-1y'), fault(U, '2025-03-01T08:00:00Z', 'F-1'), repaired(U, '2025-03-01T12:00:00Z', 'F-1', 'failed')];
+  const history = [
+    sold(U, '2025-01-01T09:00:00Z', 'standard-1y'),
+    fault(U, '2025-03-01T08:00:00Z', 'F-1'),
+    repaired(U, '2025-03-01T12:00:00Z', 'F-1', 'failed'),
+  ];
 
   it('includes an event at exactly that instant', () => {
     expect(failedRepairs(given(history).asOf('2025-03-01T12:00:00Z').view(), 'no-power')).toBe(1);
@@ -85,7 +103,10 @@ describe('known at a recording time', () => {
   });
 
   it('before it was recorded, the ledger knew the completion date as the start', () => {
-    expect(line(given(history).asOf('2025-06-01').knownAt('2025-02-15T00:00:00Z').view())).toMatchObject({ start: '2025-01-10', end: '2026-01-09' });
+    expect(line(given(history).asOf('2025-06-01').knownAt('2025-02-15T00:00:00Z').view())).toMatchObject({
+      start: '2025-01-10',
+      end: '2026-01-09',
+    });
   });
 
   it('known-at is inclusive: an event recorded at exactly that instant is known', () => {
@@ -120,7 +141,10 @@ describe('a late-recorded event gives the result it would have given on time (ru
 });
 
 describe('a unit is listed once one of its events occurred and was known (fine print 12)', () => {
-  const history = [late(sold(U, '2025-01-10T09:00:00Z', 'standard-1y'), '2025-01-20T09:00:00Z'), sold('U-2', '2025-01-01T09:00:00Z', 'standard-1y')];
+  const history = [
+    late(sold(U, '2025-01-10T09:00:00Z', 'standard-1y'), '2025-01-20T09:00:00Z'),
+    sold('U-2', '2025-01-01T09:00:00Z', 'standard-1y'),
+  ];
 
   it('not before its first event occurred', () => {
     expect(Object.keys(given(history).asOf('2025-01-09').units())).toEqual(['U-2']);
@@ -135,11 +159,29 @@ describe('a unit is listed once one of its events occurred and was known (fine p
 describe('a policy time zone with daylight saving (America/New_York)', () => {
   const newYork = policyLike('standard-1y', { id: 'new-york-1y', timeZone: 'America/New_York' });
   // Clocks spring forward on 9 Mar 2025: that date ends at 04:00Z on the 10th (midnight EDT).
-  const history = (repairAt: string) => [sold(U, '2025-01-01T15:00:00Z', 'new-york-1y'), fault(U, '2025-03-09T15:00:00Z', 'F-1'), repaired(U, repairAt, 'F-1', 'failed')];
+  const history = (repairAt: string) => [
+    sold(U, '2025-01-01T15:00:00Z', 'new-york-1y'),
+    fault(U, '2025-03-09T15:00:00Z', 'F-1'),
+    repaired(U, repairAt, 'F-1', 'failed'),
+  ];
 
   it('an as-of date ends at local midnight, whatever the offset that day', () => {
-    expect(failedRepairs(given(history('2025-03-10T03:59:59Z'), { policies: [newYork] }).asOf('2025-03-09').view(), 'no-power')).toBe(1);
-    expect(failedRepairs(given(history('2025-03-10T04:00:00Z'), { policies: [newYork] }).asOf('2025-03-09').view(), 'no-power')).toBe(0);
+    expect(
+      failedRepairs(
+        given(history('2025-03-10T03:59:59Z'), { policies: [newYork] })
+          .asOf('2025-03-09')
+          .view(),
+        'no-power',
+      ),
+    ).toBe(1);
+    expect(
+      failedRepairs(
+        given(history('2025-03-10T04:00:00Z'), { policies: [newYork] })
+          .asOf('2025-03-09')
+          .view(),
+        'no-power',
+      ),
+    ).toBe(0);
   });
 });
 
@@ -148,10 +190,14 @@ describe('a policy time zone other than UTC (Asia/Shanghai, UTC+8)', () => {
   const inShanghai = (history: Parameters<typeof given>[0]) => given(history, { policies: [shanghai] });
 
   it('an acceptance at 17:00Z on 20 Jan is 01:00 on 21 Jan in Shanghai: coverage starts 22 Jan', () => {
-    const view = inShanghai([sold(U, '2025-01-10T09:00:00Z', 'shanghai-1y'), accepted(U, '2025-01-20T17:00:00Z')]).asOf('2025-06-01').view();
+    const view = inShanghai([sold(U, '2025-01-10T09:00:00Z', 'shanghai-1y'), accepted(U, '2025-01-20T17:00:00Z')])
+      .asOf('2025-06-01')
+      .view();
     expect(line(view)).toMatchObject({ start: '2025-01-22', end: '2026-01-21' });
     // The same history under UTC starts a day earlier.
-    const utc = given([sold(U, '2025-01-10T09:00:00Z', 'standard-1y'), accepted(U, '2025-01-20T17:00:00Z')]).asOf('2025-06-01').view();
+    const utc = given([sold(U, '2025-01-10T09:00:00Z', 'standard-1y'), accepted(U, '2025-01-20T17:00:00Z')])
+      .asOf('2025-06-01')
+      .view();
     expect(line(utc).start).toBe('2025-01-21');
   });
 
@@ -179,7 +225,13 @@ describe('a policy time zone other than UTC (Asia/Shanghai, UTC+8)', () => {
       returnRequested(U, requestAt, 'R-1', 'no-reason'),
       returnInspected(U, '2025-03-20T10:00:00Z', 'R-1', { intact: true, humanDamage: false }),
     ];
-    const refunds = (requestAt: string) => entitlements(given(history(requestAt), { policies: [project] }).asOf('2025-03-25').view(), 'refund');
+    const refunds = (requestAt: string) =>
+      entitlements(
+        given(history(requestAt), { policies: [project] })
+          .asOf('2025-03-25')
+          .view(),
+        'refund',
+      );
     expect(refunds('2025-03-18T15:59:00Z')).toHaveLength(1); // 23:59 on 18 Mar in Shanghai
     expect(refunds('2025-03-18T16:30:00Z')).toHaveLength(0); // 00:30 on 19 Mar in Shanghai
   });

@@ -23,14 +23,19 @@ async function runState(eventsPath: string, asOf: string, knownAt: string | unde
 // Each check is its own process; running them concurrently keeps the file fast.
 describe.concurrent('public scenarios through the built CLI', () => {
   it('has a built dist/cli.js', () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first ("npm test" builds before it tests)`);
+    if (!existsSync(CLI))
+      throw new Error(`${CLI} is missing: run "npm run build" first ("npm test" builds before it tests)`);
   });
 
   for (const scenario of loadScenarios()) {
     scenario.checks.forEach((check, i) => {
       it.runIf(existsSync(CLI))(checkLabel(scenario, check, i), async () => {
-        const document = (await runState(scenario.eventsPath, check.asOf, check.knownAt)) as { units?: Record<string, unknown> };
-        const why = Object.entries(check.units).flatMap(([unitId, expected]) => mismatches(expected, document.units?.[unitId], unitId));
+        const document = (await runState(scenario.eventsPath, check.asOf, check.knownAt)) as {
+          units?: Record<string, unknown>;
+        };
+        const why = Object.entries(check.units).flatMap(([unitId, expected]) =>
+          mismatches(expected, document.units?.[unitId], unitId),
+        );
         expect(why).toEqual([]);
       });
     });

@@ -23,7 +23,15 @@ describe('expect-match (check.mjs semantics)', () => {
     expect(isMatch([], [1])).toBe(false);
     expect(isMatch([1, 1], [1, 2])).toBe(false);
     // {kind} could match both actual elements; only the assignment that gives {x:1} the first one works.
-    expect(isMatch([{ k: 'a' }, { k: 'a', x: 1 }], [{ k: 'a', x: 1 }, { k: 'a', x: 2 }])).toBe(true);
+    expect(
+      isMatch(
+        [{ k: 'a' }, { k: 'a', x: 1 }],
+        [
+          { k: 'a', x: 1 },
+          { k: 'a', x: 2 },
+        ],
+      ),
+    ).toBe(true);
     expect(isMatch([1], { 0: 1 })).toBe(false);
   });
 
@@ -35,9 +43,13 @@ describe('expect-match (check.mjs semantics)', () => {
   });
 
   it('names the path of each mismatch', () => {
-    expect(mismatches({ status: 'active', coverage: [{ end: '2026-01-01' }] }, { status: 'expired', coverage: [{ end: '2026-01-01' }] }, 'U-1')).toEqual([
-      'U-1.status: expected "active", got "expired"',
-    ]);
+    expect(
+      mismatches(
+        { status: 'active', coverage: [{ end: '2026-01-01' }] },
+        { status: 'expired', coverage: [{ end: '2026-01-01' }] },
+        'U-1',
+      ),
+    ).toEqual(['U-1.status: expected "active", got "expired"']);
     expect(mismatches({ a: 1 }, undefined, 'U-9')).toEqual(['U-9: expected an object, got undefined']);
   });
 });

@@ -25,8 +25,16 @@ export function loadScenarios(root = SCENARIOS_DIR): Scenario[] {
     .sort()
     .filter((name) => existsSync(join(root, name, 'expect.json')))
     .map((name) => {
-      const expect = JSON.parse(readFileSync(join(root, name, 'expect.json'), 'utf8')) as { description: string; checks: ScenarioCheck[] };
-      return { name, eventsPath: join(root, name, 'events.jsonl'), description: expect.description, checks: expect.checks };
+      const expect = JSON.parse(readFileSync(join(root, name, 'expect.json'), 'utf8')) as {
+        description: string;
+        checks: ScenarioCheck[];
+      };
+      return {
+        name,
+        eventsPath: join(root, name, 'events.jsonl'),
+        description: expect.description,
+        checks: expect.checks,
+      };
     });
 }
 

@@ -23,7 +23,9 @@ describe('public scenarios through the library', () => {
       scenario.checks.forEach((check, i) => {
         it(checkLabel(scenario, check, i), () => {
           const document = stateDocument(projectUnits(events, { asOf: check.asOf, knownAt: check.knownAt, policies }));
-          const why = Object.entries(check.units).flatMap(([unitId, expected]) => mismatches(expected, document.units[unitId], unitId));
+          const why = Object.entries(check.units).flatMap(([unitId, expected]) =>
+            mismatches(expected, document.units[unitId], unitId),
+          );
           expect(why).toEqual([]);
         });
       });

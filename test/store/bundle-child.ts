@@ -15,6 +15,15 @@ export async function bundleChild(entry: URL, name: string, external: string[] =
   const dir = join(root, 'node_modules', '.cache', 'warranty-ledger-tests');
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `${name}-${process.pid}.mjs`);
-  await esbuild.build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, external, logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    external,
+    logLevel: 'silent',
+  });
   return outfile;
 }

@@ -15,7 +15,8 @@ import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-s
 import { visit, visits } from '../contract/helpers.js';
 import { sold, withId } from '../support/events.js';
 
-const sale = (unitId: string): UnitEvent => withId(sold(unitId, '2025-01-02T09:00:00Z', 'standard-1y'), `${unitId}-sold`);
+const sale = (unitId: string): UnitEvent =>
+  withId(sold(unitId, '2025-01-02T09:00:00Z', 'standard-1y'), `${unitId}-sold`);
 
 function history(units: number, perUnit = 2): UnitEvent[] {
   return Array.from({ length: units }, (_, u) => [sale(`U-${u}`), ...visits(`U-${u}`, 2, perUnit)]).flat();
@@ -33,7 +34,12 @@ function writeJsonl(path: string, events: readonly UnitEvent[]): string {
 async function cli(argv: string[], stderrIsTty = false): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2025-06-01T00:00:00Z'),
+    stderrIsTty,
+  });
   return { code, stdout, stderr };
 }
 
@@ -47,17 +53,26 @@ describe('warranty-ledger import', () => {
     const file = writeJsonl(join(dir, 'export.jsonl'), events);
     const store = join(dir, 'ledger.jsonl');
     const first = await cli(['import', file, '--store', `file:${store}`]);
-    expect(first).toEqual({ code: 0, stdout: `imported ${file} into ${store}: read 9 events (3 units), wrote 9, skipped 0 already stored\n`, stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: `imported ${file} into ${store}: read 9 events (3 units), wrote 9, skipped 0 already stored\n`,
+      stderr: '',
+    });
     const second = await cli(['import', file, '--store', `file:${store}`]);
     expect(second.stdout).toContain('read 9 events (3 units), wrote 0, skipped 9 already stored');
-    expect(new Set(parseJsonl(readFileSync(store, 'utf8')).events.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+    expect(new Set(parseJsonl(readFileSync(store, 'utf8')).events.map((e) => e.id))).toEqual(
+      new Set(events.map((e) => e.id)),
+    );
     expect(readFileSync(store, 'utf8').split('\n')).toHaveLength(10);
   });
 
   it('validates the whole file first: one bad line and nothing is written', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.jsonl');
-    writeFileSync(file, `${serializeEvent(sale('U-1'))}\n{"type":"Nope","unitId":"U-1","occurredAt":"2025-01-01T00:00:00Z","data":{}}\n`);
+    writeFileSync(
+      file,
+      `${serializeEvent(sale('U-1'))}\n{"type":"Nope","unitId":"U-1","occurredAt":"2025-01-01T00:00:00Z","data":{}}\n`,
+    );
     const result = await cli(['import', file, '--store', `file:${join(dir, 'ledger.jsonl')}`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^line 2: type: unknown event type "Nope"/);
@@ -96,7 +111,9 @@ describe('warranty-ledger import', () => {
     const file = writeJsonl(join(dir, 'export.jsonl'), history(1));
     const repaired = await cli(['import', file, '--store', `file:${storePath}`]);
     expect(repaired.code).toBe(0);
-    expect(repaired.stderr).toBe(`${storePath}: on open, cut a torn last line (line 2, 11 bytes at offset ${readFileSync(storePath, 'utf8').indexOf('\n') + 1}: "{\\"id\\":\\"torn")\n`);
+    expect(repaired.stderr).toBe(
+      `${storePath}: on open, cut a torn last line (line 2, 11 bytes at offset ${readFileSync(storePath, 'utf8').indexOf('\n') + 1}: "{\\"id\\":\\"torn")\n`,
+    );
     expect(repaired.stdout).toContain('wrote 2, skipped 1 already stored');
     const holder = await openFileStore(storePath);
     const locked = await cli(['import', file, '--store', `file:${storePath}`]);
@@ -128,7 +145,8 @@ describe('history-reading commands on a store', () => {
     const events = history(4);
     const file = writeJsonl(join(dir, 'export.jsonl'), events);
     server ??= await startEsdbTestServer();
-    for (const store of [`file:${join(dir, 'ledger.jsonl')}`, server.connectionString]) expect((await cli(['import', file, '--store', store])).code).toBe(0);
+    for (const store of [`file:${join(dir, 'ledger.jsonl')}`, server.connectionString])
+      expect((await cli(['import', file, '--store', store])).code).toBe(0);
     const fromFile = await cli(['state', file, '--as-of', '2025-06-01', '--json']);
     expect(JSON.parse(fromFile.stdout).units['U-3'].status).toBe('active');
     for (const store of [`file:${join(dir, 'ledger.jsonl')}`, server.connectionString]) {

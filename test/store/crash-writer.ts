@@ -13,7 +13,14 @@ for (let i = 0; ; i++) {
   const size = i % 5 === 0 ? 3 : 1;
   const events: UnitEvent[] = Array.from({ length: size }, (_, k) => {
     const at = new Date(Date.UTC(2025, 0, 1, 0, i, k)).toISOString();
-    return { id: `${process.pid}-${i}-${k}`, type: 'MaintenanceVisited', unitId, occurredAt: at, recordedAt: at, data: { kind: 'periodic' } };
+    return {
+      id: `${process.pid}-${i}-${k}`,
+      type: 'MaintenanceVisited',
+      unitId,
+      occurredAt: at,
+      recordedAt: at,
+      data: { kind: 'periodic' },
+    };
   });
   await store.append(unitId, events);
   process.stdout.write(`${events.map((e) => e.id).join('\n')}\n`);

@@ -26,7 +26,10 @@ async function open(stores = batch): Promise<EventStoreDbStore> {
 
 describe('EventStoreDB adapter', () => {
   it('appends through BatchAppend when the server offers it, and through Append when not', async () => {
-    for (const [stores, path] of [[batch, 'batchAppend'], [plain, 'append']] as const) {
+    for (const [stores, path] of [
+      [batch, 'batchAppend'],
+      [plain, 'append'],
+    ] as const) {
       const server = await stores.server();
       const before = { ...server.calls };
       const unit = freshUnitId();
@@ -46,7 +49,9 @@ describe('EventStoreDB adapter', () => {
       ['MaintenanceVisited', 'application/json', { kind: 'periodic' }],
       ['MaintenanceVisited', 'application/json', { kind: 'periodic' }],
     ]);
-    expect(stored.map((e) => e.id)).toEqual([0, 1].map((n) => eventUuid(visit(unit, n).id, canonicalJson(visit(unit, n)))));
+    expect(stored.map((e) => e.id)).toEqual(
+      [0, 1].map((n) => eventUuid(visit(unit, n).id, canonicalJson(visit(unit, n)))),
+    );
     const metadata = stored.map((e) => JSON.parse(Buffer.from(e.customMetadata).toString()) as Record<string, unknown>);
     expect(metadata[0]).toEqual({
       ledgerEventId: visit(unit, 0).id,
@@ -93,13 +98,18 @@ describe('EventStoreDB adapter', () => {
     (await batch.server()).appendForeign(`${store.streamPrefix}${unit}`, 'MaintenanceVisited');
     const error = await store.readStream(unit).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ field: 'metadata.schemaVersion', source: `EventStoreDB ${store.streamPrefix}${unit}@1` });
+    expect(error).toMatchObject({
+      field: 'metadata.schemaVersion',
+      source: `EventStoreDB ${store.streamPrefix}${unit}@1`,
+    });
   });
 
   it('reports conflicts correctly even from a client made with throwOnAppendFailure=false', async () => {
     for (const stores of [batch, plain]) {
       const server = await stores.server();
-      const store = connectEventStoreDb(`${server.connectionString}&throwOnAppendFailure=false`, { streamPrefix: `${(await open(stores)).streamPrefix}f-` });
+      const store = connectEventStoreDb(`${server.connectionString}&throwOnAppendFailure=false`, {
+        streamPrefix: `${(await open(stores)).streamPrefix}f-`,
+      });
       opened.push(store);
       const unit = freshUnitId();
       await store.append(unit, visits(unit, 0, 3));

@@ -26,7 +26,9 @@ describe.each([true, false])('EventStoreDB adapter under faults (BatchAppend off
   /** The unit's stream as the double stored it: every ledger id once, in order. */
   async function storedIds(store: EventStoreDbStore, unit: string): Promise<string[]> {
     const raw = (await stores.server()).log.stream(`${store.streamPrefix}${unit}`) ?? [];
-    return raw.map((e) => (JSON.parse(Buffer.from(e.customMetadata).toString()) as { ledgerEventId: string }).ledgerEventId);
+    return raw.map(
+      (e) => (JSON.parse(Buffer.from(e.customMetadata).toString()) as { ledgerEventId: string }).ledgerEventId,
+    );
   }
 
   it('retries an append whose reply was lost after it was committed, and stores it once', async () => {
@@ -35,9 +37,15 @@ describe.each([true, false])('EventStoreDB adapter under faults (BatchAppend off
     const unit = freshUnitId();
     const fired = server.faults.fired.lostReplies;
     server.faults.loseAppendReplies(1);
-    expect(await store.append(unit, visits(unit, 0, 2), { expectedRevision: 'no-stream' })).toEqual({ nextExpectedRevision: 1, written: 2 });
+    expect(await store.append(unit, visits(unit, 0, 2), { expectedRevision: 'no-stream' })).toEqual({
+      nextExpectedRevision: 1,
+      written: 2,
+    });
     server.faults.loseAppendReplies(1);
-    expect(await store.append(unit, [visit(unit, 2)], { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, written: 1 });
+    expect(await store.append(unit, [visit(unit, 2)], { expectedRevision: 1 })).toEqual({
+      nextExpectedRevision: 2,
+      written: 1,
+    });
     server.faults.loseAppendReplies(1);
     expect(await store.append(unit, [visit(unit, 3)])).toEqual({ nextExpectedRevision: 3, written: 1 });
     expect(server.faults.fired.lostReplies - fired).toBe(3);
@@ -91,7 +99,10 @@ describe.each([true, false])('EventStoreDB adapter under faults (BatchAppend off
 
   it('gives up after its retry budget with the client error, having stored nothing', async () => {
     const server = await stores.server();
-    const store = connectEventStoreDb(server.connectionString, { streamPrefix: `${(await open()).streamPrefix}b-`, retry: { attempts: 3, backoffMs: 1 } });
+    const store = connectEventStoreDb(server.connectionString, {
+      streamPrefix: `${(await open()).streamPrefix}b-`,
+      retry: { attempts: 3, backoffMs: 1 },
+    });
     opened.push(store);
     const unit = freshUnitId();
     server.faults.refuseCalls(3);

@@ -15,7 +15,8 @@ import { visit } from '../contract/helpers.js';
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 let server: EsdbTestServer;
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'eventstoredb.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(dist, 'eventstoredb.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   server = await startEsdbTestServer();
 });
 afterAll(() => server.stop());
@@ -23,7 +24,10 @@ afterAll(() => server.stop());
 /** Whether a fresh node process run with `args` loads @grpc/grpc-js (reported by a preloaded probe on exit). */
 function loadsGrpc(args: string[]): boolean {
   const probe = join(mkdtempSync(join(tmpdir(), 'wl-probe-')), 'probe.cjs');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(Object.keys(require.cache).some((k) => k.includes('@grpc')) ? '[grpc loaded]' : '[no grpc]'));");
+  writeFileSync(
+    probe,
+    "process.on('exit', () => process.stderr.write(Object.keys(require.cache).some((k) => k.includes('@grpc')) ? '[grpc loaded]' : '[no grpc]'));",
+  );
   const { stderr } = spawnSync(process.execPath, ['-r', probe, ...args], { encoding: 'utf8' });
   expect(stderr).toMatch(/\[(grpc loaded|no grpc)\]$/);
   return stderr.endsWith('[grpc loaded]');
@@ -35,9 +39,13 @@ describe('the built eventstoredb entry', () => {
     const require = createRequire(import.meta.url);
     const cjs = [require(join(dist, 'eventstoredb.cjs')), require(join(dist, 'index.cjs'))];
     for (const [adapter, core] of [esm, cjs]) {
-      const store = adapter.connectEventStoreDb(server.connectionString, { streamPrefix: `dist-${String(adapter === esm[0])}-` });
+      const store = adapter.connectEventStoreDb(server.connectionString, {
+        streamPrefix: `dist-${String(adapter === esm[0])}-`,
+      });
       await store.append('U-1', [visit('U-1', 0)], { expectedRevision: 'no-stream' });
-      const error = await store.append('U-1', [visit('U-1', 1)], { expectedRevision: 'no-stream' }).catch((e: unknown) => e);
+      const error = await store
+        .append('U-1', [visit('U-1', 1)], { expectedRevision: 'no-stream' })
+        .catch((e: unknown) => e);
       await store.close();
       expect(error).toBeInstanceOf(core.ConcurrencyError);
       expect(core.isConcurrencyError(error)).toBe(true);
@@ -48,7 +56,9 @@ describe('the built eventstoredb entry', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wl-dist-')), 'events.jsonl');
     writeFileSync(file, '');
     expect(loadsGrpc(['-e', `require(${JSON.stringify(join(dist, 'index.cjs'))})`])).toBe(false);
-    expect(loadsGrpc(['--input-type=module', '-e', `await import(${JSON.stringify(join(dist, 'index.js'))})`])).toBe(false);
+    expect(loadsGrpc(['--input-type=module', '-e', `await import(${JSON.stringify(join(dist, 'index.js'))})`])).toBe(
+      false,
+    );
     expect(loadsGrpc([join(dist, 'cli.js'), 'state', file, '--json'])).toBe(false);
     expect(loadsGrpc(['-e', `require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))})`])).toBe(true);
   });

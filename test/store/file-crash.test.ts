@@ -17,7 +17,11 @@ async function killAfterAcks(script: string, path: string, acks: number): Promis
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  await waitUntil(() => out.split('\n').length > acks || child.exitCode !== null, `${acks} acknowledged appends`, 30_000);
+  await waitUntil(
+    () => out.split('\n').length > acks || child.exitCode !== null,
+    `${acks} acknowledged appends`,
+    30_000,
+  );
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
   return out.split('\n').slice(0, -1);

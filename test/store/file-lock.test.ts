@@ -6,7 +6,17 @@
  * them they print one SKIPPED line, except under CI=true, where they fail.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +27,11 @@ import { visit, waitUntil } from '../contract/helpers.js';
 import { bundleChild } from './bundle-child.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'wl-lock-')), 'ledger.jsonl');
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** A lock directory as a holder leaves it, `idleMs` since its last refresh. */
 function plantLock(path: string, owner: Record<string, unknown> | undefined, idleMs: number): void {
@@ -53,7 +67,9 @@ describe('file store lock: one writer per file, whatever its name', () => {
     try {
       const error = await failure(openFileStore(other));
       expect(error).toBeInstanceOf(LedgerError);
-      expect((error as Error).message).toBe(`${other} has 2 names (hard links): a store file must have one, so that every writer finds its one lock; remove the other names`);
+      expect((error as Error).message).toBe(
+        `${other} has 2 names (hard links): a store file must have one, so that every writer finds its one lock; remove the other names`,
+      );
       await store.close();
       expect(await failure(openFileStore(path))).toMatchObject({ message: expect.stringContaining('has 2 names') });
     } finally {
@@ -88,12 +104,18 @@ describe('file store lock: one writer per file, whatever its name', () => {
   it('never breaks a lock refreshed within its stale age, whatever its pid or host', async () => {
     const path = tempFile();
     writeFileSync(path, '');
-    const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const gone = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    );
     plantLock(path, { pid: gone, host: hostname(), staleMs: 10_000, token: 'live' }, 0);
     expect(await failure(openFileStore(path))).toMatchObject({ name: 'StoreLockedError', pid: gone, host: hostname() });
     rmSync(`${path}.lock`, { recursive: true });
     plantLock(path, { pid: 1, host: 'elsewhere.example', staleMs: 10_000, token: 'live' }, 0);
-    expect(await failure(openFileStore(path))).toMatchObject({ name: 'StoreLockedError', pid: 1, host: 'elsewhere.example' });
+    expect(await failure(openFileStore(path))).toMatchObject({
+      name: 'StoreLockedError',
+      pid: 1,
+      host: 'elsewhere.example',
+    });
   });
 
   it('refuses a lock file left by an earlier version, naming its holder, and never breaks it', async () => {
@@ -129,25 +151,40 @@ const root = process.getuid?.() === 0;
 const privileged = unshare && root;
 // Under CI=true these run (and fail, saying why) even without root: a missing privilege must not pass as a skip.
 const inCi = process.env.CI === 'true';
-if (!privileged && !inCi) console.log(`SKIPPED: the PID-namespace and full-disk lock tests need root and unshare (root: ${root}, unshare: ${unshare})`);
+if (!privileged && !inCi)
+  console.log(
+    `SKIPPED: the PID-namespace and full-disk lock tests need root and unshare (root: ${root}, unshare: ${unshare})`,
+  );
 
 describe.skipIf(!privileged && !inCi)('file store lock across PID namespaces and on a full disk (root)', () => {
   let script = '';
   const children: ChildProcess[] = [];
   beforeAll(async () => {
-    if (!privileged) throw new Error(`CI=true but these tests need root and unshare (root: ${root}, unshare: ${unshare})`);
+    if (!privileged)
+      throw new Error(`CI=true but these tests need root and unshare (root: ${root}, unshare: ${unshare})`);
     script = await bundleChild(new URL('./lock-holder.ts', import.meta.url), 'lock-holder');
   });
   afterAll(() => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
     rmSync(script, { force: true });
   });
 
   /** Starts a lock holder in a new PID namespace (its own process group); resolves with the pid it has there. */
-  async function holdInNamespace(path: string, staleMs: number, innerPid?: number): Promise<{ child: ChildProcess; pid: number }> {
+  async function holdInNamespace(
+    path: string,
+    staleMs: number,
+    innerPid?: number,
+  ): Promise<{ child: ChildProcess; pid: number }> {
     const run = `"${process.execPath}" "${script}" "${path}" ${staleMs}`;
-    const command = innerPid === undefined ? ['sh', '-c', `exec ${run}`] : ['sh', '-c', `echo ${innerPid - 1} > /proc/sys/kernel/ns_last_pid; ${run} & wait`];
-    const child = spawn('unshare', ['--pid', '--fork', '--mount-proc', ...command], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+    const command =
+      innerPid === undefined
+        ? ['sh', '-c', `exec ${run}`]
+        : ['sh', '-c', `echo ${innerPid - 1} > /proc/sys/kernel/ns_last_pid; ${run} & wait`];
+    const child = spawn('unshare', ['--pid', '--fork', '--mount-proc', ...command], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(child);
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -155,7 +192,7 @@ describe.skipIf(!privileged && !inCi)('file store lock across PID namespaces and
     return { child, pid: Number(/held (\d+)/.exec(out)![1]) };
   }
 
-  it('keeps a live writer\'s lock in another PID namespace, though its pid names no process here', async () => {
+  it("keeps a live writer's lock in another PID namespace, though its pid names no process here", async () => {
     const path = tempFile();
     let innerPid = 20_000;
     while (existsSync(`/proc/${innerPid}`)) innerPid++;
@@ -175,7 +212,11 @@ describe.skipIf(!privileged && !inCi)('file store lock across PID namespaces and
     await exited;
     let store: FileStore | undefined;
     await (async () => {
-      for (const started = Date.now(); !store && Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 100))) {
+      for (
+        const started = Date.now();
+        !store && Date.now() - started < 10_000;
+        await new Promise((r) => setTimeout(r, 100))
+      ) {
         store = await openFileStore(path).catch((error: unknown) => {
           if (error instanceof StoreLockedError) return undefined;
           throw error;

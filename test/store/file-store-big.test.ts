@@ -18,7 +18,14 @@ const parts = Array.from({ length: 1_000 }, (_, k) => ({ component: component(k)
 
 function repair(unitId: string, n: number): UnitEvent {
   const at = new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString();
-  return { id: `${unitId}-r${n}`, type: 'RepairCompleted', unitId, occurredAt: at, recordedAt: at, data: { faultId: `F-${n}`, outcome: 'fixed', partsReplaced: parts } } as UnitEvent;
+  return {
+    id: `${unitId}-r${n}`,
+    type: 'RepairCompleted',
+    unitId,
+    occurredAt: at,
+    recordedAt: at,
+    data: { faultId: `F-${n}`, outcome: 'fixed', partsReplaced: parts },
+  } as UnitEvent;
 }
 
 describe('file store past 512 MiB', () => {
@@ -27,7 +34,8 @@ describe('file store past 512 MiB', () => {
     const path = join(dir, 'ledger.jsonl');
     try {
       const fd = openSync(path, 'w');
-      for (let n = 0; n < PER_STREAM; n++) for (let s = 0; s < STREAMS; s++) writeSync(fd, `${serializeEvent(repair(`U-${s}`, n))}\n`);
+      for (let n = 0; n < PER_STREAM; n++)
+        for (let s = 0; s < STREAMS; s++) writeSync(fd, `${serializeEvent(repair(`U-${s}`, n))}\n`);
       closeSync(fd);
       expect(statSync(path).size).toBeGreaterThan(512 * 1024 * 1024);
 

@@ -30,7 +30,10 @@ describe('file store', () => {
     const path = tempFile();
     writeFileSync(path, `\r\n${lines(visit('U-1', 0), visit('U-2', 0))}\n`);
     const store = await open(path);
-    expect((await readAllOf(store)).map((r) => [r.streamId, r.revision, r.position])).toEqual([['U-1', 0, 0n], ['U-2', 0, 1n]]);
+    expect((await readAllOf(store)).map((r) => [r.streamId, r.revision, r.position])).toEqual([
+      ['U-1', 0, 0n],
+      ['U-2', 0, 1n],
+    ]);
     await store.append('U-1', [visit('U-1', 1)], { expectedRevision: 0 });
     await store.close();
     expect(parseJsonl(readFileSync(path, 'utf8')).events).toEqual([visit('U-1', 0), visit('U-2', 0), visit('U-1', 1)]);
@@ -53,7 +56,9 @@ describe('file store', () => {
     writeFileSync(path, lines(visit('U-1', 0), visit('U-1', 1)) + torn);
     const reports: unknown[] = [];
     const store = await open(path, (r) => reports.push(r));
-    expect(store.recovery).toEqual({ cut: { line: 3, offset: Buffer.byteLength(lines(visit('U-1', 0), visit('U-1', 1))), bytes: 25, text: torn } });
+    expect(store.recovery).toEqual({
+      cut: { line: 3, offset: Buffer.byteLength(lines(visit('U-1', 0), visit('U-1', 1))), bytes: 25, text: torn },
+    });
     expect(reports).toEqual([store.recovery]);
     expect(idsOf(await store.readStream('U-1'))).toEqual([visit('U-1', 0).id, visit('U-1', 1).id]);
     await store.append('U-1', [visit('U-1', 2)], { expectedRevision: 1 });
@@ -94,7 +99,9 @@ describe('file store', () => {
     const path = tempFile();
     const store = await open(path);
     const units = Array.from({ length: 40 }, () => freshUnitId());
-    const results = await Promise.all(units.flatMap((u) => [store.append(u, visits(u, 0, 2)), store.append(u, visits(u, 0, 3))]));
+    const results = await Promise.all(
+      units.flatMap((u) => [store.append(u, visits(u, 0, 2)), store.append(u, visits(u, 0, 3))]),
+    );
     expect(results.reduce((n, r) => n + r.written, 0)).toBe(units.length * 3);
     const before = await readAllOf(store);
     await store.close();
@@ -112,7 +119,10 @@ describe('file store', () => {
 
   it('refuses an event filed under another unit', async () => {
     const store = await open(tempFile());
-    expect(await store.append('U-2', [visit('U-1', 0)]).catch((e: unknown) => e)).toMatchObject({ name: 'InputError', field: 'unitId' });
+    expect(await store.append('U-2', [visit('U-1', 0)]).catch((e: unknown) => e)).toMatchObject({
+      name: 'InputError',
+      field: 'unitId',
+    });
     expect(await readAllOf(store)).toEqual([]);
   });
 });

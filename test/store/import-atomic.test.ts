@@ -20,7 +20,12 @@ afterAll(() => server?.stop());
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2025-06-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -40,20 +45,38 @@ describe('import is atomic across units', () => {
   it('a clash in the last unit with an id stored for another unit leaves a file store byte-identical', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wl-import-'));
     const store = `file:${join(dir, 'ledger.jsonl')}`;
-    expect((await cli(['import', writeJsonl(join(dir, 'first.jsonl'), visits('U-first', 0, 2)), '--store', store])).code).toBe(0);
+    expect(
+      (await cli(['import', writeJsonl(join(dir, 'first.jsonl'), visits('U-first', 0, 2)), '--store', store])).code,
+    ).toBe(0);
     const before = readFileSync(join(dir, 'ledger.jsonl'));
     const result = await cli(['import', writeJsonl(join(dir, 'second.jsonl'), clashingImport()), '--store', store]);
     expect(readFileSync(join(dir, 'ledger.jsonl')).toString()).toBe(before.toString());
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`event id ${visit('U-first', 0).id} is already used by a different event: stored in stream U-first (revision 0), and given again for unit U-39\n`);
+    expect(result.stderr).toBe(
+      `event id ${visit('U-first', 0).id} is already used by a different event: stored in stream U-first (revision 0), and given again for unit U-39\n`,
+    );
   });
 
   it('the same clash leaves an EventStoreDB store unchanged', async () => {
     server ??= await startEsdbTestServer();
     const dir = mkdtempSync(join(tmpdir(), 'wl-import-'));
-    expect((await cli(['import', writeJsonl(join(dir, 'first.jsonl'), visits('U-first', 0, 2)), '--store', server.connectionString])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'import',
+          writeJsonl(join(dir, 'first.jsonl'), visits('U-first', 0, 2)),
+          '--store',
+          server.connectionString,
+        ])
+      ).code,
+    ).toBe(0);
     const before = server.log.all.length;
-    const result = await cli(['import', writeJsonl(join(dir, 'second.jsonl'), clashingImport()), '--store', server.connectionString]);
+    const result = await cli([
+      'import',
+      writeJsonl(join(dir, 'second.jsonl'), clashingImport()),
+      '--store',
+      server.connectionString,
+    ]);
     expect(server.log.all.length).toBe(before);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('stored in stream U-first (revision 0), and given again for unit U-39');

@@ -21,7 +21,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-06-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2026-06-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 

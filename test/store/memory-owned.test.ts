@@ -13,7 +13,7 @@ const allOf = async (store: ReturnType<typeof createMemoryStore>) => {
 };
 
 describe('the memory store', () => {
-  it("keeps its own copy: changing the appended object afterwards changes nothing stored", async () => {
+  it('keeps its own copy: changing the appended object afterwards changes nothing stored', async () => {
     const store = createMemoryStore();
     const event = visit('U-1', 0);
     const before = structuredClone(event);
@@ -39,7 +39,13 @@ describe('the memory store', () => {
   it("behind createLedger: changing a command's result leaves the ledger's events as recorded", async () => {
     const ledger = createLedger({ now: () => new Date('2025-03-01T00:00:00Z') });
     const data = { serialNumber: 'S', brand: 'B', model: 'M', customerId: 'C', policyId: 'standard-1y' };
-    const result = await ledger.execute({ type: 'RegisterSale', commandId: 'c-1', unitId: 'U-1', occurredAt: '2025-01-10T09:00:00Z', data });
+    const result = await ledger.execute({
+      type: 'RegisterSale',
+      commandId: 'c-1',
+      unitId: 'U-1',
+      occurredAt: '2025-01-10T09:00:00Z',
+      data,
+    });
     const recorded = structuredClone(await ledger.events());
     try {
       (result.events[0]!.data as Record<string, unknown>).brand = 'changed';

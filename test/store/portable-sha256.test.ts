@@ -7,7 +7,17 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLedger, createMemoryStore, InputError, InputErrors, isInputErrors, streamsOf, verifyChains, withHashChain, type UnitEvent } from '../../src/index.js';
+import {
+  createLedger,
+  createMemoryStore,
+  InputError,
+  InputErrors,
+  isInputErrors,
+  streamsOf,
+  verifyChains,
+  withHashChain,
+  type UnitEvent,
+} from '../../src/index.js';
 import { isStoreLockedError, nodeSha256, StoreLockedError } from '../../src/node.js';
 import { portableSha256 } from '../../src/store/sha256.js';
 import { visit } from '../contract/helpers.js';
@@ -21,8 +31,12 @@ describe('the portable SHA-256', () => {
   });
 
   it("equals node:crypto's on any string, non-ASCII and lone surrogates included", () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => portableSha256(text) === reference(text)), { numRuns: 500 });
-    for (const text of ['\ud800', 'a\udc00b', '保修 🔧', 'x'.repeat(200_000)]) expect(portableSha256(text)).toBe(nodeSha256(text));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => portableSha256(text) === reference(text)),
+      { numRuns: 500 },
+    );
+    for (const text of ['\ud800', 'a\udc00b', '保修 🔧', 'x'.repeat(200_000)])
+      expect(portableSha256(text)).toBe(nodeSha256(text));
   });
 
   it('seals the same chain as node:crypto, and each verifies the other', async () => {
@@ -42,9 +56,18 @@ describe('the portable SHA-256', () => {
   });
 
   it('is what a hash option replaces: a different hash breaks the chain it did not seal', async () => {
-    const ledger = createLedger({ hash: (text) => nodeSha256(`salt${text}`), now: () => new Date('2025-03-01T00:00:00Z') });
+    const ledger = createLedger({
+      hash: (text) => nodeSha256(`salt${text}`),
+      now: () => new Date('2025-03-01T00:00:00Z'),
+    });
     const data = { serialNumber: 'S', brand: 'B', model: 'M', customerId: 'C', policyId: 'standard-1y' };
-    await ledger.execute({ type: 'RegisterSale', commandId: 'c-1', unitId: 'U-1', occurredAt: '2025-01-10T09:00:00Z', data });
+    await ledger.execute({
+      type: 'RegisterSale',
+      commandId: 'c-1',
+      unitId: 'U-1',
+      occurredAt: '2025-01-10T09:00:00Z',
+      data,
+    });
     const report = verifyChains(streamsOf(await ledger.events()), { requireSeals: true });
     expect(report.ok).toBe(false);
     expect(report.breaks[0]).toMatchObject({ streamId: 'U-1', kind: 'changed' });

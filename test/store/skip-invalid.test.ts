@@ -23,11 +23,20 @@ afterAll(() => server?.stop());
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2025-06-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
-const history = () => [withId(sold('U-1', '2025-01-01T09:00:00Z', 'standard-1y'), 'U-1-sold'), ...visits('U-1', 1, 2), withId(sold('U-2', '2025-01-01T09:00:00Z', 'standard-1y'), 'U-2-sold')];
+const history = () => [
+  withId(sold('U-1', '2025-01-01T09:00:00Z', 'standard-1y'), 'U-1-sold'),
+  ...visits('U-1', 1, 2),
+  withId(sold('U-2', '2025-01-01T09:00:00Z', 'standard-1y'), 'U-2-sold'),
+];
 
 /** A sealed file store whose line 2 (U-1's first visit) was later edited by hand to a date without a time. */
 async function editedStore(): Promise<string> {
@@ -65,9 +74,15 @@ describe('a file store holding a line its reader rejects', () => {
     const lines = result.stderr.split('\n');
     const skippedLine = lines.find((l) => l.startsWith('skipped'));
     const chainLine = lines.find((l) => l.includes('not every chain holds'));
-    expect(skippedLine).toBe(`skipped (--skip-invalid): ${path}: line 2: occurredAt: expected an ISO 8601 timestamp with an offset, got "2025-01-02"`);
+    expect(skippedLine).toBe(
+      `skipped (--skip-invalid): ${path}: line 2: occurredAt: expected an ISO 8601 timestamp with an offset, got "2025-01-02"`,
+    );
     // Left out, the edited event is a gap in its chain: said, not refused, under --skip-invalid.
-    expect(chainLine).toMatch(new RegExp(`^${path}: not every chain holds once events are left out \\(--skip-invalid\\): the hash chain of U-1 breaks at `));
+    expect(chainLine).toMatch(
+      new RegExp(
+        `^${path}: not every chain holds once events are left out \\(--skip-invalid\\): the hash chain of U-1 breaks at `,
+      ),
+    );
     const units = JSON.parse(result.stdout).units;
     expect(Object.keys(units)).toEqual(['U-1', 'U-2']);
     expect(units['U-1'].anomalies).toEqual([{ rule: 'invalid-event', eventIds: ['U-1-e1'] }]);
@@ -83,7 +98,9 @@ describe('a file store holding a line its reader rejects', () => {
     const result = await cli(['verify', '--store', `file:${path}`]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      new RegExp(`^NOT VERIFIED ${path}: 1 event its reader rejects, left out below \\(nothing was changed; \`warranty-ledger state --store file:${path} --skip-invalid\` reads the rest\\)\n  ${path}: line 2: occurredAt: `),
+      new RegExp(
+        `^NOT VERIFIED ${path}: 1 event its reader rejects, left out below \\(nothing was changed; \`warranty-ledger state --store file:${path} --skip-invalid\` reads the rest\\)\n  ${path}: line 2: occurredAt: `,
+      ),
     );
     // Left out, the edited event is a gap in U-1's chain: the next event no longer chains from the one before it.
     expect(result.stdout).toContain(`NOT VERIFIED ${path} (the rest): 1 of 2 streams broken`);
@@ -100,15 +117,31 @@ describe('an EventStoreDB stream holding an event its reader rejects', () => {
     server.appendForeign('warranty-unit-U-1', 'MaintenanceVisited');
     const failed = await cli(['state', '--store', server.connectionString]);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain(`\`warranty-ledger state --store ${server.connectionString} --skip-invalid\` reads the rest\n`);
-    expect(failed.stderr).toContain('EventStoreDB warranty-unit-U-1@3: metadata.schemaVersion: expected 1, got undefined');
-    const skipped = await cli(['state', '--store', server.connectionString, '--skip-invalid', '--as-of', '2025-06-01', '--json']);
+    expect(failed.stderr).toContain(
+      `\`warranty-ledger state --store ${server.connectionString} --skip-invalid\` reads the rest\n`,
+    );
+    expect(failed.stderr).toContain(
+      'EventStoreDB warranty-unit-U-1@3: metadata.schemaVersion: expected 1, got undefined',
+    );
+    const skipped = await cli([
+      'state',
+      '--store',
+      server.connectionString,
+      '--skip-invalid',
+      '--as-of',
+      '2025-06-01',
+      '--json',
+    ]);
     expect(skipped.code).toBe(0);
-    expect(skipped.stderr).toBe('skipped (--skip-invalid): EventStoreDB warranty-unit-U-1@3: metadata.schemaVersion: expected 1, got undefined\n');
+    expect(skipped.stderr).toBe(
+      'skipped (--skip-invalid): EventStoreDB warranty-unit-U-1@3: metadata.schemaVersion: expected 1, got undefined\n',
+    );
     expect(JSON.parse(skipped.stdout).units['U-1'].anomalies).toEqual([{ rule: 'invalid-event', eventIds: ['U-1@3'] }]);
     const verified = await cli(['verify', '--store', server.connectionString]);
     expect(verified.code).toBe(1);
     expect(verified.stdout).toContain('1 event its reader rejects, left out below');
-    expect(verified.stdout).toContain(`verified ${server.connectionString} (the rest): 2 streams, 4 events, every chain intact`);
+    expect(verified.stdout).toContain(
+      `verified ${server.connectionString} (the rest): 2 streams, 4 events, every chain intact`,
+    );
   });
 });

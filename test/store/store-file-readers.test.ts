@@ -9,35 +9,52 @@ import { describe, expect, it } from 'vitest';
 import type { UnitEvent } from '../../src/events/envelope.js';
 import { serializeEvent } from '../../src/events/jsonl.js';
 import { run } from '../../src/cli/run.js';
-import { readStoreFileSnapshot, readStoreFileSource, readStoreFileStreams } from '../../src/store/file/store-file-readers.js';
+import {
+  readStoreFileSnapshot,
+  readStoreFileSource,
+  readStoreFileStreams,
+} from '../../src/store/file/store-file-readers.js';
 import { withHashChain } from '../../src/store/hash-chain.js';
 import { openFileStore } from '../../src/store/file/file-store.js';
 import { visits } from '../contract/helpers.js';
 import { sold, withId } from '../support/events.js';
 
-const sale = (unitId: string, policyId = 'standard-1y'): UnitEvent => withId(sold(unitId, '2025-01-02T09:00:00Z', policyId), `${unitId}-sold`);
+const sale = (unitId: string, policyId = 'standard-1y'): UnitEvent =>
+  withId(sold(unitId, '2025-01-02T09:00:00Z', policyId), `${unitId}-sold`);
 const text = (events: readonly UnitEvent[]) => events.map((e) => `${serializeEvent(e)}\n`).join('');
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'wl-readers-')), 'ledger.jsonl');
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTty: false });
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2025-06-01T00:00:00Z'),
+    stderrIsTty: false,
+  });
   return { code, stdout, stderr };
 }
 
 describe('store file readers', () => {
-  it('hand out each unit\'s events in file order, a repeated line once, an unfinished last line left out', async () => {
+  it("hand out each unit's events in file order, a repeated line once, an unfinished last line left out", async () => {
     const path = tempFile();
     const [a0, a1] = visits('U-a', 0, 2);
     const [b0] = visits('U-b', 0, 1);
     writeFileSync(path, `${text([a0!, b0!, a0!, a1!])}{"id":"torn`);
     const source = await readStoreFileSource(path);
     try {
-      expect([source.unitIds, source.eventCount, source.unfinished]).toEqual([['U-a', 'U-b'], 3, { line: 5, bytes: 11 }]);
+      expect([source.unitIds, source.eventCount, source.unfinished]).toEqual([
+        ['U-a', 'U-b'],
+        3,
+        { line: 5, bytes: 11 },
+      ]);
       const seen: [string, number][] = [];
       source.forEachEventOf('U-a', (event, position) => seen.push([event.id, position]));
-      expect(seen).toEqual([[a0!.id, 0], [a1!.id, 2]]);
+      expect(seen).toEqual([
+        [a0!.id, 0],
+        [a1!.id, 2],
+      ]);
     } finally {
       source.close();
     }
@@ -55,7 +72,9 @@ describe('store file readers', () => {
     streams.close();
     const result = await cli(['verify', '--store', `file:${path}`]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/U-a: line 3, revision 2, event "U-a-e0": inserted: a second copy of the event at line 1, revision 0/);
+    expect(result.stdout).toMatch(
+      /U-a: line 3, revision 2, event "U-a-e0": inserted: a second copy of the event at line 1, revision 0/,
+    );
   });
 
   it('state --store file: names the line of a sale whose policy is unknown', async () => {
@@ -67,4 +86,3 @@ describe('store file readers', () => {
     expect(result.stderr).toMatch(/line 3: data\.policyId: unknown policy "no-such-policy"/);
   });
 });
-

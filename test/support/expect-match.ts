@@ -29,17 +29,23 @@ function matches(expected: unknown, actual: unknown, path: string, why: string[]
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return fail(why, `${path}: expected an array, got ${JSON.stringify(actual)}`);
     if (expected.length !== actual.length) {
-      return fail(why, `${path}: expected ${expected.length} element(s), got ${actual.length}: ${JSON.stringify(actual)}`);
+      return fail(
+        why,
+        `${path}: expected ${expected.length} element(s), got ${actual.length}: ${JSON.stringify(actual)}`,
+      );
     }
     return assign(expected, actual, path, why);
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return fail(why, `${path}: expected an object, got ${JSON.stringify(actual)}`);
+    if (actual === null || typeof actual !== 'object')
+      return fail(why, `${path}: expected an object, got ${JSON.stringify(actual)}`);
     let ok = true;
-    for (const [key, value] of Object.entries(expected)) ok = matches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`, why) && ok;
+    for (const [key, value] of Object.entries(expected))
+      ok = matches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`, why) && ok;
     return ok;
   }
-  if (expected !== actual) return fail(why, `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (expected !== actual)
+    return fail(why, `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   return true;
 }
 

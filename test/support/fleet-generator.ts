@@ -5,7 +5,15 @@
  */
 import type { UnitEvent } from '../../src/index.js';
 
-export type Profile = 'quiet' | 'one-fix' | 'two-failures' | 'three-failures' | 'excluded' | 'outage' | 'return' | 'slow-response';
+export type Profile =
+  | 'quiet'
+  | 'one-fix'
+  | 'two-failures'
+  | 'three-failures'
+  | 'excluded'
+  | 'outage'
+  | 'return'
+  | 'slow-response';
 
 export interface GeneratedUnit {
   unitId: string;
@@ -24,7 +32,14 @@ export interface GeneratedFleet {
 const POLICIES = ['standard-1y', 'household-ac-6y', 'water-heater-5y', 'project-3y'] as const;
 const MODELS = ['AC-100', 'AC-200', 'WH-50', 'WH-80', 'PRJ-1', 'PRJ-2'] as const;
 const PROFILES: readonly [Profile, number][] = [
-  ['quiet', 30], ['one-fix', 20], ['two-failures', 10], ['three-failures', 8], ['excluded', 8], ['outage', 10], ['return', 6], ['slow-response', 8],
+  ['quiet', 30],
+  ['one-fix', 20],
+  ['two-failures', 10],
+  ['three-failures', 8],
+  ['excluded', 8],
+  ['outage', 10],
+  ['return', 6],
+  ['slow-response', 8],
 ];
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -63,7 +78,14 @@ export function generateFleet(minEvents: number, seed = 42): GeneratedFleet {
     const profile: Profile = drawn === 'return' && policyId !== 'project-3y' ? 'quiet' : drawn;
     let seq = 0;
     const add = (type: UnitEvent['type'], ms: number, data: Record<string, unknown>, lateMs = 0) =>
-      events.push({ id: `${unitId}-${++seq}`, type, unitId, occurredAt: iso(ms), recordedAt: iso(ms + lateMs), data } as UnitEvent);
+      events.push({
+        id: `${unitId}-${++seq}`,
+        type,
+        unitId,
+        occurredAt: iso(ms),
+        recordedAt: iso(ms + lateMs),
+        data,
+      } as UnitEvent);
     const sold = Date.UTC(2023, 0, 1) + Math.floor(random() * 900) * DAY + 9 * HOUR;
     add('UnitSold', sold, { serialNumber: `SN-${unitId}`, brand: 'Acme', model, customerId: `C-${n}`, policyId });
     add('UnitDelivered', sold + 2 * DAY, {});
@@ -85,7 +107,10 @@ export function generateFleet(minEvents: number, seed = 42): GeneratedFleet {
     let countedFailures = 0;
     switch (profile) {
       case 'quiet':
-        for (let v = 1; v <= 3; v++) add('MaintenanceVisited', covered + v * 88 * DAY, { kind: policyId === 'project-3y' ? 'inspection' : 'periodic' });
+        for (let v = 1; v <= 3; v++)
+          add('MaintenanceVisited', covered + v * 88 * DAY, {
+            kind: policyId === 'project-3y' ? 'inspection' : 'periodic',
+          });
         break;
       case 'one-fix':
         fault('F-1', pick(['noisy', 'leak', 'no-power']));
@@ -103,7 +128,8 @@ export function generateFleet(minEvents: number, seed = 42): GeneratedFleet {
         }
         // A fixed repair fails only on a recurrence; none follows, so the count is the failed ones.
         countedFailures = count;
-        if (count === 3 && random() < 0.5) add('UnitReplaced', t, { newSerialNumber: `SN-${unitId}-B`, reason: 'repeated-failure' });
+        if (count === 3 && random() < 0.5)
+          add('UnitReplaced', t, { newSerialNumber: `SN-${unitId}-B`, reason: 'repeated-failure' });
         break;
       }
       case 'excluded':
@@ -125,11 +151,20 @@ export function generateFleet(minEvents: number, seed = 42): GeneratedFleet {
         const late = random() < 0.3;
         add('ReturnRequested', sold + (late ? 30 : 8) * DAY, { returnId: 'R-1', reason: 'no-reason' });
         add('ReturnInspected', sold + (late ? 31 : 9) * DAY, { returnId: 'R-1', intact: true, humanDamage: false });
-        add('ReturnCompleted', sold + (late ? 32 : 10) * DAY, { returnId: 'R-1', refund: { amount: 3000, currency: 'CNY' } });
+        add('ReturnCompleted', sold + (late ? 32 : 10) * DAY, {
+          returnId: 'R-1',
+          refund: { amount: 3000, currency: 'CNY' },
+        });
         break;
       }
       case 'slow-response':
-        add('FaultReported', t, { faultId: 'F-1', component: 'unit', problemCode: 'error-code', severity: 'serious', outOfService: false });
+        add('FaultReported', t, {
+          faultId: 'F-1',
+          component: 'unit',
+          problemCode: 'error-code',
+          severity: 'serious',
+          outOfService: false,
+        });
         add('ServiceResponded', t + 30 * HOUR, { faultId: 'F-1' });
         repair('F-1', 'fixed');
         break;

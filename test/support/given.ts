@@ -119,7 +119,8 @@ export function given(history: readonly UnitEvent[], options: GivenOptions = {})
         const all = units();
         const id = unitId ?? onlyUnit(all);
         const view = all[id];
-        if (!view) throw new Error(`unit ${id} is not in the view as of ${asOf}${knownAt ? `, known at ${knownAt}` : ''}`);
+        if (!view)
+          throw new Error(`unit ${id} is not in the view as of ${asOf}${knownAt ? `, known at ${knownAt}` : ''}`);
         return view;
       },
     };
@@ -130,7 +131,8 @@ export function given(history: readonly UnitEvent[], options: GivenOptions = {})
 
 function onlyUnit(units: Record<string, UnitView>): string {
   const ids = Object.keys(units);
-  if (ids.length !== 1) throw new Error(`expected one unit in the view, found ${ids.length}: ${ids.join(', ')}; name one`);
+  if (ids.length !== 1)
+    throw new Error(`expected one unit in the view, found ${ids.length}: ${ids.join(', ')}; name one`);
   return ids[0]!;
 }
 

@@ -6,7 +6,12 @@ let n = 0;
 const ev = (type: string, occurredAt: string, data: Record<string, unknown> = {}, unitId = 'C-1') =>
   ({ id: `c-${++n}`, type, unitId, occurredAt, recordedAt: occurredAt, data }) as UnitEvent;
 const sold = (policyId: string, unitId = 'C-1') =>
-  ev('UnitSold', '2025-01-01T09:00:00Z', { serialNumber: 'S', brand: 'Acme', model: 'M', customerId: 'C', policyId }, unitId);
+  ev(
+    'UnitSold',
+    '2025-01-01T09:00:00Z',
+    { serialNumber: 'S', brand: 'Acme', model: 'M', customerId: 'C', policyId },
+    unitId,
+  );
 
 describe('care (rulebook 12)', () => {
   // household-ac-6y: a visit every 3 months, a follow-up within 7 days of each installation and repair.
@@ -17,10 +22,22 @@ describe('care (rulebook 12)', () => {
     ev('FollowUpRecorded', '2025-01-09T10:00:00Z'), // installation followed up within 7 days
     ev('MaintenanceVisited', '2025-04-01T10:00:00Z', { kind: 'periodic' }), // due 2025-04-06: done
     ev('MaintenanceVisited', '2025-07-10T10:00:00Z', { kind: 'periodic' }), // due 2025-07-01: 9 days late
-    ev('FaultReported', '2025-08-01T08:00:00Z', { faultId: 'F-1', component: 'unit', problemCode: 'noisy', severity: 'general', outOfService: false }),
+    ev('FaultReported', '2025-08-01T08:00:00Z', {
+      faultId: 'F-1',
+      component: 'unit',
+      problemCode: 'noisy',
+      severity: 'general',
+      outOfService: false,
+    }),
     ev('RepairCompleted', '2025-08-02T08:00:00Z', { faultId: 'F-1', outcome: 'fixed' }),
     ev('FollowUpRecorded', '2025-08-20T08:00:00Z', { faultId: 'F-1' }), // 18 days after: late
-    ev('FaultReported', '2025-09-01T08:00:00Z', { faultId: 'F-2', component: 'unit', problemCode: 'leak', severity: 'general', outOfService: false }),
+    ev('FaultReported', '2025-09-01T08:00:00Z', {
+      faultId: 'F-2',
+      component: 'unit',
+      problemCode: 'leak',
+      severity: 'general',
+      outOfService: false,
+    }),
     ev('RepairCompleted', '2025-09-02T08:00:00Z', { faultId: 'F-2', outcome: 'fixed' }), // never followed up
   ];
 
@@ -32,16 +49,40 @@ describe('care (rulebook 12)', () => {
       { due: '2025-07-01', status: 'late', visitedOn: '2025-07-10', eventId: 'c-6', daysLate: 9 },
       { due: '2025-10-10', status: 'overdue', missedSince: 0 }, // 3 months after the last visit
     ]);
-    expect(careUnits(history, { asOf: '2026-01-20' })[0]!.maintenance.slots.at(-1)).toEqual({ due: '2025-10-10', status: 'overdue', missedSince: 1 });
-    expect(careUnits(history, { asOf: '2025-10-10' })[0]!.maintenance.slots.at(-1)).toEqual({ due: '2025-10-10', status: 'due' });
+    expect(careUnits(history, { asOf: '2026-01-20' })[0]!.maintenance.slots.at(-1)).toEqual({
+      due: '2025-10-10',
+      status: 'overdue',
+      missedSince: 1,
+    });
+    expect(careUnits(history, { asOf: '2025-10-10' })[0]!.maintenance.slots.at(-1)).toEqual({
+      due: '2025-10-10',
+      status: 'due',
+    });
   });
 
   it('every installation and repair under coverage needs a follow-up within the policy delay', () => {
     const [care] = careUnits(history, { asOf: '2025-09-05' });
     expect(care!.followUps.withinDays).toBe(7);
     expect(care!.followUps.items).toEqual([
-      { kind: 'installation', eventId: 'c-2', on: '2025-01-05', due: '2025-01-12', status: 'done', followUpId: 'c-4', followedUpOn: '2025-01-09' },
-      { kind: 'repair', eventId: 'c-8', faultId: 'F-1', on: '2025-08-02', due: '2025-08-09', status: 'late', followUpId: 'c-9', followedUpOn: '2025-08-20' },
+      {
+        kind: 'installation',
+        eventId: 'c-2',
+        on: '2025-01-05',
+        due: '2025-01-12',
+        status: 'done',
+        followUpId: 'c-4',
+        followedUpOn: '2025-01-09',
+      },
+      {
+        kind: 'repair',
+        eventId: 'c-8',
+        faultId: 'F-1',
+        on: '2025-08-02',
+        due: '2025-08-09',
+        status: 'late',
+        followUpId: 'c-9',
+        followedUpOn: '2025-08-20',
+      },
       { kind: 'repair', eventId: 'c-11', faultId: 'F-2', on: '2025-09-02', due: '2025-09-09', status: 'pending' },
     ]);
     const later = careUnits(history, { asOf: '2025-09-10' })[0]!;

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { projectUnits } from '../../src/index.js';
 import { cli, scenarioEvents, scenarioFile, scenariosDir, standardWithThreshold } from './support.js';
 
-const scenarios = readdirSync(scenariosDir).filter((n) => /^\d\d-/.test(n)).sort();
+const scenarios = readdirSync(scenariosDir)
+  .filter((n) => /^\d\d-/.test(n))
+  .sort();
 const AS_OF = '2026-01-01';
 
 describe.each(scenarios)('every command on the public scenario %s', (name) => {
@@ -15,7 +17,11 @@ describe.each(scenarios)('every command on the public scenario %s', (name) => {
   it('fleet, care and diff run on the whole file, as text and as JSON', async () => {
     const policy = join(mkdtempSync(join(tmpdir(), 'wl-policy-')), 'standard-1y-v2.json');
     writeFileSync(policy, JSON.stringify(standardWithThreshold(2)));
-    for (const argv of [['fleet', file], ['care', file, '--all'], ['diff', file, '--policy', policy]]) {
+    for (const argv of [
+      ['fleet', file],
+      ['care', file, '--all'],
+      ['diff', file, '--policy', policy],
+    ]) {
       const text = await cli([...argv, '--as-of', AS_OF]);
       expect(text.code, text.stderr).toBe(0);
       const json = await cli([...argv, '--as-of', AS_OF, '--json']);

@@ -2,12 +2,22 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPolicyBook, diffPolicies, explainUnit, parsePolicy, PRESETS, projectUnits, recompute } from '../../src/index.js';
+import {
+  createPolicyBook,
+  diffPolicies,
+  explainUnit,
+  parsePolicy,
+  PRESETS,
+  projectUnits,
+  recompute,
+} from '../../src/index.js';
 import { cli, scenarioEvents, scenarioFile, scenariosDir, standardWithThreshold } from './support.js';
 
 const standard = PRESETS.find((p) => p.id === 'standard-1y')!;
 
-const scenarios = readdirSync(scenariosDir).filter((n) => /^\d\d-/.test(n)).sort();
+const scenarios = readdirSync(scenariosDir)
+  .filter((n) => /^\d\d-/.test(n))
+  .sort();
 function policyFile(policy: unknown): string {
   const path = join(mkdtempSync(join(tmpdir(), 'wl-diff-')), 'new.json');
   writeFileSync(path, JSON.stringify(policy));
@@ -28,7 +38,9 @@ describe('recompute and diff', () => {
     expect(d.units[0]).toMatchObject({
       unitId: 'U-1',
       policy: { from: { id: 'standard-1y', version: 1 }, to: { id: 'standard-1y', version: 2 } },
-      entitlementsGained: [{ kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: ['e02-4', 'e02-7'] }] }],
+      entitlementsGained: [
+        { kind: 'replacement', status: 'open', because: [{ rule: 'repeated-failure', eventIds: ['e02-4', 'e02-7'] }] },
+      ],
       entitlementsLost: [],
     });
   });
@@ -43,10 +55,21 @@ describe('recompute and diff', () => {
   });
 
   it('the new version replaces the one frozen at sale; before, a pinned version is honoured', () => {
-    const v1 = readFileSync(scenarioFile('02-three-failed-repairs'), 'utf8').replace('"policyId": "standard-1y"', '"policyId": "standard-1y", "policyVersion": 1');
+    const v1 = readFileSync(scenarioFile('02-three-failed-repairs'), 'utf8').replace(
+      '"policyId": "standard-1y"',
+      '"policyId": "standard-1y", "policyVersion": 1',
+    );
     const path = join(mkdtempSync(join(tmpdir(), 'wl-diff-')), 'pinned.jsonl');
     writeFileSync(path, v1);
-    return cli(['diff', path, '--policy', policyFile(standardWithThreshold(2)), '--as-of', '2025-05-20', '--json']).then((r) => {
+    return cli([
+      'diff',
+      path,
+      '--policy',
+      policyFile(standardWithThreshold(2)),
+      '--as-of',
+      '2025-05-20',
+      '--json',
+    ]).then((r) => {
       expect(r.code).toBe(0);
       const d = JSON.parse(r.stdout);
       expect(d.units.map((u: { unitId: string }) => u.unitId)).toEqual(['U-1']);
@@ -61,7 +84,15 @@ describe('recompute and diff', () => {
     expect(table.stdout).toContain('re-judged under standard-1y v2: 1 unit(s), 1 changed');
     expect(table.stdout).toMatch(/U-1\s+standard-1y v1 -> standard-1y v2/);
     expect(table.stdout).toMatch(/\+ entitlement\s+replacement open \[repeated-failure: e02-4, e02-7\]/);
-    const json = await cli(['diff', file, '--policy', policyFile(standardWithThreshold(2)), '--as-of', '2025-05-20', '--json']);
+    const json = await cli([
+      'diff',
+      file,
+      '--policy',
+      policyFile(standardWithThreshold(2)),
+      '--as-of',
+      '2025-05-20',
+      '--json',
+    ]);
     expect(JSON.parse(json.stdout).units).toHaveLength(1);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect((await cli(['diff', file])).code).toBe(2);
@@ -74,7 +105,9 @@ describe('recompute and diff', () => {
     const after = recompute(events, [v2], { asOf: '2025-06-05' })[0]!.after!;
     expect(after.policy?.version).toBe(2);
     expect(after.view.entitlements[0]?.because[0]?.eventIds).toEqual(['e02-4', 'e02-7']);
-    expect(projectUnits(events, { asOf: '2025-06-05' }).get('U-1')!.view.entitlements[0]?.because[0]?.eventIds).toEqual(['e02-4', 'e02-7', 'e02-8']);
+    expect(projectUnits(events, { asOf: '2025-06-05' }).get('U-1')!.view.entitlements[0]?.because[0]?.eventIds).toEqual(
+      ['e02-4', 'e02-7', 'e02-8'],
+    );
   });
 
   it('terms are frozen at sale: a version effective later judges later sales only, unless a diff asks', () => {
@@ -83,9 +116,10 @@ describe('recompute and diff', () => {
     const units = projectUnits(events, { asOf: '2025-06-01', policies: createPolicyBook([later]) });
     expect(units.get('U-1')!.view.policy).toEqual({ id: 'standard-1y', version: 1 }); // sold 2025-01-10
     expect(units.get('U-2')!.view.policy).toEqual({ id: 'standard-1y', version: 2 }); // sold 2025-02-20
-    expect(explainUnit(events, 'U-1', { asOf: '2025-06-01', policies: createPolicyBook([later]) })!.policy).toMatchObject({ id: 'standard-1y', version: 1 });
+    expect(
+      explainUnit(events, 'U-1', { asOf: '2025-06-01', policies: createPolicyBook([later]) })!.policy,
+    ).toMatchObject({ id: 'standard-1y', version: 1 });
     const rejudged = recompute(events, [later], { asOf: '2025-06-01' });
     expect(rejudged.map((r) => r.after!.policy!.version)).toEqual([2, 2, 2, 2, 2]);
   });
 });
-

@@ -62,17 +62,29 @@ describe('bundles from a sealed store prove their chain', () => {
 
   it('an event edited with its old seal kept fails, even when every other file is rewritten to match', async () => {
     const dir = await sealedBundle();
-    forge(dir, (events) => events.map((e) => (e.type === 'RepairCompleted' && e.data.outcome === 'failed' ? ({ ...e, data: { ...e.data, outcome: 'fixed' } } as UnitEvent) : e)));
+    forge(dir, (events) =>
+      events.map((e) =>
+        e.type === 'RepairCompleted' && e.data.outcome === 'failed'
+          ? ({ ...e, data: { ...e.data, outcome: 'fixed' } } as UnitEvent)
+          : e,
+      ),
+    );
     const result = verifyBundle(dir);
     expect(result.ok).toBe(false);
-    expect(result.problems.join('\n')).toMatch(/events\.jsonl: the hash chain breaks at line \d+ \(event "e02-\d+"\): changed/);
+    expect(result.problems.join('\n')).toMatch(
+      /events\.jsonl: the hash chain breaks at line \d+ \(event "e02-\d+"\): changed/,
+    );
   });
 
   it('a stripped seal in a sealed stream is named as an edit', async () => {
     const dir = await sealedBundle();
-    forge(dir, (events) => events.map((e, i) => (i === 3 ? ({ ...e, prevHash: undefined, hash: undefined } as UnitEvent) : e)));
+    forge(dir, (events) =>
+      events.map((e, i) => (i === 3 ? ({ ...e, prevHash: undefined, hash: undefined } as UnitEvent) : e)),
+    );
     // The forger's manifest now says "not sealed", yet some events are: an unsealed event in a sealed stream.
-    expect(verifyBundle(dir).problems.join('\n')).toContain('events are sealed, the manifest says none: in a sealed stream an unsealed event can only be an edit');
+    expect(verifyBundle(dir).problems.join('\n')).toContain(
+      'events are sealed, the manifest says none: in a sealed stream an unsealed event can only be an edit',
+    );
   });
 });
 
@@ -114,14 +126,28 @@ describe('--verify reads only the plain files a bundle holds', () => {
 });
 
 describe("a preset's name on other terms", () => {
-  const impostor = { ...PRESETS[0], repeatedFailure: { threshold: { value: 9, comparison: 'at-least' }, remedy: 'replacement' } };
+  const impostor = {
+    ...PRESETS[0],
+    repeatedFailure: { threshold: { value: 9, comparison: 'at-least' }, remedy: 'replacement' },
+  };
 
   it('is refused when a bundle is made', async () => {
     const d = tmp();
     writeFileSync(join(d, 'policy.json'), JSON.stringify(impostor));
-    const r = await cli(['evidence', scenarioFile('02-three-failed-repairs'), '--unit', 'U-1', '--out', join(d, 'b'), '--policy', join(d, 'policy.json')]);
+    const r = await cli([
+      'evidence',
+      scenarioFile('02-three-failed-repairs'),
+      '--unit',
+      'U-1',
+      '--out',
+      join(d, 'b'),
+      '--policy',
+      join(d, 'policy.json'),
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('has the id and version of the preset standard-1y v1 but other terms: a custom policy must carry its own id');
+    expect(r.stderr).toContain(
+      'has the id and version of the preset standard-1y v1 but other terms: a custom policy must carry its own id',
+    );
   });
 
   it('fails --verify, and a policy with its own id is named custom', async () => {
@@ -129,14 +155,44 @@ describe("a preset's name on other terms", () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     const events = parseJsonl(readFileSync(join(dir, 'events.jsonl'), 'utf8')).events;
     const write = (policy: unknown, saleEvents: UnitEvent[]) => {
-      for (const [name, text] of bundleFrom('U-1', saleEvents, parsePolicy(policy), parseTimePoint(manifest.asOf, 'asOf'), undefined, sha256)) writeFileSync(join(dir, name), text);
+      for (const [name, text] of bundleFrom(
+        'U-1',
+        saleEvents,
+        parsePolicy(policy),
+        parseTimePoint(manifest.asOf, 'asOf'),
+        undefined,
+        sha256,
+      ))
+        writeFileSync(join(dir, name), text);
     };
     write(impostor, events);
-    expect(verifyBundle(dir).problems.join('\n')).toContain('policy.json: has the id and version of the preset standard-1y v1 but other terms');
+    expect(verifyBundle(dir).problems.join('\n')).toContain(
+      'policy.json: has the id and version of the preset standard-1y v1 but other terms',
+    );
     const custom = { ...impostor, id: 'acme-3-strikes' };
-    write(custom, parseJsonl(events.map((e) => serializeEvent(e.type === 'UnitSold' ? ({ ...e, prevHash: undefined, hash: undefined, data: { ...e.data, policyId: 'acme-3-strikes' } } as UnitEvent) : ({ ...e, prevHash: undefined, hash: undefined } as UnitEvent))).join('\n')).events);
+    write(
+      custom,
+      parseJsonl(
+        events
+          .map((e) =>
+            serializeEvent(
+              e.type === 'UnitSold'
+                ? ({
+                    ...e,
+                    prevHash: undefined,
+                    hash: undefined,
+                    data: { ...e.data, policyId: 'acme-3-strikes' },
+                  } as UnitEvent)
+                : ({ ...e, prevHash: undefined, hash: undefined } as UnitEvent),
+            ),
+          )
+          .join('\n'),
+      ).events,
+    );
     const result = verifyBundle(dir);
-    expect(result.checked).toContain('policy.json: a custom policy, acme-3-strikes v1 (not one of the library\'s presets)');
+    expect(result.checked).toContain(
+      "policy.json: a custom policy, acme-3-strikes v1 (not one of the library's presets)",
+    );
   });
 });
 
@@ -159,13 +215,24 @@ describe('signed bundles (Ed25519)', () => {
     rmSync(join(dir, 'manifest.sig'));
     const missing = await cli(['evidence', '--verify', dir, '--verify-key', keys.pub]);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('manifest.sig: missing: the bundle is not signed, and --verify-key asks for a signature');
+    expect(missing.stdout).toContain(
+      'manifest.sig: missing: the bundle is not signed, and --verify-key asks for a signature',
+    );
   });
 
   it('a key that is not an Ed25519 PEM is one line, exit 1', async () => {
     const d = tmp();
     writeFileSync(join(d, 'key.pem'), 'not a key');
-    const r = await cli(['evidence', scenarioFile('02-three-failed-repairs'), '--unit', 'U-1', '--out', join(d, 'b'), '--sign-key', join(d, 'key.pem')]);
+    const r = await cli([
+      'evidence',
+      scenarioFile('02-three-failed-repairs'),
+      '--unit',
+      'U-1',
+      '--out',
+      join(d, 'b'),
+      '--sign-key',
+      join(d, 'key.pem'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`${join(d, 'key.pem')}: not a PEM PKCS #8 private key\n`);
   });

@@ -16,19 +16,49 @@ async function bundle(scenario: string, unit: string, extra: string[] = []): Pro
   return dir;
 }
 
-const snapshot = (dir: string) => new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
+const snapshot = (dir: string) =>
+  new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name))]),
+  );
 
 describe('evidence bundles', () => {
   it('holds the events, the policy snapshot, the view, the explanation and a manifest of SHA-256s', async () => {
     const dir = await bundle('02-three-failed-repairs', 'U-1', ['--as-of', '2025-06-30']);
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'explanation.json', 'explanation.txt', 'manifest.json', 'manifest.sha256', 'policy.json', 'view.json']);
-    expect(readFileSync(join(dir, 'manifest.sha256'), 'utf8')).toBe(`${sha256(readFileSync(join(dir, 'manifest.json')))}  manifest.json\n`);
+    expect(readdirSync(dir).sort()).toEqual([
+      'events.jsonl',
+      'explanation.json',
+      'explanation.txt',
+      'manifest.json',
+      'manifest.sha256',
+      'policy.json',
+      'view.json',
+    ]);
+    expect(readFileSync(join(dir, 'manifest.sha256'), 'utf8')).toBe(
+      `${sha256(readFileSync(join(dir, 'manifest.json')))}  manifest.json\n`,
+    );
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    const unitLines = readFileSync(scenarioFile('02-three-failed-repairs'), 'utf8').split('\n').filter((l) => l.includes('"unitId": "U-1"') || l.includes('"unitId":"U-1"'));
-    expect(manifest).toMatchObject({ format: 'warranty-ledger-evidence/2', unitId: 'U-1', asOf: '2025-06-30', knownAt: null, policy: { id: 'standard-1y', version: 1 }, source: { events: unitLines.length, sealed: false, head: null } });
+    const unitLines = readFileSync(scenarioFile('02-three-failed-repairs'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"unitId": "U-1"') || l.includes('"unitId":"U-1"'));
+    expect(manifest).toMatchObject({
+      format: 'warranty-ledger-evidence/2',
+      unitId: 'U-1',
+      asOf: '2025-06-30',
+      knownAt: null,
+      policy: { id: 'standard-1y', version: 1 },
+      source: { events: unitLines.length, sealed: false, head: null },
+    });
     expect(manifest.files.every((f: { sha256: string }) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
     const view = JSON.parse(readFileSync(join(dir, 'view.json'), 'utf8'));
-    expect(view).toEqual(JSON.parse(JSON.stringify(projectUnits(scenarioEvents('02-three-failed-repairs'), { asOf: '2025-06-30' }).get('U-1')!.view)));
+    expect(view).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          projectUnits(scenarioEvents('02-three-failed-repairs'), { asOf: '2025-06-30' }).get('U-1')!.view,
+        ),
+      ),
+    );
     // The unit's stream as known at the known-at moment, in stream order: events after the as-of moment included.
     expect(readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n')).toHaveLength(unitLines.length);
     expect(readFileSync(join(dir, 'explanation.txt'), 'utf8')).toContain('fulfilled by e02-12 UnitReplaced');
@@ -61,7 +91,11 @@ describe('evidence bundles', () => {
     const files = snapshot(dir);
     let tried = 0;
     for (const [name, bytes] of files) {
-      const positions = new Set([0, bytes.length - 1, ...Array.from({ length: 40 }, (_, i) => Math.floor(((i + 0.5) * bytes.length) / 40))]);
+      const positions = new Set([
+        0,
+        bytes.length - 1,
+        ...Array.from({ length: 40 }, (_, i) => Math.floor(((i + 0.5) * bytes.length) / 40)),
+      ]);
       for (const at of positions) {
         const changed = Buffer.from(bytes);
         changed[at] = changed[at]! ^ 0x01;
@@ -85,12 +119,21 @@ describe('evidence bundles', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('NOT VERIFIED');
     expect(r.stdout).toMatch(/view\.json: SHA-256 is [0-9a-f]{64}, the manifest says [0-9a-f]{64}/);
-    expect(r.stdout).toContain('view.json: the replay differs at line 11: the replay gives "  \\"downtimeMinutes\\": 0,", the file has "  \\"downtimeMinutes\\": 9,"');
+    expect(r.stdout).toContain(
+      'view.json: the replay differs at line 11: the replay gives "  \\"downtimeMinutes\\": 0,", the file has "  \\"downtimeMinutes\\": 9,"',
+    );
   });
 
   it('usage errors and a unit without events', async () => {
     expect((await cli(['evidence', scenarioFile('01-coverage-start'), '--unit', 'U-1'])).code).toBe(2);
-    const r = await cli(['evidence', scenarioFile('01-coverage-start'), '--unit', 'nope', '--out', join(tmp('wl-ev-'), 'x')]);
+    const r = await cli([
+      'evidence',
+      scenarioFile('01-coverage-start'),
+      '--unit',
+      'nope',
+      '--out',
+      join(tmp('wl-ev-'), 'x'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nope');
     const missing = await cli(['evidence', '--verify', join(tmp('wl-ev-'), 'none')]);

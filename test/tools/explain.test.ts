@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { explainUnit, formatExplanation, projectUnits } from '../../src/index.js';
 import { cli, scenarioEvents, scenarioFile, scenariosDir } from './support.js';
 
-const scenarios = readdirSync(scenariosDir).filter((n) => /^\d\d-/.test(n)).sort();
+const scenarios = readdirSync(scenariosDir)
+  .filter((n) => /^\d\d-/.test(n))
+  .sort();
 
 describe('explain', () => {
   it('scenario 02: names every event that made the replacement, and the one that fulfilled it', () => {
@@ -37,7 +39,10 @@ describe('explain', () => {
     expect(e.story.map((s) => s.event.id)).toEqual(['e07-1', 'e07-2', 'e07-4', 'e07-3']);
     expect(e.story[2]!.event.recordedAt).toBe('2025-03-01T09:00:00Z');
     expect(formatExplanation(e)).toContain('[recorded 2025-03-01T09:00:00Z]');
-    const known = explainUnit(scenarioEvents('07-late-recorded'), 'U-1', { asOf: '2025-06-01', knownAt: '2025-02-15T00:00:00Z' })!;
+    const known = explainUnit(scenarioEvents('07-late-recorded'), 'U-1', {
+      asOf: '2025-06-01',
+      knownAt: '2025-02-15T00:00:00Z',
+    })!;
     expect(known.story.map((s) => s.event.id)).toEqual(['e07-1', 'e07-2', 'e07-3']);
     expect(known.coverage[0]).toMatchObject({ start: '2025-01-10', end: '2026-01-09' });
   });
@@ -45,7 +50,12 @@ describe('explain', () => {
   it('says what the rules ignored and why: an excluded cause, with the diagnosis and section 9', () => {
     const e = explainUnit(scenarioEvents('03-causes-and-counting'), 'U-1', { asOf: '2025-04-10' })!;
     expect(e.ignored).toHaveLength(1);
-    expect(e.ignored[0]).toMatchObject({ event: { id: 'e03-5' }, rule: 'repeated-failure', section: '6', decidedAt: 'e03-6' });
+    expect(e.ignored[0]).toMatchObject({
+      event: { id: 'e03-5' },
+      rule: 'repeated-failure',
+      section: '6',
+      decidedAt: 'e03-6',
+    });
     expect(e.ignored[0]!.reason).toContain('cause misuse (e03-4');
     expect(e.ignored[0]!.reason).toContain('section 9');
     const outside = explainUnit(scenarioEvents('03-causes-and-counting'), 'U-2', { asOf: '2024-06-01' })!;
@@ -95,7 +105,9 @@ describe('explain', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Unit U-1: ACTIVE, serial SN-U-1-B');
     const json = await cli(['explain', file, '--unit', 'U-1', '--as-of', '2025-06-30', '--json']);
-    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(explainUnit(scenarioEvents('02-three-failed-repairs'), 'U-1', { asOf: '2025-06-30' }))));
+    expect(JSON.parse(json.stdout)).toEqual(
+      JSON.parse(JSON.stringify(explainUnit(scenarioEvents('02-three-failed-repairs'), 'U-1', { asOf: '2025-06-30' }))),
+    );
     const missing = await cli(['explain', file, '--unit', 'U-9', '--as-of', '2025-06-30']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('U-9');
@@ -109,7 +121,10 @@ describe('explain: downtime', () => {
     for (const asOf of ['2025-02-05', '2025-03-08', '2025-05-03', '2025-06-05', '2026-01-01']) {
       for (const unitId of projectUnits(events, { asOf }).keys()) {
         const e = explainUnit(events, unitId, { asOf })!;
-        const spans = e.downtime.outages.filter((o) => o.counted).map((o) => [Date.parse(o.from), Date.parse(o.to)] as const).sort((a, b) => a[0] - b[0]);
+        const spans = e.downtime.outages
+          .filter((o) => o.counted)
+          .map((o) => [Date.parse(o.from), Date.parse(o.to)] as const)
+          .sort((a, b) => a[0] - b[0]);
         let total = 0;
         let end = -Infinity;
         for (const [a, b] of spans) {

@@ -26,7 +26,8 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
     const f = fleetView(fleet.events, { asOf: AS_OF });
     const direct = new Map<string, number>();
     const model = new Map(fleet.units.map((u) => [u.unitId, u.model]));
-    for (const e of fleet.events) if (e.type === 'FaultReported') direct.set(model.get(e.unitId)!, (direct.get(model.get(e.unitId)!) ?? 0) + 1);
+    for (const e of fleet.events)
+      if (e.type === 'FaultReported') direct.set(model.get(e.unitId)!, (direct.get(model.get(e.unitId)!) ?? 0) + 1);
     const counted = new Map<string, number>();
     for (const g of f.failures) counted.set(g.model, (counted.get(g.model) ?? 0) + g.total);
     expect(counted).toEqual(direct);
@@ -49,8 +50,13 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
       const key = `${model.get(e.unitId)} ${e.data.component} ${e.data.problemCode} ${e.occurredAt.slice(0, 7)}`;
       direct.set(key, (direct.get(key) ?? 0) + 1);
     }
-    const expected = [...direct].filter(([, n]) => n >= 3).map(([k]) => k).sort();
-    expect(f.earlyWarnings.map((w) => `${w.model} ${w.component} ${w.problemCode} ${w.month}`).sort()).toEqual(expected);
+    const expected = [...direct]
+      .filter(([, n]) => n >= 3)
+      .map(([k]) => k)
+      .sort();
+    expect(f.earlyWarnings.map((w) => `${w.model} ${w.component} ${w.problemCode} ${w.month}`).sort()).toEqual(
+      expected,
+    );
     const stricter = fleetView(fleet.events, { asOf: AS_OF, earlyWarning: { value: 6, comparison: 'at-least' } });
     expect(stricter.earlyWarnings.length).toBe([...direct.values()].filter((n) => n >= 6).length);
   });
@@ -59,7 +65,9 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
     const asOf = '2025-06-30';
     const f = fleetView(fleet.events, { asOf });
     const views = [...projectUnits(fleet.events, { asOf }).values()].map((p) => p.view);
-    expect(f.totals.openEntitlements).toBe(views.flatMap((v) => v.entitlements.filter((e) => e.status === 'open')).length);
+    expect(f.totals.openEntitlements).toBe(
+      views.flatMap((v) => v.entitlements.filter((e) => e.status === 'open')).length,
+    );
     expect(f.totals.breaches).toBe(views.flatMap((v) => v.slaBreaches).length);
     const soon = views.filter((v) => v.status === 'active' && v.coverage[0]!.end! <= '2025-08-29').length;
     expect(f.totals.endingSoon).toBe(soon);
@@ -69,7 +77,9 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
 
   it("standard-1y's failure threshold 3 -> 2 changes exactly the units with 2 or more counted failed repairs of one problem", () => {
     const d = diffPolicies(fleet.events, [parsePolicy(standardWithThreshold(2))], { asOf: AS_OF });
-    const expected = fleet.units.filter((u) => u.policyId === 'standard-1y' && u.countedFailures >= 2).map((u) => u.unitId);
+    const expected = fleet.units
+      .filter((u) => u.policyId === 'standard-1y' && u.countedFailures >= 2)
+      .map((u) => u.unitId);
     expect(expected.length).toBeGreaterThan(50);
     expect(d.units.map((u) => u.unitId)).toEqual(expected);
     expect(d.units.every((u) => u.entitlementsGained.length > 0)).toBe(true);
@@ -80,7 +90,9 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
     const care = careUnits(fleet.events, { asOf: AS_OF });
     const installations = fleet.events.filter((e) => e.type === 'InstallationCompleted').length;
     expect(care.flatMap((c) => c.followUps.items.filter((i) => i.kind === 'installation')).length).toBe(installations);
-    expect(care.filter((c) => c.policy.id === 'household-ac-6y').every((c) => c.maintenance.slots.length > 0)).toBe(true);
+    expect(care.filter((c) => c.policy.id === 'household-ac-6y').every((c) => c.maintenance.slots.length > 0)).toBe(
+      true,
+    );
   });
 
   it('every command runs on the generated file', async () => {
@@ -113,7 +125,9 @@ describe('the fleet view and the other tools on a generated fleet of 100,000+ ev
     expect(tty.stderr).toMatch(/fleet: [\d,]+ events, [\d,]+ units, [\d,]+ events\/s\n$/);
     expect((await cli(['fleet', file, '--as-of', AS_OF, '--json'], { tty: true })).stderr).toBe('');
     expect((await cli(['fleet', file, '--as-of', AS_OF])).stderr).toBe('');
-    expect((await cli(['diff', file, '--policy', policyFile(), '--as-of', AS_OF], { tty: true })).stderr).toMatch(/diff: .*events\/s\n$/);
+    expect((await cli(['diff', file, '--policy', policyFile(), '--as-of', AS_OF], { tty: true })).stderr).toMatch(
+      /diff: .*events\/s\n$/,
+    );
   });
 });
 
@@ -127,7 +141,11 @@ describe('reading with a progress line', () => {
   it('reads the same events as the plain reader, a multi-byte character split across chunks included', async () => {
     const { events } = generateFleet(30_000, 3);
     const model = (i: number) => `格力空调-${'型号'.repeat(40)}-${i % 3}`;
-    const lines = events.map((e) => serializeEvent(e.type === 'UnitSold' ? { ...e, data: { ...e.data, model: model(Number(e.unitId.slice(2))) } } : e));
+    const lines = events.map((e) =>
+      serializeEvent(
+        e.type === 'UnitSold' ? { ...e, data: { ...e.data, model: model(Number(e.unitId.slice(2))) } } : e,
+      ),
+    );
     let text = `${lines.join('\n')}\n`;
     // Shift the text until the 4 MiB chunk boundary falls inside a three-byte character.
     const boundary = 1 << 22;
@@ -146,4 +164,3 @@ describe('reading with a progress line', () => {
     expect(plain.stdout).toContain('格力空调-');
   });
 });
-

@@ -9,7 +9,13 @@ describe('replace-only-line in the tools', () => {
   it('explain gives its rule, section, component, fault, events and reasoning', () => {
     const e = explainUnit(events, 'U-1', { asOf: '2031-05-10' })!;
     const open = e.entitlements.find((f) => f.faultId === 'F-2')!;
-    expect(open).toMatchObject({ kind: 'replacement', rule: 'replace-only-line', section: '4, fine print 21', component: 'tank', status: 'open' });
+    expect(open).toMatchObject({
+      kind: 'replacement',
+      rule: 'replace-only-line',
+      section: '4, fine print 21',
+      component: 'tank',
+      status: 'open',
+    });
     expect(open.events.map((r) => r.id)).toEqual(['e10-5']);
     expect(open.reasoning.join('\n')).toContain('the tank line grants replacement only');
     expect(open.reasoning.join('\n')).toContain('e10-6');
@@ -32,7 +38,16 @@ describe('replace-only-line in the tools', () => {
 
   it('the fleet view lists it as an open entitlement with its component', () => {
     const f = fleetView(events, { asOf: '2031-05-10' });
-    expect(f.openEntitlements).toEqual([{ unitId: 'U-1', kind: 'replacement', rule: 'replace-only-line', faultId: 'F-2', component: 'tank', eventIds: ['e10-5'] }]);
+    expect(f.openEntitlements).toEqual([
+      {
+        unitId: 'U-1',
+        kind: 'replacement',
+        rule: 'replace-only-line',
+        faultId: 'F-2',
+        component: 'tank',
+        eventIds: ['e10-5'],
+      },
+    ]);
   });
 });
 

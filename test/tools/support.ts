@@ -43,5 +43,10 @@ export async function cli(argv: string[], options: { tty?: boolean; now?: Date }
 /** standard-1y with another failure threshold, as a new version. */
 export function standardWithThreshold(value: number, version = 2): PolicyInput {
   const standard = PRESETS.find((p) => p.id === 'standard-1y')!;
-  return { ...standard, version, title: `standard-1y, ${value} failed repairs`, repeatedFailure: { threshold: { value, comparison: 'at-least' }, remedy: 'replacement' } };
+  return {
+    ...standard,
+    version,
+    title: `standard-1y, ${value} failed repairs`,
+    repeatedFailure: { threshold: { value, comparison: 'at-least' }, remedy: 'replacement' },
+  };
 }

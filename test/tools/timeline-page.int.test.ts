@@ -12,7 +12,16 @@ import type { Browser, Page } from 'playwright-core';
 import { cli, scenarioFile } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const outDir = join(__dirname, '..', '..', 'test-output');
 const present = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
@@ -23,7 +32,8 @@ describe.skipIf(!present && !inCi)('the timeline page in headless Chromium', () 
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!present) throw new Error(`CI=true but ${CHROMIUM} is missing: .ci/run installs it with apt-get install chromium`);
+    if (!present)
+      throw new Error(`CI=true but ${CHROMIUM} is missing: .ci/run installs it with apt-get install chromium`);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     mkdirSync(outDir, { recursive: true });
@@ -34,7 +44,12 @@ describe.skipIf(!present && !inCi)('the timeline page in headless Chromium', () 
   });
 
   /** Writes the page with the CLI, opens it with every network request refused, and returns it with the requests seen. */
-  async function open(scenario: string, unit: string, asOf: string, name: string): Promise<{ page: Page; requests: string[] }> {
+  async function open(
+    scenario: string,
+    unit: string,
+    asOf: string,
+    name: string,
+  ): Promise<{ page: Page; requests: string[] }> {
     const file = join(outDir, `${name}.html`);
     const r = await cli(['report', scenarioFile(scenario), '--unit', unit, '--as-of', asOf, '--out', file]);
     expect(r.code).toBe(0);
@@ -88,18 +103,23 @@ describe.skipIf(!present && !inCi)('the timeline page in headless Chromium', () 
     const { page, requests } = await open('04-downtime-restart', 'U-1', '2025-07-01', 'timeline-04');
     const bars = page.locator('[data-testid=coverage-bar]');
     expect(await bars.count()).toBe(3);
-    expect(await bars.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-component')} ${e.getAttribute('data-start')} ${e.getAttribute('data-end')}`))).toEqual([
-      'unit 2025-05-05 2031-05-04',
-      'compressor 2025-05-05 2031-05-04',
-      'parts 2025-01-02 lifetime',
-    ]);
+    expect(
+      await bars.evaluateAll((els) =>
+        els.map(
+          (e) => `${e.getAttribute('data-component')} ${e.getAttribute('data-start')} ${e.getAttribute('data-end')}`,
+        ),
+      ),
+    ).toEqual(['unit 2025-05-05 2031-05-04', 'compressor 2025-05-05 2031-05-04', 'parts 2025-01-02 lifetime']);
     const spans = page.locator('[data-testid=downtime-span]');
     expect(await spans.count()).toBe(5);
-    for (const box of await spans.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width))) expect(box).toBeGreaterThan(1);
+    for (const box of await spans.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width)))
+      expect(box).toBeGreaterThan(1);
     expect(await page.locator('[data-testid=flag]', { hasText: 'warranty-restart: fulfilled' }).isVisible()).toBe(true);
     expect(await page.locator('[data-testid=flag]', { hasText: 'loaner F-2: fulfilled' }).isVisible()).toBe(true);
     // Flags never overlap: their label boxes are pairwise disjoint.
-    const boxes = await page.locator('[data-testid=flag] rect').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
+    const boxes = await page
+      .locator('[data-testid=flag] rect')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i]!, boxes[j]!];
@@ -108,7 +128,9 @@ describe.skipIf(!present && !inCi)('the timeline page in headless Chromium', () 
     }
     await page.screenshot({ path: join(outDir, 'timeline-04.png'), fullPage: true });
     expect(requests).toEqual([]);
-    expect(readFileSync(join(outDir, 'timeline-04.html'), 'utf8')).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(readFileSync(join(outDir, 'timeline-04.html'), 'utf8')).not.toMatch(
+      /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/,
+    );
     await page.close();
   });
 });

@@ -7,7 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createPolicyBook, fold, groupByUnit, parseJsonl, unitDecider, type UnitEvent, type UnitState } from '../../src/index.js';
+import {
+  createPolicyBook,
+  fold,
+  groupByUnit,
+  parseJsonl,
+  unitDecider,
+  type UnitEvent,
+  type UnitState,
+} from '../../src/index.js';
 import { inBusinessOrder } from '../../src/unit/order.js';
 import { commandFor } from '../support/events.js';
 
@@ -17,7 +25,8 @@ const units = (name: string): Map<string, UnitEvent[]> => {
   const grouped = groupByUnit(parseJsonl(readFileSync(join(scenarios, name, 'events.jsonl'), 'utf8')).events);
   return new Map([...grouped].map(([unitId, timed]) => [unitId, timed.map((t) => t.event)]));
 };
-const policyOf = (events: readonly UnitEvent[]) => book.resolve(events.find((e) => e.type === 'UnitSold')?.data.policyId ?? 'standard-1y');
+const policyOf = (events: readonly UnitEvent[]) =>
+  book.resolve(events.find((e) => e.type === 'UnitSold')?.data.policyId ?? 'standard-1y');
 const names = readdirSync(scenarios).filter((n) => /^\d/.test(n));
 
 describe('unitDecider', () => {

@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPolicyBook, decide, fold, isCommandRejected, type UnitCommand, type UnitEvent } from '../../src/index.js';
+import {
+  createPolicyBook,
+  decide,
+  fold,
+  isCommandRejected,
+  type UnitCommand,
+  type UnitEvent,
+} from '../../src/index.js';
 import { unitHistory } from '../support/arbitraries.js';
 
 const policies = createPolicyBook();
@@ -26,36 +33,91 @@ function refusal(command: UnitCommand, history: readonly UnitEvent[]): string | 
 /** What the fold says of the same command's event: the rules that flag it. */
 function flags(command: UnitCommand, history: readonly UnitEvent[], rules: readonly string[]): string[] {
   const policy = policies.resolve((history[0] as Extract<UnitEvent, { type: 'UnitSold' }>).data.policyId);
-  const type = { RecordRepair: 'RepairCompleted', ReplaceUnit: 'UnitReplaced', CompleteReturn: 'ReturnCompleted', ExtendWarranty: 'WarrantyExtended' }[command.type as string]!;
-  const event = { id: command.commandId, type, unitId: command.unitId, occurredAt: command.occurredAt, recordedAt: command.occurredAt, data: command.data } as UnitEvent;
+  const type = {
+    RecordRepair: 'RepairCompleted',
+    ReplaceUnit: 'UnitReplaced',
+    CompleteReturn: 'ReturnCompleted',
+    ExtendWarranty: 'WarrantyExtended',
+  }[command.type as string]!;
+  const event = {
+    id: command.commandId,
+    type,
+    unitId: command.unitId,
+    occurredAt: command.occurredAt,
+    recordedAt: command.occurredAt,
+    data: command.data,
+  } as UnitEvent;
   const before = fold(history, policy);
   const after = fold([...history, event], policy);
   const found = [
-    ...after.anomalies.slice(before.anomalies.length).filter((a) => a.eventIds.includes(event.id)).map((a) => a.rule),
-    ...after.notes.slice(before.notes.length).filter((n) => n.eventId === event.id).map((n) => n.rule),
+    ...after.anomalies
+      .slice(before.anomalies.length)
+      .filter((a) => a.eventIds.includes(event.id))
+      .map((a) => a.rule),
+    ...after.notes
+      .slice(before.notes.length)
+      .filter((n) => n.eventId === event.id)
+      .map((n) => n.rule),
   ];
   return found.filter((rule) => rules.includes(rule));
 }
 
-const later = (history: readonly UnitEvent[], days: number) => new Date(Math.max(...history.map((e) => Date.parse(e.occurredAt))) + days * 86_400_000 + 60_000).toISOString();
+const later = (history: readonly UnitEvent[], days: number) =>
+  new Date(Math.max(...history.map((e) => Date.parse(e.occurredAt))) + days * 86_400_000 + 60_000).toISOString();
 
-const candidate = fc.record({ kind: fc.nat(3), pick: fc.nat(), days: fc.integer({ min: 0, max: 400 }), reason: fc.constantFrom('repeated-failure', 'downtime', 'unboxing-defect', 'goodwill') });
+const candidate = fc.record({
+  kind: fc.nat(3),
+  pick: fc.nat(),
+  days: fc.integer({ min: 0, max: 400 }),
+  reason: fc.constantFrom('repeated-failure', 'downtime', 'unboxing-defect', 'goodwill'),
+});
 
-function commandOf(history: readonly UnitEvent[], c: { kind: number; pick: number; days: number; reason: string }): { command: UnitCommand; rules: string[] } | undefined {
+function commandOf(
+  history: readonly UnitEvent[],
+  c: { kind: number; pick: number; days: number; reason: string },
+): { command: UnitCommand; rules: string[] } | undefined {
   const faults = history.flatMap((e) => (e.type === 'FaultReported' ? [e.data.faultId] : []));
   const returns = history.flatMap((e) => (e.type === 'ReturnRequested' ? [e.data.returnId] : []));
   const base = { commandId: 'probe', unitId: 'U-1', occurredAt: later(history, c.days) };
   switch (c.kind) {
     case 0:
       if (faults.length === 0) return undefined;
-      return { command: { ...base, type: 'RecordRepair', data: { faultId: faults[c.pick % faults.length]!, outcome: 'fixed', charged: { amount: 120, currency: 'CNY' } } }, rules: ['charged-while-covered'] };
+      return {
+        command: {
+          ...base,
+          type: 'RecordRepair',
+          data: {
+            faultId: faults[c.pick % faults.length]!,
+            outcome: 'fixed',
+            charged: { amount: 120, currency: 'CNY' },
+          },
+        },
+        rules: ['charged-while-covered'],
+      };
     case 1:
-      return { command: { ...base, type: 'ReplaceUnit', data: { newSerialNumber: 'SN-NEW', reason: c.reason as 'goodwill' } }, rules: ['replacement-without-entitlement'] };
+      return {
+        command: { ...base, type: 'ReplaceUnit', data: { newSerialNumber: 'SN-NEW', reason: c.reason as 'goodwill' } },
+        rules: ['replacement-without-entitlement'],
+      };
     case 2:
       if (returns.length === 0) return undefined;
-      return { command: { ...base, type: 'CompleteReturn', data: { returnId: returns[c.pick % returns.length]!, refund: { amount: 3000, currency: 'CNY' } } }, rules: ['refund-outside-window', 'refund-without-entitlement'] };
+      return {
+        command: {
+          ...base,
+          type: 'CompleteReturn',
+          data: { returnId: returns[c.pick % returns.length]!, refund: { amount: 3000, currency: 'CNY' } },
+        },
+        rules: ['refund-outside-window', 'refund-without-entitlement'],
+      };
     default:
-      return { command: { ...base, type: 'ExtendWarranty', data: { months: 6, component: COMPONENTS[c.pick % COMPONENTS.length]!, reason: 'purchased' } }, rules: ['warranty-extension'] };
+      return {
+        command: {
+          ...base,
+          type: 'ExtendWarranty',
+          data: { months: 6, component: COMPONENTS[c.pick % COMPONENTS.length]!, reason: 'purchased' },
+        },
+        rules: ['warranty-extension'],
+      };
   }
 }
 
@@ -77,7 +139,15 @@ describe('decide refuses what the fold flags, by the same predicates', () => {
     );
     // Both answers occur for every command kind, so the property compares something each time.
     expect([...seen].sort()).toEqual(
-      expect.arrayContaining(['ExtendWarranty:recorded', 'ExtendWarranty:warranty-extension', 'RecordRepair:charged-while-covered', 'RecordRepair:recorded', 'ReplaceUnit:recorded', 'ReplaceUnit:replacement-without-entitlement', 'CompleteReturn:refund-without-entitlement']),
+      expect.arrayContaining([
+        'ExtendWarranty:recorded',
+        'ExtendWarranty:warranty-extension',
+        'RecordRepair:charged-while-covered',
+        'RecordRepair:recorded',
+        'ReplaceUnit:recorded',
+        'ReplaceUnit:replacement-without-entitlement',
+        'CompleteReturn:refund-without-entitlement',
+      ]),
     );
   });
 });

@@ -40,8 +40,10 @@ function unitBlock(u: UnitDiff): string[] {
   if (u.downtimeMinutes) line('downtime', `${u.downtimeMinutes.from} -> ${u.downtimeMinutes.to} min`);
   for (const e of u.entitlementsGained) line('+ entitlement', ent(e));
   for (const e of u.entitlementsLost) line('- entitlement', ent(e));
-  for (const b of u.breachesGained) line('+ SLA breach', `${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`);
-  for (const b of u.breachesLost) line('- SLA breach', `${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`);
+  for (const b of u.breachesGained)
+    line('+ SLA breach', `${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`);
+  for (const b of u.breachesLost)
+    line('- SLA breach', `${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`);
   for (const a of u.anomaliesGained) line('+ anomaly', `${a.rule}: ${a.eventIds.join(', ')}`);
   for (const a of u.anomaliesLost) line('- anomaly', `${a.rule}: ${a.eventIds.join(', ')}`);
   return out;
@@ -63,7 +65,12 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> 
     units = n;
     history.progress.tick(events, n);
   };
-  const d = diffPolicies(history.source, fresh, { asOf: history.asOf, knownAt: history.knownAt, policies: history.policies, onProgress });
+  const d = diffPolicies(history.source, fresh, {
+    asOf: history.asOf,
+    knownAt: history.knownAt,
+    policies: history.policies,
+    onProgress,
+  });
   history.progress.done(history.source.eventCount, units);
   io.stdout(values.json ? `${JSON.stringify(d, null, 2)}\n` : diffTable(d));
   return 0;

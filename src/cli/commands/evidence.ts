@@ -39,7 +39,9 @@ function verify(dir: string, verifyKey: string | undefined, io: CliIo): ExitCode
   const what = escapeControls(dir);
   const hash = result.manifestSha256 ? `manifest.json SHA-256 ${result.manifestSha256}` : 'no manifest.json';
   if (result.ok) {
-    io.stdout(`verified ${what} (${hash}): every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same bytes\n${lines(result.checked)}\n`);
+    io.stdout(
+      `verified ${what} (${hash}): every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same bytes\n${lines(result.checked)}\n`,
+    );
     return 0;
   }
   io.stdout(`NOT VERIFIED ${what} (${hash}):\n${lines(result.problems)}\n`);
@@ -49,11 +51,13 @@ function verify(dir: string, verifyKey: string | undefined, io: CliIo): ExitCode
 export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
   if (values.verify !== undefined) {
-    if (positionals.length > 0 || values.out !== undefined || values['sign-key'] !== undefined) throw new UsageError(`--verify takes only the bundle's folder (and --verify-key)\nusage: ${usage}`);
+    if (positionals.length > 0 || values.out !== undefined || values['sign-key'] !== undefined)
+      throw new UsageError(`--verify takes only the bundle's folder (and --verify-key)\nusage: ${usage}`);
     return verify(values.verify, values['verify-key'], io);
   }
   if (values['verify-key'] !== undefined) throw new UsageError(`--verify-key goes with --verify DIR\nusage: ${usage}`);
-  if (values.unit === undefined || values.out === undefined) throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
+  if (values.unit === undefined || values.out === undefined)
+    throw new UsageError(`expected --unit and --out\nusage: ${usage}`);
   const history = await readHistory(positionals, values, io, 'evidence', usage, values.unit);
   const unitId = values.unit;
   let asOf = history.asOf;
@@ -63,7 +67,10 @@ export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCo
   }
   let bundle: ReturnType<typeof buildBundle>;
   try {
-    bundle = buildBundle({ unitId, events: history.events, asOf, knownAt: history.knownAt, policies: history.policies }, sha256);
+    bundle = buildBundle(
+      { unitId, events: history.events, asOf, knownAt: history.knownAt, policies: history.policies },
+      sha256,
+    );
   } catch (error) {
     if (error instanceof RangeError) throw new InputError(undefined, '--unit', error.message);
     throw error;

@@ -6,7 +6,8 @@ import { HISTORY_OPTIONS, parse } from '../args.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../history.js';
 
-export const usage = 'warranty-ledger explain FILE.jsonl|--store SPEC --unit ID [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
+export const usage =
+  'warranty-ledger explain FILE.jsonl|--store SPEC --unit ID [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
 
 const OPTIONS = { ...HISTORY_OPTIONS, unit: { type: 'string' } } as const;
 
@@ -15,7 +16,12 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<ExitCod
   if (values.unit === undefined) throw new UsageError(`expected --unit\nusage: ${usage}`);
   const { events, policies, asOf, knownAt } = await readHistory(positionals, values, io, 'explain', usage, values.unit);
   const explanation = explainUnit(events, values.unit, { asOf, knownAt, policies });
-  if (!explanation) throw new InputError(undefined, '--unit', `no event of unit ${JSON.stringify(values.unit)} had occurred (and been recorded) by then`);
+  if (!explanation)
+    throw new InputError(
+      undefined,
+      '--unit',
+      `no event of unit ${JSON.stringify(values.unit)} had occurred (and been recorded) by then`,
+    );
   io.stdout(values.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
   return 0;
 }

@@ -8,14 +8,20 @@ import { readUnitsHistory } from '../history.js';
 
 export const usage =
   'warranty-ledger fleet FILE.jsonl|--store SPEC [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--warn-at N] [--ending-within DAYS] [--limit N] [--json]\n' +
-  '      early warning: N or more failures of one model/component/problem in a month (default: each policy\'s fleet.earlyWarningFailures)';
+  "      early warning: N or more failures of one model/component/problem in a month (default: each policy's fleet.earlyWarningFailures)";
 
-const OPTIONS = { ...HISTORY_OPTIONS, 'warn-at': { type: 'string' }, 'ending-within': { type: 'string' }, limit: { type: 'string' } } as const;
+const OPTIONS = {
+  ...HISTORY_OPTIONS,
+  'warn-at': { type: 'string' },
+  'ending-within': { type: 'string' },
+  limit: { type: 'string' },
+} as const;
 
 function count(text: string | undefined, flag: string, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new InputError(undefined, flag, `expected a whole number >= ${min}, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new InputError(undefined, flag, `expected a whole number >= ${min}, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -37,19 +43,42 @@ export function fleetTable(f: FleetView, limit: number): string {
     `fleet as of ${f.asOf}: ${f.units} units, ${f.events} events, ${f.totals.failures} failures, ${f.totals.earlyWarnings} early warning(s), ${f.totals.endingSoon} ending soon, ${f.totals.openEntitlements} open entitlement(s), ${f.totals.breaches} SLA breach(es)`,
     '',
     'failures per model / component / problem (total; years; quarters; last 6 months)',
-    ...capped(f.failures, limit, (g) => `${g.model} / ${g.component} / ${g.problemCode}: ${g.total}; ${fmt(g.byYear)}; ${fmt(g.byQuarter, 4)}; ${fmt(g.byMonth, 6)}`),
+    ...capped(
+      f.failures,
+      limit,
+      (g) =>
+        `${g.model} / ${g.component} / ${g.problemCode}: ${g.total}; ${fmt(g.byYear)}; ${fmt(g.byQuarter, 4)}; ${fmt(g.byMonth, 6)}`,
+    ),
     '',
     'early warnings (a problem recurring in one month at or above the threshold)',
-    ...capped(f.earlyWarnings, limit, (w) => `${w.month} ${w.model} / ${w.component} / ${w.problemCode}: ${w.failures} failures (${w.threshold.comparison} ${w.threshold.value}) in ${w.units.length} unit(s)`),
+    ...capped(
+      f.earlyWarnings,
+      limit,
+      (w) =>
+        `${w.month} ${w.model} / ${w.component} / ${w.problemCode}: ${w.failures} failures (${w.threshold.comparison} ${w.threshold.value}) in ${w.units.length} unit(s)`,
+    ),
     '',
     'units nearing the end of coverage',
-    ...capped(f.endingSoon, limit, (u) => `${u.unitId} (${u.model}): unit line ends ${u.end}, ${u.daysLeft} day(s) left`),
+    ...capped(
+      f.endingSoon,
+      limit,
+      (u) => `${u.unitId} (${u.model}): unit line ends ${u.end}, ${u.daysLeft} day(s) left`,
+    ),
     '',
     'open entitlements',
-    ...capped(f.openEntitlements, limit, (e) => `${e.unitId}: ${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} by ${e.rule}: ${e.eventIds.join(', ')}`),
+    ...capped(
+      f.openEntitlements,
+      limit,
+      (e) =>
+        `${e.unitId}: ${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} by ${e.rule}: ${e.eventIds.join(', ')}`,
+    ),
     '',
     'service-level breaches',
-    ...capped(f.breaches, limit, (b) => `${b.unitId} ${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`),
+    ...capped(
+      f.breaches,
+      limit,
+      (b) => `${b.unitId} ${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`,
+    ),
   ];
   return `${printableLines(out)}\n`;
 }

@@ -19,7 +19,8 @@ import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { createProgress, wantsProgress } from '../progress.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
 
-export const usage = 'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
+export const usage =
+  'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
 
 const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true } } as const;
 
@@ -58,14 +59,20 @@ async function checkAgainstStore(store: EventStore, history: JsonlHistory): Prom
     return position < 0 ? undefined : history.eventAt(position).unitId;
   });
   await eachUnit(history.unitIds, async (unitId) => {
-    planSeal(unitId, (await store.readStream(unitId)).map((r) => r.event), eventsOf(history, unitId), nodeSha256);
+    planSeal(
+      unitId,
+      (await store.readStream(unitId)).map((r) => r.event),
+      eventsOf(history, unitId),
+      nodeSha256,
+    );
   });
 }
 
 /** Runs `import`; see the file comment. */
 export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
-  if (positionals.length !== 1 || values.store === undefined) throw new UsageError(`expected one events file and --store\nusage: ${usage}`);
+  if (positionals.length !== 1 || values.store === undefined)
+    throw new UsageError(`expected one events file and --store\nusage: ${usage}`);
   const spec = parseStoreSpec(values.store);
   const file = positionals[0]!;
   const input = openHistoryFile(file, loadPolicyBook(values.policy ?? []));
@@ -94,6 +101,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
   } finally {
     input.close();
   }
-  io.stdout(`imported ${file} into ${describeStore(spec)}: read ${history.eventCount} events (${units} units), wrote ${written}, skipped ${history.eventCount - written} already stored\n`);
+  io.stdout(
+    `imported ${file} into ${describeStore(spec)}: read ${history.eventCount} events (${units} units), wrote ${written}, skipped ${history.eventCount - written} already stored\n`,
+  );
   return 0;
 }

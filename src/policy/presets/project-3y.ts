@@ -1,6 +1,13 @@
 /** `project-3y` [004]: all equipment 36 months, key parts restart, service levels by severity, 15-day returns. */
 import type { PolicyInput } from '../schema.js';
-import { CARE_EVERY_3_MONTHS, FLEET_EARLY_WARNING, STANDARD_EXCLUSIONS, STANDARD_START, THREE_FAILED_REPAIRS, PARTS_AT_COST_AFTER_COVERAGE } from './common.js';
+import {
+  CARE_EVERY_3_MONTHS,
+  FLEET_EARLY_WARNING,
+  STANDARD_EXCLUSIONS,
+  STANDARD_START,
+  THREE_FAILED_REPAIRS,
+  PARTS_AT_COST_AFTER_COVERAGE,
+} from './common.js';
 
 export const project3y: PolicyInput = {
   id: 'project-3y',

@@ -19,7 +19,10 @@ export interface EventStoreDbCheckpointOptions {
  * A CheckpointStore on EventStoreDB.
  * @example const checkpoints = createEventStoreDbCheckpointStore(store.client);
  */
-export function createEventStoreDbCheckpointStore(client: EventStoreDBClient, options: EventStoreDbCheckpointOptions = {}): CheckpointStore {
+export function createEventStoreDbCheckpointStore(
+  client: EventStoreDBClient,
+  options: EventStoreDbCheckpointOptions = {},
+): CheckpointStore {
   const prefix = options.streamPrefix ?? 'warranty-checkpoint-';
   const policy = options.retry ?? {};
   return {
@@ -29,7 +32,11 @@ export function createEventStoreDbCheckpointStore(client: EventStoreDBClient, op
           let position: string | null | undefined;
           // Read to the end (one event) rather than returning from inside the loop: leaving a read
           // early keeps its gRPC call open, and the client's dispose() then waits for it.
-          for await (const resolved of client.readStream(`${prefix}${name}`, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+          for await (const resolved of client.readStream(`${prefix}${name}`, {
+            direction: BACKWARDS,
+            fromRevision: END,
+            maxCount: 1,
+          })) {
             position = (resolved.event?.data as { position?: string | null } | undefined)?.position;
           }
           return position === null || position === undefined ? undefined : BigInt(position);
@@ -41,9 +48,13 @@ export function createEventStoreDbCheckpointStore(client: EventStoreDBClient, op
     },
     async save(name, position) {
       const stream = `${prefix}${name}`;
-      const event = jsonEvent({ type: 'CheckpointSaved', data: { position: position === undefined ? null : position.toString() } });
+      const event = jsonEvent({
+        type: 'CheckpointSaved',
+        data: { position: position === undefined ? null : position.toString() },
+      });
       const result = await withRetries(policy, () => client.appendToStream(stream, event));
-      if (result.nextExpectedRevision === 0n) await withRetries(policy, () => client.setStreamMetadata(stream, { maxCount: options.keep ?? 10 }));
+      if (result.nextExpectedRevision === 0n)
+        await withRetries(policy, () => client.setStreamMetadata(stream, { maxCount: options.keep ?? 10 }));
     },
   };
 }

@@ -4,7 +4,14 @@
  * ledger id so that a retried append is recognised by the server as the same event.
  */
 import { createHash } from 'node:crypto';
-import { jsonEvent, type AllStreamResolvedEvent, type EventData, type JSONType, type Position, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type EventData,
+  type JSONType,
+  type Position,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
 import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEvent } from '../../events/jsonl.js';
@@ -42,7 +49,8 @@ export interface CausalIds {
  * ledger id (two callers racing with the same command) must not share a UUID.
  */
 export function eventUuid(ledgerEventId: string, content?: string): string {
-  const text = content === undefined ? `warranty-ledger:${ledgerEventId}` : `warranty-ledger:${ledgerEventId}\u0000${content}`;
+  const text =
+    content === undefined ? `warranty-ledger:${ledgerEventId}` : `warranty-ledger:${ledgerEventId}\u0000${content}`;
   const bytes = createHash('sha256').update(text, 'utf8').digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
@@ -63,7 +71,12 @@ export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): 
     $correlationId: ids.correlationId ?? causationId,
     $causationId: causationId,
   };
-  return jsonEvent({ id: eventUuid(event.id, canonicalJson(event)), type: event.type, data: event.data as JSONType, metadata: metadata as unknown as JSONType });
+  return jsonEvent({
+    id: eventUuid(event.id, canonicalJson(event)),
+    type: event.type,
+    data: event.data as JSONType,
+    metadata: metadata as unknown as JSONType,
+  });
 }
 
 const PREPARE_BITS = 64n;
@@ -86,13 +99,21 @@ function refuse(where: string, field: string, reason: string): never {
  * A resolved event read back as a ledger event, validated like any input; undefined for events
  * that are not the ledger's (other streams, system events).
  */
-export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, streamPrefix: string): RecordedEvent | undefined {
+export function fromResolved(
+  resolved: ResolvedEvent | AllStreamResolvedEvent,
+  streamPrefix: string,
+): RecordedEvent | undefined {
   const stored = resolved.event;
   if (!stored?.streamId.startsWith(streamPrefix) || stored.type.startsWith('$')) return undefined;
   const where = `${stored.streamId}@${stored.revision}`;
   if (!stored.isJson) refuse(where, '', 'not a JSON event');
   const metadata = (stored.metadata ?? {}) as Partial<LedgerEventMetadata>;
-  if (metadata.schemaVersion !== SCHEMA_VERSION) refuse(where, 'metadata.schemaVersion', `expected ${SCHEMA_VERSION}, got ${JSON.stringify(metadata.schemaVersion)}`);
+  if (metadata.schemaVersion !== SCHEMA_VERSION)
+    refuse(
+      where,
+      'metadata.schemaVersion',
+      `expected ${SCHEMA_VERSION}, got ${JSON.stringify(metadata.schemaVersion)}`,
+    );
   const streamId = stored.streamId.slice(streamPrefix.length);
   const event = parseEvent({
     id: metadata.ledgerEventId,
@@ -101,7 +122,9 @@ export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, s
     occurredAt: metadata.occurredAt,
     recordedAt: metadata.recordedAt,
     data: stored.data,
-    ...(metadata.hash === undefined && metadata.prevHash === undefined ? {} : { prevHash: metadata.prevHash, hash: metadata.hash }),
+    ...(metadata.hash === undefined && metadata.prevHash === undefined
+      ? {}
+      : { prevHash: metadata.prevHash, hash: metadata.hash }),
   });
   if (event instanceof InputError) refuse(where, event.field, event.reason);
   const position = stored.position ? encodePosition(stored.position) : -1n;
@@ -112,7 +135,11 @@ export function fromResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, s
  * `fromResolved`, or with `onInvalid` an event the reader rejects handed to it and left out
  * (undefined) instead of thrown: for reading the rest of a store that holds one.
  */
-export function readResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, streamPrefix: string, onInvalid?: (skipped: SkippedEvent) => void): RecordedEvent | undefined {
+export function readResolved(
+  resolved: ResolvedEvent | AllStreamResolvedEvent,
+  streamPrefix: string,
+  onInvalid?: (skipped: SkippedEvent) => void,
+): RecordedEvent | undefined {
   if (!onInvalid) return fromResolved(resolved, streamPrefix);
   try {
     return fromResolved(resolved, streamPrefix);
@@ -120,7 +147,12 @@ export function readResolved(resolved: ResolvedEvent | AllStreamResolvedEvent, s
     if (!(error instanceof InputError) || !resolved.event) throw error;
     const streamId = resolved.event.streamId.slice(streamPrefix.length);
     const eventId = (resolved.event.metadata as { ledgerEventId?: unknown } | undefined)?.ledgerEventId;
-    onInvalid({ where: `${streamId}@${resolved.event.revision}`, error, unitId: streamId, ...(typeof eventId === 'string' ? { eventId } : {}) });
+    onInvalid({
+      where: `${streamId}@${resolved.event.revision}`,
+      error,
+      unitId: streamId,
+      ...(typeof eventId === 'string' ? { eventId } : {}),
+    });
     return undefined;
   }
 }

@@ -3,7 +3,12 @@
  * concurrency on exact revisions, idempotent appends through deterministic event ids, reads that
  * treat a missing stream as an empty history, and catch-up subscriptions over `$all`.
  */
-import { EventStoreDBClient, NO_STREAM, WrongExpectedVersionError, type AppendExpectedRevision } from '@eventstore/db-client';
+import {
+  EventStoreDBClient,
+  NO_STREAM,
+  WrongExpectedVersionError,
+  type AppendExpectedRevision,
+} from '@eventstore/db-client';
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError } from '../../errors.js';
 import type { AppendResult, EventStore, ExpectedRevision, SkippedEvent, Subscription } from '../event-store.js';
@@ -34,10 +39,15 @@ export interface EventStoreDbStoreOptions {
 export interface EventStoreDbStore extends EventStore {
   readonly client: EventStoreDBClient;
   readonly streamPrefix: string;
-  append(streamId: string, events: readonly UnitEvent[], options?: { expectedRevision?: ExpectedRevision } & CausalIds): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly UnitEvent[],
+    options?: { expectedRevision?: ExpectedRevision } & CausalIds,
+  ): Promise<AppendResult>;
 }
 
-const actualRevision = (stored: readonly unknown[]): number | 'no-stream' => (stored.length === 0 ? 'no-stream' : stored.length - 1);
+const actualRevision = (stored: readonly unknown[]): number | 'no-stream' =>
+  stored.length === 0 ? 'no-stream' : stored.length - 1;
 
 function conflictOf(streamId: string, expected: ExpectedRevision, error: WrongExpectedVersionError): ConcurrencyError {
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no-stream';
@@ -48,15 +58,23 @@ function conflictOf(streamId: string, expected: ExpectedRevision, error: WrongEx
  * An event store on an EventStoreDB client the caller created (and disposes of).
  * @example const store = createEventStoreDbStore(EventStoreDBClient.connectionString`esdb://localhost:2113?tls=false`);
  */
-export function createEventStoreDbStore(client: EventStoreDBClient, options: EventStoreDbStoreOptions = {}): EventStoreDbStore {
+export function createEventStoreDbStore(
+  client: EventStoreDBClient,
+  options: EventStoreDbStoreOptions = {},
+): EventStoreDbStore {
   const prefix = options.streamPrefix ?? 'warranty-unit-';
   const policy = options.retry ?? {};
   const rounds = Math.max(1, options.conflictRounds ?? 5);
   const subscriptions = new Set<Subscription>();
   const streamName = (streamId: string): string => `${prefix}${streamId}`;
-  const readStream = (streamId: string) => readUnitStream(client, streamName(streamId), prefix, policy, options.onInvalidEvent);
+  const readStream = (streamId: string) =>
+    readUnitStream(client, streamName(streamId), prefix, policy, options.onInvalidEvent);
 
-  async function append(streamId: string, events: readonly UnitEvent[], appendOptions: { expectedRevision?: ExpectedRevision } & CausalIds = {}): Promise<AppendResult> {
+  async function append(
+    streamId: string,
+    events: readonly UnitEvent[],
+    appendOptions: { expectedRevision?: ExpectedRevision } & CausalIds = {},
+  ): Promise<AppendResult> {
     checkAppend(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
     // `any` and `stream-exists` are pinned to the revision just read, so the duplicate check
@@ -73,11 +91,18 @@ export function createEventStoreDbStore(client: EventStoreDBClient, options: Eve
       const expectedRevision: AppendExpectedRevision = target === -1 ? NO_STREAM : BigInt(target);
       const data = fresh.map((e) => toEventData(e, appendOptions, fresh[0]!.id));
       try {
-        const result = await withRetries(policy, () => client.appendToStream(streamName(streamId), data, { expectedRevision }));
+        const result = await withRetries(policy, () =>
+          client.appendToStream(streamName(streamId), data, { expectedRevision }),
+        );
         if (result.success) return { nextExpectedRevision: Number(result.nextExpectedRevision), written: fresh.length };
         // A client made with throwOnAppendFailure=false reports a conflict as a result, and on the
         // BatchAppend path with a wrong revision (BigInt of a boolean): read the actual one instead.
-        if (!pinned || round >= rounds) throw new ConcurrencyError(streamId, expected === 'stream-exists' ? 'any' : expected, actualRevision(await readStream(streamId)));
+        if (!pinned || round >= rounds)
+          throw new ConcurrencyError(
+            streamId,
+            expected === 'stream-exists' ? 'any' : expected,
+            actualRevision(await readStream(streamId)),
+          );
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (!pinned || round >= rounds) throw conflictOf(streamId, expected, error);
@@ -114,6 +139,12 @@ export function createEventStoreDbStore(client: EventStoreDBClient, options: Eve
  * owns the client and disposes of it on close. The library never starts a server.
  * @example const store = connectEventStoreDb('esdb://localhost:2113?tls=false');
  */
-export function connectEventStoreDb(connectionString: string, options: Omit<EventStoreDbStoreOptions, 'disposeClient'> = {}): EventStoreDbStore {
-  return createEventStoreDbStore(EventStoreDBClient.connectionString(connectionString), { ...options, disposeClient: true });
+export function connectEventStoreDb(
+  connectionString: string,
+  options: Omit<EventStoreDbStoreOptions, 'disposeClient'> = {},
+): EventStoreDbStore {
+  return createEventStoreDbStore(EventStoreDBClient.connectionString(connectionString), {
+    ...options,
+    disposeClient: true,
+  });
 }

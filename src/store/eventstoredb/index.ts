@@ -9,5 +9,12 @@ export {
   type EventStoreDbStoreOptions,
 } from './eventstoredb-store.js';
 export { createEventStoreDbCheckpointStore, type EventStoreDbCheckpointOptions } from './checkpoint-store.js';
-export { eventUuid, encodePosition, decodePosition, SCHEMA_VERSION, type LedgerEventMetadata, type CausalIds } from './codec.js';
+export {
+  eventUuid,
+  encodePosition,
+  decodePosition,
+  SCHEMA_VERSION,
+  type LedgerEventMetadata,
+  type CausalIds,
+} from './codec.js';
 export { isTransient, type RetryPolicy } from './retry.js';

@@ -3,7 +3,13 @@
  * a `$all` read after the last position, so a retry neither loses nor repeats an event.
  */
 import type { Readable } from 'node:stream';
-import { START, StreamNotFoundError, type AllStreamResolvedEvent, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  START,
+  StreamNotFoundError,
+  type AllStreamResolvedEvent,
+  type EventStoreDBClient,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
 import type { RecordedEvent, SkippedEvent } from '../event-store.js';
 import { decodePosition, encodePosition, readResolved } from './codec.js';
 import { backoff, isTransient, type RetryPolicy } from './retry.js';
@@ -26,7 +32,13 @@ export async function* iterateCall<E>(call: Readable, cancel: () => Promise<void
 }
 
 /** A unit's stream; a missing stream is an empty history. `onInvalid`: see readResolved. */
-export async function readUnitStream(client: EventStoreDBClient, streamName: string, prefix: string, policy: RetryPolicy, onInvalid?: (skipped: SkippedEvent) => void): Promise<RecordedEvent[]> {
+export async function readUnitStream(
+  client: EventStoreDBClient,
+  streamName: string,
+  prefix: string,
+  policy: RetryPolicy,
+  onInvalid?: (skipped: SkippedEvent) => void,
+): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   let next = 0n;
   for (let failures = 0; ; ) {
@@ -47,7 +59,13 @@ export async function readUnitStream(client: EventStoreDBClient, streamName: str
 }
 
 /** The ledger's events in `$all` after a position (all of them when undefined), filtered by stream prefix. */
-export async function* readLedgerAll(client: EventStoreDBClient, prefix: string, after: bigint | undefined, policy: RetryPolicy, onInvalid?: (skipped: SkippedEvent) => void): AsyncGenerator<RecordedEvent> {
+export async function* readLedgerAll(
+  client: EventStoreDBClient,
+  prefix: string,
+  after: bigint | undefined,
+  policy: RetryPolicy,
+  onInvalid?: (skipped: SkippedEvent) => void,
+): AsyncGenerator<RecordedEvent> {
   let last = after;
   for (let failures = 0; ; ) {
     const read = client.readAll({ fromPosition: last === undefined ? START : decodePosition(last) });

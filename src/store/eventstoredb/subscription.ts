@@ -4,7 +4,13 @@
  * stream prefix by the server. A dropped subscription is resumed after the last event delivered, and
  * events at or before it are skipped, so a drop neither loses nor repeats an event.
  */
-import { START, streamNameFilter, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  START,
+  streamNameFilter,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
 import { decodePosition, fromResolved } from './codec.js';
 import { iterateCall, readLedgerAll } from './reads.js';
@@ -48,7 +54,10 @@ export function subscribeToLedger(
     for (let failures = 0; !stopped; ) {
       await closeLive();
       if (stopped) return;
-      const current = client.subscribeToAll({ fromPosition: last === undefined ? START : decodePosition(last), filter: streamNameFilter({ prefixes: [prefix] }) });
+      const current = client.subscribeToAll({
+        fromPosition: last === undefined ? START : decodePosition(last),
+        filter: streamNameFilter({ prefixes: [prefix] }),
+      });
       live = current;
       try {
         for await (const resolved of iterateCall<AllStreamResolvedEvent>(current, () => current.unsubscribe())) {

@@ -37,7 +37,14 @@ export interface AppendWriter {
  * The writer of one open store file; `size` is the file's acknowledged length, `isHeld` throws when
  * the writer's lock is no longer its own, `onWritten` wakes subscribers.
  */
-export function createAppendWriter(path: string, handle: FileHandle, size: number, index: StreamIndex, isHeld: () => Promise<void>, onWritten: () => void): AppendWriter {
+export function createAppendWriter(
+  path: string,
+  handle: FileHandle,
+  size: number,
+  index: StreamIndex,
+  isHeld: () => Promise<void>,
+  onWritten: () => void,
+): AppendWriter {
   const queue: PendingAppend[] = [];
   let running = false;
   let drained: Promise<void> = Promise.resolve();
@@ -62,7 +69,8 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
         stagedCount.set(pending.streamId, (stagedCount.get(pending.streamId) ?? 0) + fresh.length);
         staged.push({ pending, fresh, result: { nextExpectedRevision: last + fresh.length, written: fresh.length } });
       } catch (error) {
-        if (stagedCount.has(pending.streamId) || pending.events.some((e) => stagedById.has(e.id))) deferred.push(pending);
+        if (stagedCount.has(pending.streamId) || pending.events.some((e) => stagedById.has(e.id)))
+          deferred.push(pending);
         else pending.reject(error);
       }
     }
@@ -87,8 +95,13 @@ export function createAppendWriter(path: string, handle: FileHandle, size: numbe
       size += bytes.length;
       return at;
     } catch (error) {
-      refusal = new LedgerError(`file store ${path} failed to write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); reopen it`);
-      await handle.truncate(size).then(() => handle.sync()).catch(() => undefined);
+      refusal = new LedgerError(
+        `file store ${path} failed to write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); reopen it`,
+      );
+      await handle
+        .truncate(size)
+        .then(() => handle.sync())
+        .catch(() => undefined);
       throw error;
     }
   }

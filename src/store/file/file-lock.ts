@@ -21,12 +21,15 @@ export class StoreLockedError extends LedgerError {
     readonly host: string | undefined,
     detail = 'a store file has one writer at a time; stop that process (a lock its holder stops refreshing, after a crash, is taken back by the next writer)',
   ) {
-    super(`${lockPath} is held by ${pid === undefined ? 'another writer' : `process ${pid}${host ? ` on ${host}` : ''}`}: ${detail}`);
+    super(
+      `${lockPath} is held by ${pid === undefined ? 'another writer' : `process ${pid}${host ? ` on ${host}` : ''}`}: ${detail}`,
+    );
   }
 }
 
 /** True for a StoreLockedError (matched by name too, as the other guards are, across copies of the library). */
-export const isStoreLockedError = (error: unknown): error is StoreLockedError => (error as { name?: unknown } | null)?.name === 'StoreLockedError';
+export const isStoreLockedError = (error: unknown): error is StoreLockedError =>
+  (error as { name?: unknown } | null)?.name === 'StoreLockedError';
 
 /** What `owner.json` says about the holder. */
 interface LockOwner {
@@ -67,17 +70,21 @@ const OWNER = 'owner.json';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
-type Seen = { readonly kind: 'gone' } | { readonly kind: 'legacy'; readonly pid?: number; readonly host?: string } | {
-  readonly kind: 'held';
-  readonly owner: LockOwner | undefined;
-  readonly idleMs: number;
-  readonly staleMs: number;
-};
+type Seen =
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'legacy'; readonly pid?: number; readonly host?: string }
+  | {
+      readonly kind: 'held';
+      readonly owner: LockOwner | undefined;
+      readonly idleMs: number;
+      readonly staleMs: number;
+    };
 
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   try {
     const value = JSON.parse(await readFile(`${lockPath}/${OWNER}`, 'utf8')) as Partial<LockOwner>;
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') return value as LockOwner;
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string')
+      return value as LockOwner;
   } catch {
     // Not written yet (the holder is between mkdir and its write), or unreadable: judged by age alone.
   }
@@ -93,8 +100,14 @@ async function inspect(lockPath: string, ownStaleMs: number): Promise<Seen> {
   if (!info) return { kind: 'gone' };
   if (!info.isDirectory()) {
     // A lock file of an earlier version, which no one refreshes: never broken automatically.
-    const value = (await readFile(lockPath, 'utf8').then(JSON.parse).catch(() => ({}))) as { pid?: unknown; host?: unknown };
-    return { kind: 'legacy', ...(typeof value.pid === 'number' ? { pid: value.pid } : {}), ...(typeof value.host === 'string' ? { host: value.host } : {}) };
+    const value = (await readFile(lockPath, 'utf8')
+      .then(JSON.parse)
+      .catch(() => ({}))) as { pid?: unknown; host?: unknown };
+    return {
+      kind: 'legacy',
+      ...(typeof value.pid === 'number' ? { pid: value.pid } : {}),
+      ...(typeof value.host === 'string' ? { host: value.host } : {}),
+    };
   }
   const owner = await readOwner(lockPath);
   const staleMs = owner && Number.isFinite(owner.staleMs) && owner.staleMs > 0 ? owner.staleMs : ownStaleMs;
@@ -160,7 +173,9 @@ function held(lockPath: string, token: string, staleMs: number, staleOwner: Stal
       const now = new Date();
       await utimes(lockPath, now, now);
     } catch (error) {
-      lost ??= new LedgerError(`${lockPath} is no longer this writer's lock (${codeOf(error) ?? (error as Error).message}): it was not refreshed for ${staleMs} ms and was taken back; reopen the store`);
+      lost ??= new LedgerError(
+        `${lockPath} is no longer this writer's lock (${codeOf(error) ?? (error as Error).message}): it was not refreshed for ${staleMs} ms and was taken back; reopen the store`,
+      );
     }
   };
   const timer = setInterval(() => void refresh(), Math.max(1, Math.floor(staleMs / 3)));
@@ -169,7 +184,8 @@ function held(lockPath: string, token: string, staleMs: number, staleOwner: Stal
     lockPath,
     staleOwner,
     async check() {
-      if (!lost && !(await isOurs())) lost = new LedgerError(`${lockPath} is no longer this writer's lock: it was taken back; reopen the store`);
+      if (!lost && !(await isOurs()))
+        lost = new LedgerError(`${lockPath} is no longer this writer's lock: it was taken back; reopen the store`);
       if (lost) throw lost;
     },
     async release() {
@@ -186,7 +202,9 @@ async function identify(path: string): Promise<{ real: string; dev: number; ino:
   const real = await realpath(path);
   const info = await stat(real);
   if (info.nlink > 1) {
-    throw new LedgerError(`${path} has ${info.nlink} names (hard links): a store file must have one, so that every writer finds its one lock; remove the other names`);
+    throw new LedgerError(
+      `${path} has ${info.nlink} names (hard links): a store file must have one, so that every writer finds its one lock; remove the other names`,
+    );
   }
   return { real, dev: info.dev, ino: info.ino };
 }
@@ -213,11 +231,21 @@ export async function acquireFileLock(path: string, options: FileLockOptions = {
     const seen = await inspect(lockPath, staleMs);
     if (seen.kind === 'gone') continue;
     if (seen.kind === 'legacy') {
-      throw new StoreLockedError(lockPath, seen.pid, seen.host, 'a lock file left by an earlier version of warranty-ledger, which never expires; delete it if that writer is gone');
+      throw new StoreLockedError(
+        lockPath,
+        seen.pid,
+        seen.host,
+        'a lock file left by an earlier version of warranty-ledger, which never expires; delete it if that writer is gone',
+      );
     }
     if (seen.idleMs <= seen.staleMs) throw new StoreLockedError(lockPath, seen.owner?.pid, seen.owner?.host);
-    if (await takeBack(lockPath, seen, staleMs)) staleOwner = { pid: seen.owner?.pid, host: seen.owner?.host, idleMs: Math.round(seen.idleMs) };
+    if (await takeBack(lockPath, seen, staleMs))
+      staleOwner = { pid: seen.owner?.pid, host: seen.owner?.host, idleMs: Math.round(seen.idleMs) };
   }
   const seen = await inspect(lockPath, staleMs);
-  throw new StoreLockedError(lockPath, seen.kind === 'held' ? seen.owner?.pid : undefined, seen.kind === 'held' ? seen.owner?.host : undefined);
+  throw new StoreLockedError(
+    lockPath,
+    seen.kind === 'held' ? seen.owner?.pid : undefined,
+    seen.kind === 'held' ? seen.owner?.host : undefined,
+  );
 }

@@ -37,7 +37,11 @@ export interface FileStore extends EventStore {
 export async function openFileStore(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
   await createStoreFile(path);
   const lock = await acquireFileLock(path, { staleMs: options.lockStaleMs });
-  let opened: { loaded: Awaited<ReturnType<typeof loadStoreFile>>; handle: Awaited<ReturnType<typeof open>>; size: number };
+  let opened: {
+    loaded: Awaited<ReturnType<typeof loadStoreFile>>;
+    handle: Awaited<ReturnType<typeof open>>;
+    size: number;
+  };
   try {
     const loaded = await loadStoreFile(path);
     try {
@@ -58,7 +62,14 @@ export async function openFileStore(path: string, options: FileStoreOptions = {}
   if (recovery) options.onRecover?.(recovery);
 
   const hub = createSubscriptionHub((after) => index.readFrom(after));
-  const writer = createAppendWriter(path, handle, size, index, () => lock.check(), () => hub.notify());
+  const writer = createAppendWriter(
+    path,
+    handle,
+    size,
+    index,
+    () => lock.check(),
+    () => hub.notify(),
+  );
   let closed: Promise<void> | null = null;
 
   return {

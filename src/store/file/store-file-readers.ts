@@ -24,13 +24,17 @@ function namesOf(text: string | undefined): { unitId?: string; eventId?: string 
 }
 
 /** A scan hook that lists each line the reader rejects as a SkippedEvent, leaving it out (`--skip-invalid`). */
-export function skipping(onSkipped: (skipped: SkippedEvent) => void): (error: InputError, text: string | undefined) => void {
+export function skipping(
+  onSkipped: (skipped: SkippedEvent) => void,
+): (error: InputError, text: string | undefined) => void {
   return (error, text) => onSkipped({ where: `line ${error.line}`, error, ...namesOf(text) });
 }
 
 /** A tail that is neither blank nor a whole event: what a reader leaves out. */
 function unfinishedOf(tail: Tail | undefined): { unfinished?: { line: number; bytes: number } } {
-  return tail && !tail.event && tail.bytes.toString('utf8').trim() !== '' ? { unfinished: { line: tail.line, bytes: tail.bytes.length } } : {};
+  return tail && !tail.event && tail.bytes.toString('utf8').trim() !== ''
+    ? { unfinished: { line: tail.line, bytes: tail.bytes.length } }
+    : {};
 }
 
 /** A store file read without taking its lock or repairing it: what a reader sees while a writer works. */
@@ -40,9 +44,15 @@ export interface StoreFileSnapshot extends OpenedStoreFile {
 }
 
 /** Indexes a store file's complete events (a last line without its newline counts if it holds a whole event); the file is not changed. */
-export async function readStoreFileIndex(path: string, onEvent?: (event: UnitEvent, line: number) => void, onSkipped?: (skipped: SkippedEvent) => void): Promise<StoreFileSnapshot> {
+export async function readStoreFileIndex(
+  path: string,
+  onEvent?: (event: UnitEvent, line: number) => void,
+  onSkipped?: (skipped: SkippedEvent) => void,
+): Promise<StoreFileSnapshot> {
   return withIndex(path, 'r', async (handle, { index }) => {
-    return unfinishedOf(await scan(handle, index, { source: path, onEvent, onInvalid: onSkipped && skipping(onSkipped) }));
+    return unfinishedOf(
+      await scan(handle, index, { source: path, onEvent, onInvalid: onSkipped && skipping(onSkipped) }),
+    );
   });
 }
 
@@ -51,12 +61,19 @@ export async function readStoreFileIndex(path: string, onEvent?: (event: UnitEve
  * all at once. A line the reader rejects fails the read, naming it, or with `skipInvalid` is left
  * out and listed in `skipped`; nothing is rewritten.
  */
-export async function readStoreFileSnapshot(path: string, options: { skipInvalid?: boolean } = {}): Promise<{ events: UnitEvent[]; unfinished?: { line: number; bytes: number }; skipped?: SkippedEvent[] }> {
+export async function readStoreFileSnapshot(
+  path: string,
+  options: { skipInvalid?: boolean } = {},
+): Promise<{ events: UnitEvent[]; unfinished?: { line: number; bytes: number }; skipped?: SkippedEvent[] }> {
   const skipped: SkippedEvent[] = [];
   const snapshot = await readStoreFileIndex(path, undefined, options.skipInvalid ? (s) => skipped.push(s) : undefined);
   try {
     const events = Array.from(snapshot.index.readFrom(undefined), (r) => r.event);
-    return { events, ...(snapshot.unfinished ? { unfinished: snapshot.unfinished } : {}), ...(options.skipInvalid ? { skipped } : {}) };
+    return {
+      events,
+      ...(snapshot.unfinished ? { unfinished: snapshot.unfinished } : {}),
+      ...(options.skipInvalid ? { skipped } : {}),
+    };
   } finally {
     snapshot.index.close();
   }
@@ -75,7 +92,11 @@ export interface StoreFileSource extends UnitEventSource {
  * offset index, not its events. `onEvent` hears every event as the file is indexed.
  * @example const source = await readStoreFileSource('ledger.jsonl'); for (const p of eachUnitProjection(source, { asOf })) ...
  */
-export async function readStoreFileSource(path: string, onEvent?: (event: UnitEvent, line: number) => void, onSkipped?: (skipped: SkippedEvent) => void): Promise<StoreFileSource> {
+export async function readStoreFileSource(
+  path: string,
+  onEvent?: (event: UnitEvent, line: number) => void,
+  onSkipped?: (skipped: SkippedEvent) => void,
+): Promise<StoreFileSource> {
   const { index, unfinished } = await readStoreFileIndex(path, onEvent, onSkipped);
   return {
     unitIds: index.streamIds,
@@ -103,8 +124,17 @@ export interface StoreFileStreams {
  * holds the offset index and one stream. With `onInvalid`, a line the reader rejects is handed to
  * it and left out instead of failing the read.
  */
-export async function readStoreFileStreams(path: string, onInvalid?: (error: InputError) => void): Promise<StoreFileStreams> {
-  const { index, ...rest } = await withIndex(path, 'r', async (handle, opened) => unfinishedOf(await scan(handle, opened.index, { source: path, keepRepeats: true, onInvalid })), false);
+export async function readStoreFileStreams(
+  path: string,
+  onInvalid?: (error: InputError) => void,
+): Promise<StoreFileStreams> {
+  const { index, ...rest } = await withIndex(
+    path,
+    'r',
+    async (handle, opened) =>
+      unfinishedOf(await scan(handle, opened.index, { source: path, keepRepeats: true, onInvalid })),
+    false,
+  );
   function* streams(): Generator<StreamInput> {
     for (const streamId of index.streamIds) {
       const events: UnitEvent[] = [];

@@ -40,7 +40,13 @@ export async function syncDirectoryOf(path: string): Promise<void> {
 
 /** Creates a missing store file (and fsyncs its directory), so that it can be locked by its identity. */
 export async function createStoreFile(path: string): Promise<void> {
-  if (await stat(path).then(() => true, () => false)) return;
+  if (
+    await stat(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   await (await open(path, 'a')).close();
   await syncDirectoryOf(path);
 }
@@ -75,7 +81,8 @@ const MAX_ERRORS = 20;
  */
 export async function scan(handle: FileHandle, index: StreamIndex, options: ScanOptions): Promise<Tail | undefined> {
   const errors: InputError[] = [];
-  const refuse = (error: InputError, text: string | undefined) => (options.onInvalid ? options.onInvalid(error, text) : errors.push(error));
+  const refuse = (error: InputError, text: string | undefined) =>
+    options.onInvalid ? options.onInvalid(error, text) : errors.push(error);
   let n = 1;
   const judge = (text: string, lineOffset: number, lineBytes: number): void => {
     let raw = text;
@@ -99,7 +106,15 @@ export async function scan(handle: FileHandle, index: StreamIndex, options: Scan
       index.add(event, offset, bytes, n);
       options.onEvent?.(event, n);
     } else if (canonicalJson(index.eventAt(earlier)) !== canonicalJson(event)) {
-      refuse(new InputError(n, 'id', `${JSON.stringify(event.id)} is already used by line ${index.lineAt(earlier)} with different content`, options.source), raw);
+      refuse(
+        new InputError(
+          n,
+          'id',
+          `${JSON.stringify(event.id)} is already used by line ${index.lineAt(earlier)} with different content`,
+          options.source,
+        ),
+        raw,
+      );
     }
   };
   let buffer = Buffer.allocUnsafe(PART_BYTES);
@@ -116,7 +131,8 @@ export async function scan(handle: FileHandle, index: StreamIndex, options: Scan
     const strict = lastNl < 0 || decodeUtf8(buffer.subarray(0, lastNl)) !== undefined;
     for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start)) {
       const bad = strict ? -1 : firstInvalidUtf8(buffer.subarray(start, nl));
-      if (bad >= 0) refuse(new InputError(n, '', invalidUtf8Reason(buffer, start, start + bad), options.source), undefined);
+      if (bad >= 0)
+        refuse(new InputError(n, '', invalidUtf8Reason(buffer, start, start + bad), options.source), undefined);
       else judge(buffer.toString('utf8', start, nl), base + start, nl - start);
       n++;
       start = nl + 1;
@@ -144,7 +160,12 @@ export interface OpenedStoreFile {
 }
 
 /** Runs `work` with the file open in `mode` and a fresh index over it; the index is closed if anything fails. */
-export async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>, ids = true): Promise<T & OpenedStoreFile> {
+export async function withIndex<T>(
+  path: string,
+  mode: 'r' | 'r+',
+  work: (handle: FileHandle, opened: OpenedStoreFile) => Promise<T>,
+  ids = true,
+): Promise<T & OpenedStoreFile> {
   const index = createStreamIndex(openSync(path, 'r'), { ids });
   try {
     const handle = await open(path, mode);
@@ -160,7 +181,9 @@ export async function withIndex<T>(path: string, mode: 'r' | 'r+', work: (handle
 }
 
 /** Indexes a store file and repairs its tail; the caller holds the lock and closes the index. */
-export async function loadStoreFile(path: string): Promise<OpenedStoreFile & { recovery: Omit<FileStoreRecovery, 'staleLock'> }> {
+export async function loadStoreFile(
+  path: string,
+): Promise<OpenedStoreFile & { recovery: Omit<FileStoreRecovery, 'staleLock'> }> {
   return withIndex(path, 'r+', async (handle, { index }) => {
     const tail = await scan(handle, index, { source: path });
     if (!tail) return { recovery: {} };
@@ -171,6 +194,10 @@ export async function loadStoreFile(path: string): Promise<OpenedStoreFile & { r
     }
     await handle.truncate(tail.offset);
     await handle.sync();
-    return { recovery: { cut: { line: tail.line, offset: tail.offset, bytes: tail.bytes.length, text: tail.bytes.toString('utf8') } } };
+    return {
+      recovery: {
+        cut: { line: tail.line, offset: tail.offset, bytes: tail.bytes.length, text: tail.bytes.toString('utf8') },
+      },
+    };
   });
 }

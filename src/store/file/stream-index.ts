@@ -75,14 +75,23 @@ export function createStreamIndex(fd: number, options: { readonly ids?: boolean 
     const buffer = Buffer.allocUnsafe(bytes);
     for (let got = 0; got < bytes; ) {
       const n = readSync(fd, buffer, got, bytes - got, offset + got);
-      if (n === 0) throw new Error(`the store file ends before byte ${offset + bytes}: it was cut by something other than its writer`);
+      if (n === 0)
+        throw new Error(
+          `the store file ends before byte ${offset + bytes}: it was cut by something other than its writer`,
+        );
       got += n;
     }
     return buffer;
   };
-  const eventAt = (position: number): UnitEvent => rereadEventLine(read(offsets[position]!, lengths[position]!).toString('utf8'));
+  const eventAt = (position: number): UnitEvent =>
+    rereadEventLine(read(offsets[position]!, lengths[position]!).toString('utf8'));
   const ids = createIdIndex((position) => eventAt(position).id);
-  const recorded = (event: UnitEvent, position: number): RecordedEvent => ({ event, streamId: streamIds[streamOf[position]!]!, revision: revisions[position]!, position: BigInt(position) });
+  const recorded = (event: UnitEvent, position: number): RecordedEvent => ({
+    event,
+    streamId: streamIds[streamOf[position]!]!,
+    revision: revisions[position]!,
+    position: BigInt(position),
+  });
 
   function forEachOf(streamId: string, each: (event: UnitEvent, position: number) => void): void {
     const stream = streamNumbers.get(streamId);

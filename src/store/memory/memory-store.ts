@@ -12,7 +12,8 @@ function frozenCopy<T>(value: T): T {
   for (const key of Object.keys(value)) {
     const v = frozenCopy((value as Record<string, unknown>)[key]);
     // An own "__proto__" key (JSON may carry one) stays a key, not a prototype.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: v, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, { value: v, enumerable: true, writable: true, configurable: true });
     else copy[key] = v;
   }
   return Object.freeze(copy) as T;
@@ -43,7 +44,12 @@ export function createMemoryStore(): EventStore {
       for (const given of fresh) {
         // The store keeps its own frozen copy: no reference a caller holds (what it appended, a result, a read) can rewrite history.
         const event = frozenCopy(given);
-        const recorded: RecordedEvent = Object.freeze({ event, streamId, revision: stream.length, position: BigInt(all.length) });
+        const recorded: RecordedEvent = Object.freeze({
+          event,
+          streamId,
+          revision: stream.length,
+          position: BigInt(all.length),
+        });
         stream.push(recorded);
         all.push(recorded);
         byId.set(event.id, event);

@@ -14,10 +14,22 @@ export const sale = (unitId: string, commandId: string, minutes: number): UnitCo
   commandId,
   unitId,
   occurredAt: at(minutes),
-  data: { serialNumber: `SN-${unitId}`, brand: 'Acme', model: 'M1', customerId: `C-${unitId}`, policyId: 'standard-1y' },
+  data: {
+    serialNumber: `SN-${unitId}`,
+    brand: 'Acme',
+    model: 'M1',
+    customerId: `C-${unitId}`,
+    policyId: 'standard-1y',
+  },
 });
 
-export const fault = (unitId: string, commandId: string, faultId: string, problemCode: string, minutes: number): UnitCommand => ({
+export const fault = (
+  unitId: string,
+  commandId: string,
+  faultId: string,
+  problemCode: string,
+  minutes: number,
+): UnitCommand => ({
   type: 'ReportFault',
   commandId,
   unitId,
@@ -25,7 +37,13 @@ export const fault = (unitId: string, commandId: string, faultId: string, proble
   data: { faultId, component: 'unit', problemCode, severity: 'general', outOfService: false },
 });
 
-export const repair = (unitId: string, commandId: string, faultId: string, outcome: 'fixed' | 'failed', minutes: number): UnitCommand => ({
+export const repair = (
+  unitId: string,
+  commandId: string,
+  faultId: string,
+  outcome: 'fixed' | 'failed',
+  minutes: number,
+): UnitCommand => ({
   type: 'RecordRepair',
   commandId,
   unitId,
@@ -33,7 +51,12 @@ export const repair = (unitId: string, commandId: string, faultId: string, outco
   data: { faultId, outcome },
 });
 
-export const replace = (unitId: string, commandId: string, reason: 'repeated-failure' | 'goodwill', minutes: number): UnitCommand => ({
+export const replace = (
+  unitId: string,
+  commandId: string,
+  reason: 'repeated-failure' | 'goodwill',
+  minutes: number,
+): UnitCommand => ({
   type: 'ReplaceUnit',
   commandId,
   unitId,

@@ -42,7 +42,9 @@ export function initialModel(unitCount: number): Model {
 }
 
 /** What a command should do: be recorded (with its effect on the model), or be refused by a rule. */
-export type Outcome = { readonly kind: 'accepted'; apply(): void } | { readonly kind: 'rejected'; readonly rule: string };
+export type Outcome =
+  | { readonly kind: 'accepted'; apply(): void }
+  | { readonly kind: 'rejected'; readonly rule: string };
 
 const accept = (apply: () => void = () => {}): Outcome => ({ kind: 'accepted', apply });
 const reject = (rule: string): Outcome => ({ kind: 'rejected', rule });
@@ -84,10 +86,13 @@ export function decideInModel(unit: ModelUnit, command: ModelCommand): Outcome {
     case 'repair': {
       const code = unit.faults.get(command.faultId);
       if (code === undefined) return reject('fault');
-      return accept(() => (command.outcome === 'failed' ? countFailure(unit, code) : problem(unit, code).pendingFixed++));
+      return accept(() =>
+        command.outcome === 'failed' ? countFailure(unit, code) : problem(unit, code).pendingFixed++,
+      );
     }
     case 'replace':
-      if (command.reason === 'repeated-failure' && unit.replacementsOpen === 0) return reject('replacement-without-entitlement');
+      if (command.reason === 'repeated-failure' && unit.replacementsOpen === 0)
+        return reject('replacement-without-entitlement');
       return accept(() => {
         unit.replacementsFulfilled += unit.replacementsOpen;
         unit.replacementsOpen = 0;

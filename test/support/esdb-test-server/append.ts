@@ -6,7 +6,18 @@
 import type { handleBidiStreamingCall, handleClientStreamingCall } from '@grpc/grpc-js';
 import { unavailable, type FaultState } from './faults.js';
 import type { AppendOutcome, Expected, Log, ProposedEvent } from './log.js';
-import { anyPb, emptyPb, sharedPb, statusPb, streamIdentifier, streamNameOf, streamsPb, uuidString, type StatusPb, type StreamsPb } from './protocol.js';
+import {
+  anyPb,
+  emptyPb,
+  sharedPb,
+  statusPb,
+  streamIdentifier,
+  streamNameOf,
+  streamsPb,
+  uuidString,
+  type StatusPb,
+  type StreamsPb,
+} from './protocol.js';
 
 type Proposed = StreamsPb.AppendReq.ProposedMessage | StreamsPb.BatchAppendReq.ProposedMessage;
 
@@ -22,8 +33,10 @@ function proposedOf(message: Proposed): ProposedEvent {
 }
 
 function expectedOf(options: StreamsPb.AppendReq.Options | StreamsPb.BatchAppendReq.Options | undefined): Expected {
-  if (options instanceof streamsPb.AppendReq.Options && options.hasRevision()) return { kind: 'revision', revision: BigInt(options.getRevision()) };
-  if (options instanceof streamsPb.BatchAppendReq.Options && options.hasStreamPosition()) return { kind: 'revision', revision: BigInt(options.getStreamPosition()) };
+  if (options instanceof streamsPb.AppendReq.Options && options.hasRevision())
+    return { kind: 'revision', revision: BigInt(options.getRevision()) };
+  if (options instanceof streamsPb.BatchAppendReq.Options && options.hasStreamPosition())
+    return { kind: 'revision', revision: BigInt(options.getStreamPosition()) };
   if (options?.hasNoStream()) return { kind: 'no-stream' };
   if (options?.hasStreamExists()) return { kind: 'stream-exists' };
   return { kind: 'any' };
@@ -32,8 +45,12 @@ function expectedOf(options: StreamsPb.AppendReq.Options | StreamsPb.BatchAppend
 function appendResp(outcome: AppendOutcome): StreamsPb.AppendResp {
   const resp = new streamsPb.AppendResp();
   if (outcome.kind === 'success') {
-    const position = new streamsPb.AppendResp.Position().setCommitPosition(String(outcome.commit)).setPreparePosition(String(outcome.prepare));
-    return resp.setSuccess(new streamsPb.AppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position));
+    const position = new streamsPb.AppendResp.Position()
+      .setCommitPosition(String(outcome.commit))
+      .setPreparePosition(String(outcome.prepare));
+    return resp.setSuccess(
+      new streamsPb.AppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position),
+    );
   }
   const wrong = new streamsPb.AppendResp.WrongExpectedVersion();
   if (outcome.current === undefined) wrong.setCurrentNoStream(new sharedPb.Empty());
@@ -46,7 +63,9 @@ function appendResp(outcome: AppendOutcome): StreamsPb.AppendResp {
   return resp.setWrongExpectedVersion(wrong);
 }
 
-function wrongExpectedVersionStatus(outcome: Extract<AppendOutcome, { kind: 'wrong-expected-version' }>): StatusPb.Status {
+function wrongExpectedVersionStatus(
+  outcome: Extract<AppendOutcome, { kind: 'wrong-expected-version' }>,
+): StatusPb.Status {
   const details = new sharedPb.WrongExpectedVersion();
   if (outcome.current === undefined) details.setCurrentNoStream(new emptyPb.Empty());
   else details.setCurrentStreamRevision(String(outcome.current));
@@ -60,7 +79,10 @@ function wrongExpectedVersionStatus(outcome: Extract<AppendOutcome, { kind: 'wro
   return new statusPb.Status().setCode(9).setMessage('WrongExpectedVersion').setDetails(packed);
 }
 
-export function appendCall(log: Log, faults: FaultState): handleClientStreamingCall<StreamsPb.AppendReq, StreamsPb.AppendResp> {
+export function appendCall(
+  log: Log,
+  faults: FaultState,
+): handleClientStreamingCall<StreamsPb.AppendReq, StreamsPb.AppendResp> {
   return (call, callback) => {
     if (faults.takeRefusal()) return callback(unavailable('call refused'));
     let options: StreamsPb.AppendReq.Options | undefined;
@@ -71,16 +93,23 @@ export function appendCall(log: Log, faults: FaultState): handleClientStreamingC
     });
     call.on('end', () => {
       const outcome = log.append(streamNameOf(options?.getStreamIdentifier()), expectedOf(options), events);
-      if (outcome.kind === 'success' && faults.takeLostReply()) return callback(unavailable('append committed, reply lost'));
+      if (outcome.kind === 'success' && faults.takeLostReply())
+        return callback(unavailable('append committed, reply lost'));
       callback(null, appendResp(outcome));
     });
   };
 }
 
-export function batchAppendCall(log: Log, faults: FaultState): handleBidiStreamingCall<StreamsPb.BatchAppendReq, StreamsPb.BatchAppendResp> {
+export function batchAppendCall(
+  log: Log,
+  faults: FaultState,
+): handleBidiStreamingCall<StreamsPb.BatchAppendReq, StreamsPb.BatchAppendResp> {
   return (call) => {
     if (faults.takeRefusal()) return void call.emit('error', unavailable('call refused'));
-    const pending = new Map<string, { options?: StreamsPb.BatchAppendReq.Options | undefined; events: ProposedEvent[] }>();
+    const pending = new Map<
+      string,
+      { options?: StreamsPb.BatchAppendReq.Options | undefined; events: ProposedEvent[] }
+    >();
     call.on('data', (req: StreamsPb.BatchAppendReq) => {
       const correlation = uuidString(req.getCorrelationId());
       const entry = pending.get(correlation) ?? { events: [] };
@@ -91,11 +120,18 @@ export function batchAppendCall(log: Log, faults: FaultState): handleBidiStreami
       pending.delete(correlation);
       const name = streamNameOf(entry.options?.getStreamIdentifier());
       const outcome = log.append(name, expectedOf(entry.options), entry.events);
-      if (outcome.kind === 'success' && faults.takeLostReply()) return void call.emit('error', unavailable('batch append committed, reply lost'));
-      const resp = new streamsPb.BatchAppendResp().setCorrelationId(req.getCorrelationId()).setStreamIdentifier(streamIdentifier(name));
+      if (outcome.kind === 'success' && faults.takeLostReply())
+        return void call.emit('error', unavailable('batch append committed, reply lost'));
+      const resp = new streamsPb.BatchAppendResp()
+        .setCorrelationId(req.getCorrelationId())
+        .setStreamIdentifier(streamIdentifier(name));
       if (outcome.kind === 'success') {
-        const position = new sharedPb.AllStreamPosition().setCommitPosition(String(outcome.commit)).setPreparePosition(String(outcome.prepare));
-        resp.setSuccess(new streamsPb.BatchAppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position));
+        const position = new sharedPb.AllStreamPosition()
+          .setCommitPosition(String(outcome.commit))
+          .setPreparePosition(String(outcome.prepare));
+        resp.setSuccess(
+          new streamsPb.BatchAppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position),
+        );
       } else {
         resp.setError(wrongExpectedVersionStatus(outcome));
       }

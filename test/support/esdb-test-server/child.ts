@@ -11,7 +11,10 @@ export interface ChildTestServer {
 
 /** Starts the double in a child process (bundled from source) and waits for its connection string. */
 export async function startChildTestServer(): Promise<ChildTestServer> {
-  const script = await bundleChild(new URL('./serve.ts', import.meta.url), 'esdb-test-double', ['@grpc/grpc-js', '@eventstore/db-client']);
+  const script = await bundleChild(new URL('./serve.ts', import.meta.url), 'esdb-test-double', [
+    '@grpc/grpc-js',
+    '@eventstore/db-client',
+  ]);
   const child: ChildProcess = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.setEncoding('utf8');

@@ -42,7 +42,12 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   const calls = { append: 0, batchAppend: 0, reads: 0, subscriptions: 0 };
   const append = appendCall(log, faults);
   const batchAppend = batchAppendCall(log, faults);
-  const methods = [[STREAMS, 'Read'], [STREAMS, 'Append'], ...(options.batchAppend === false ? [] : [[STREAMS, 'BatchAppend']]), [FEATURES, 'GetSupportedMethods']];
+  const methods = [
+    [STREAMS, 'Read'],
+    [STREAMS, 'Append'],
+    ...(options.batchAppend === false ? [] : [[STREAMS, 'BatchAppend']]),
+    [FEATURES, 'GetSupportedMethods'],
+  ];
 
   const streams: StreamsGrpc.IStreamsServer = {
     read: readCall(log, faults, calls),
@@ -59,17 +64,32 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   };
   const features: FeaturesGrpc.IServerFeaturesServer = {
     getSupportedMethods: (_call, callback) => {
-      const list = methods.map(([service, method]) => new featuresPb.SupportedMethod().setServiceName(service!).setMethodName(method!));
-      callback(null, new featuresPb.SupportedMethods().setEventStoreServerVersion('0.0.0-esdb-test-double').setMethodsList(list));
+      const list = methods.map(([service, method]) =>
+        new featuresPb.SupportedMethod().setServiceName(service!).setMethodName(method!),
+      );
+      callback(
+        null,
+        new featuresPb.SupportedMethods().setEventStoreServerVersion('0.0.0-esdb-test-double').setMethodsList(list),
+      );
     },
   };
   const server = new Server();
   server.addService(streamsGrpc.StreamsService, streams);
   server.addService(featuresGrpc.ServerFeaturesService, features);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
-  log.append('$settings', { kind: 'any' }, [{ id: '00000000-0000-4000-8000-000000000001', type: '$settings', contentType: 'application/json', data: Buffer.from('{}'), customMetadata: new Uint8Array() }]);
+  log.append('$settings', { kind: 'any' }, [
+    {
+      id: '00000000-0000-4000-8000-000000000001',
+      type: '$settings',
+      contentType: 'application/json',
+      data: Buffer.from('{}'),
+      customMetadata: new Uint8Array(),
+    },
+  ]);
 
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
@@ -78,7 +98,15 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
     calls,
     appendForeign(streamName, type) {
       const id = `00000000-0000-4000-8000-${String(log.all.length).padStart(12, '0')}`;
-      log.append(streamName, { kind: 'any' }, [{ id, type, contentType: 'application/json', data: Buffer.from('{"foreign":true}'), customMetadata: new Uint8Array() }]);
+      log.append(streamName, { kind: 'any' }, [
+        {
+          id,
+          type,
+          contentType: 'application/json',
+          data: Buffer.from('{"foreign":true}'),
+          customMetadata: new Uint8Array(),
+        },
+      ]);
     },
     async stop() {
       server.forceShutdown();

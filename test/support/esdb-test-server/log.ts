@@ -23,10 +23,20 @@ export interface StoredEvent {
 export type ProposedEvent = Pick<StoredEvent, 'id' | 'type' | 'contentType' | 'data' | 'customMetadata'>;
 
 /** What the client asks of the stream: any, no stream, an existing stream, or a revision. */
-export type Expected = { kind: 'any' } | { kind: 'no-stream' } | { kind: 'stream-exists' } | { kind: 'revision'; revision: bigint };
+export type Expected =
+  | { kind: 'any' }
+  | { kind: 'no-stream' }
+  | { kind: 'stream-exists' }
+  | { kind: 'revision'; revision: bigint };
 
 export type AppendOutcome =
-  | { readonly kind: 'success'; readonly revision: bigint; readonly commit: bigint; readonly prepare: bigint; readonly idempotent: boolean }
+  | {
+      readonly kind: 'success';
+      readonly revision: bigint;
+      readonly commit: bigint;
+      readonly prepare: bigint;
+      readonly idempotent: boolean;
+    }
   | { readonly kind: 'wrong-expected-version'; readonly current: bigint | undefined; readonly expected: Expected };
 
 const EPOCH_TICKS = 621_355_968_000_000_000n;
@@ -47,7 +57,11 @@ export function createLog(): Log {
   let nextPosition = 1_024n;
 
   /** The stored events at revisions from..from+n-1 carry the proposed ids: the append already happened. */
-  function idempotentAt(stream: readonly StoredEvent[], from: number, events: readonly ProposedEvent[]): AppendOutcome | undefined {
+  function idempotentAt(
+    stream: readonly StoredEvent[],
+    from: number,
+    events: readonly ProposedEvent[],
+  ): AppendOutcome | undefined {
     if (from < 0 || from + events.length > stream.length) return undefined;
     if (!events.every((e, i) => stream[from + i]!.id === e.id)) return undefined;
     const last = stream[from + events.length - 1]!;
@@ -58,7 +72,14 @@ export function createLog(): Log {
     const commit = nextPosition;
     const created = ticksNow();
     for (const e of events) {
-      const stored: StoredEvent = { ...e, streamName, revision: BigInt(stream.length), created, commit, prepare: nextPosition };
+      const stored: StoredEvent = {
+        ...e,
+        streamName,
+        revision: BigInt(stream.length),
+        created,
+        commit,
+        prepare: nextPosition,
+      };
       nextPosition += 128n + BigInt(e.data.length + e.customMetadata.length);
       stream.push(stored);
       all.push(stored);
@@ -76,7 +97,14 @@ export function createLog(): Log {
       const stream = streams.get(streamName);
       const current = stream ? BigInt(stream.length - 1) : undefined;
       const conflict: AppendOutcome = { kind: 'wrong-expected-version', current, expected };
-      if (events.length === 0) return { kind: 'success', revision: current ?? -1n, commit: nextPosition, prepare: nextPosition, idempotent: true };
+      if (events.length === 0)
+        return {
+          kind: 'success',
+          revision: current ?? -1n,
+          commit: nextPosition,
+          prepare: nextPosition,
+          idempotent: true,
+        };
       switch (expected.kind) {
         case 'no-stream':
           return stream ? (idempotentAt(stream, 0, events) ?? conflict) : write(streamName, [], events);

@@ -25,7 +25,9 @@ function eventResp(e: StoredEvent): StreamsPb.ReadResp {
     .setData(e.data)
     .setCustomMetadata(e.customMetadata);
   recorded.getMetadataMap().set('type', e.type).set('content-type', e.contentType).set('created', String(e.created));
-  return new streamsPb.ReadResp().setEvent(new streamsPb.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(e.commit)));
+  return new streamsPb.ReadResp().setEvent(
+    new streamsPb.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(e.commit)),
+  );
 }
 
 function filterOf(options: Options): (e: StoredEvent) => boolean {
@@ -56,7 +58,8 @@ function storedRead(log: Log, options: Options): StoredEvent[] | 'not-found' {
   } else {
     const all = options.getAll()!;
     const p = all.getPosition();
-    const at = (e: StoredEvent): number => (p ? compare(e, BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition())) : 0);
+    const at = (e: StoredEvent): number =>
+      p ? compare(e, BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition())) : 0;
     if (forwards) events = all.hasEnd() ? [] : log.all.filter((e) => !p || at(e) >= 0);
     else events = (all.hasStart() ? [] : log.all.filter((e) => !p || at(e) < 0)).reverse();
   }
@@ -65,11 +68,16 @@ function storedRead(log: Log, options: Options): StoredEvent[] | 'not-found' {
 
 function subscribe(call: Call, log: Log, options: Options, faults: FaultState): void {
   const all = options.getAll();
-  if (!all) return void call.emit('error', { code: 12, details: 'esdb test double: stream subscriptions are not implemented' });
+  if (!all)
+    return void call.emit('error', { code: 12, details: 'esdb test double: stream subscriptions are not implemented' });
   const p = all.getPosition();
   const matches = filterOf(options);
   const dropAfter = faults.takeSubscriptionDrop();
-  let cursor = all.hasEnd() ? log.all.length : p ? log.all.findIndex((e) => compare(e, BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition())) > 0) : 0;
+  let cursor = all.hasEnd()
+    ? log.all.length
+    : p
+      ? log.all.findIndex((e) => compare(e, BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition())) > 0)
+      : 0;
   if (cursor < 0) cursor = log.all.length;
   let sent = 0;
   let caughtUp = false;
@@ -94,18 +102,32 @@ function subscribe(call: Call, log: Log, options: Options, faults: FaultState): 
     caughtUp = true;
     const last = log.all[log.all.length - 1];
     if (last && options.hasFilter()) {
-      call.write(new streamsPb.ReadResp().setCheckpoint(new streamsPb.ReadResp.Checkpoint().setCommitPosition(String(last.commit)).setPreparePosition(String(last.prepare))));
+      call.write(
+        new streamsPb.ReadResp().setCheckpoint(
+          new streamsPb.ReadResp.Checkpoint()
+            .setCommitPosition(String(last.commit))
+            .setPreparePosition(String(last.prepare)),
+        ),
+      );
     }
     call.write(new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp()));
   };
   const stopListening = log.onAppend(pump);
   call.on('cancelled', close);
   call.on('close', close);
-  call.write(new streamsPb.ReadResp().setConfirmation(new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
+  call.write(
+    new streamsPb.ReadResp().setConfirmation(
+      new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID()),
+    ),
+  );
   pump();
 }
 
-export function readCall(log: Log, faults: FaultState, counts: { reads: number; subscriptions: number }): handleServerStreamingCall<StreamsPb.ReadReq, StreamsPb.ReadResp> {
+export function readCall(
+  log: Log,
+  faults: FaultState,
+  counts: { reads: number; subscriptions: number },
+): handleServerStreamingCall<StreamsPb.ReadReq, StreamsPb.ReadResp> {
   return (call) => {
     if (faults.takeRefusal()) return void call.emit('error', unavailable('call refused'));
     const options = call.request.getOptions()!;
@@ -117,7 +139,11 @@ export function readCall(log: Log, faults: FaultState, counts: { reads: number; 
     const events = storedRead(log, options);
     if (events === 'not-found') {
       const identifier = options.getStream()!.getStreamIdentifier();
-      call.write(new streamsPb.ReadResp().setStreamNotFound(new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(identifier)));
+      call.write(
+        new streamsPb.ReadResp().setStreamNotFound(
+          new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(identifier),
+        ),
+      );
       return void call.end();
     }
     const failAfter = faults.takeReadFailure();

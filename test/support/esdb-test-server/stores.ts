@@ -22,7 +22,10 @@ export function testServerStores(options: EsdbTestServerOptions = {}): TestServe
     server,
     async create() {
       const s = await server();
-      const store = connectEventStoreDb(s.connectionString, { streamPrefix: `warranty-unit-${randomUUID().slice(0, 8)}-`, retry: { backoffMs: 5 } });
+      const store = connectEventStoreDb(s.connectionString, {
+        streamPrefix: `warranty-unit-${randomUUID().slice(0, 8)}-`,
+        retry: { backoffMs: 5 },
+      });
       s.appendForeign(`${store.streamPrefix.slice(0, -1)}x-other`, 'NotALedgerEvent');
       return store;
     },
