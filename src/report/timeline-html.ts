@@ -1,5 +1,5 @@
 /**
- * The timeline page (issue 5.4): one self-contained HTML file, inline SVG and CSS, no script and no
+ * The timeline page: one self-contained HTML file, inline SVG and CSS, no script and no
  * network. Coverage lines are bars with their start and end dates, faults and repairs are marks,
  * outages are shaded spans, entitlements, anomalies and breaches are labelled flags, and a dashed
  * cursor stands at the as-of moment. The same facts follow as tables, for reading and for search.
