@@ -9,6 +9,7 @@ import { InputErrors } from '../errors.js';
 import type { UnitEvent } from './envelope.js';
 import { createLineJudge, rereadEventLine, type JsonlPartReader, type JsonlReaderOptions } from './jsonl.js';
 import { utf8Length } from './utf8.js';
+import { grown } from './grown.js';
 
 /** Events grouped by unit, handed out one unit at a time. */
 export interface UnitEventSource {
@@ -143,13 +144,6 @@ function historyOf(
 
 /** Reads `bytes` bytes of the history's file from byte `offset`, as text (the file is the history's storage). */
 export type ReadFileText = (offset: number, bytes: number) => string;
-
-function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
-  if (length <= array.length) return array;
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
 
 /**
  * A JsonlHistoryReader over a file that keeps no text at all: where each kept line is in the file

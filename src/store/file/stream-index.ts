@@ -12,6 +12,7 @@ import { createIdIndex } from '../../events/id-index.js';
 import { rereadEventLine } from '../../events/jsonl.js';
 import { LedgerError } from '../../errors.js';
 import type { RecordedEvent } from '../event-store.js';
+import { grown } from '../../events/grown.js';
 
 export interface StreamIndex {
   /** How many events the file holds (a repeated line counts once). */
@@ -41,13 +42,6 @@ export interface StreamIndex {
 
 const PART_BYTES = 1 << 22;
 const CACHED_EVENTS = 1 << 16;
-
-function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
-  if (length <= array.length) return array;
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
 
 /**
  * An empty index over the file open (for reading) at `fd`, which it owns and closes; it reads with
