@@ -2,7 +2,7 @@
 
 const HISTORY = [
   '  FILE.jsonl            the history: an events file (JSONL, one event a line)',
-  '  --store SPEC          or read it from a store: file:PATH, esdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT',
+  '  --store SPEC          or read it from a store: file:PATH, esdb://HOST:PORT?tls=false, kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT',
   '  --no-verify           read a store without checking its hash chains first (said on stderr)',
   "  --as-of DATE|TS       judge at this moment: a date is the end of that day in the policy's time zone (default: now)",
   '  --known-at TS         keep only the events recorded by then',

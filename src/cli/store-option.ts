@@ -1,7 +1,7 @@
 /**
  * `--store`: where commands read history from (instead of FILE.jsonl) and where `import` writes.
- * `file:PATH` is a file store, `esdb://…` or `esdb+discover://…` an EventStoreDB connection string;
- * the EventStoreDB adapter (and gRPC) is loaded only when a command names one.
+ * `file:PATH` is a file store; `esdb://…`, `kurrentdb://…`, `kdb://…` (each also `+discover`) an
+ * EventStoreDB / KurrentDB connection string; the adapter (and gRPC) is loaded only when a command names one.
  */
 import { InputError, InputErrors, LedgerError, isLedgerError } from '../errors.js';
 import type { UnitEvent } from '../events/envelope.js';
@@ -20,6 +20,11 @@ import {
 } from '../store/file/store-file-readers.js';
 import type { FileStoreRecovery } from '../store/file/store-file.js';
 import { createUnitHistories, replayAll } from '../store/replay.js';
+import {
+  isConnectionString,
+  parseConnectionString,
+  redactConnectionString,
+} from '../store/eventstoredb/connection-string.js';
 import type { Options } from './args.js';
 import { checkSalePolicies } from './input.js';
 import { UsageError, type CliIo } from './io.js';
@@ -33,13 +38,24 @@ export type StoreSpec =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'esdb'; readonly connectionString: string };
 
-/** Parses a `--store` value, or throws UsageError naming the forms it takes. */
+/**
+ * Parses a `--store` value, or throws UsageError naming the forms it takes. A connection string is
+ * checked here, before any client sees it, and shown only with its password masked.
+ */
 export function parseStoreSpec(text: string): StoreSpec {
   if (text.startsWith('file:') && text.length > 'file:'.length)
     return { kind: 'file', path: text.slice('file:'.length) };
-  if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text };
+  if (isConnectionString(text)) {
+    try {
+      parseConnectionString(text);
+    } catch (error) {
+      if (error instanceof InputError) throw new UsageError(`--store: ${error.reason}`);
+      throw error;
+    }
+    return { kind: 'esdb', connectionString: text };
+  }
   throw new UsageError(
-    `--store: expected file:PATH, esdb://HOST:PORT?tls=false or esdb+discover://HOST:PORT, got ${JSON.stringify(text)}`,
+    `--store: expected file:PATH or a connection string (esdb://HOST:PORT?tls=false, kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT, …), got ${JSON.stringify(redactConnectionString(text))}`,
   );
 }
 
@@ -66,7 +82,8 @@ function recoveryNote(path: string, recovery: FileStoreRecovery): string {
 
 /**
  * Runs store work, turning what the store's system reports (a file's errno, an EventStoreDB client
- * error such as `unavailable`) into a LedgerError naming the store, so the CLI prints one line.
+ * error such as `unavailable`) into a LedgerError naming the store, so the CLI prints one line; a
+ * password of the connection string never appears in it.
  */
 export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Promise<T> {
   try {
@@ -74,11 +91,36 @@ export async function withStore<T>(spec: StoreSpec, work: () => Promise<T>): Pro
   } catch (error) {
     if (isLedgerError(error) || !(error instanceof Error)) throw error;
     const { code, type } = error as { code?: unknown; type?: unknown };
-    if (typeof code === 'string' || typeof type === 'string')
-      throw new LedgerError(`store ${describeStore(spec)}: ${error.message || String(type ?? code)}`);
+    if (typeof code === 'string' || typeof type === 'string' || isClientSetupError(error))
+      throw new LedgerError(`store ${describeStore(spec)}: ${storeErrorText(spec, error, String(type ?? code))}`);
     throw error;
   }
 }
+
+/** Errors the clients throw as plain `Error`s: a failed discovery, or a connection string they refuse. */
+const isClientSetupError = (error: Error) =>
+  /^Failed to discover after \d+ attempts|^Unexpected ".*" at position \d+/.test(error.message);
+
+/** The one-line text of a store error, the documented hint for a TLS mismatch, and no password. */
+function storeErrorText(spec: StoreSpec, error: Error, fallback: string): string {
+  let text = (error.message || fallback).replace(/\s*Resolution note:\s*$/, '');
+  if (spec.kind === 'esdb') {
+    if (/wrong version number|WRONG_VERSION_NUMBER/.test(text) && parseConnectionString(spec.connectionString).tls)
+      return 'the server does not use TLS: add ?tls=false to the connection string for an insecure server';
+    const password = /^[^:/?#]+:\/\/[^:@/]*:([^@]*)@/.exec(spec.connectionString)?.[1];
+    if (password) for (const form of new Set([password, safeDecode(password)])) text = text.split(form).join('***');
+    text = text.split(spec.connectionString).join(describeStore(spec));
+  }
+  return text.split('\n')[0]!.replace(/\\n\.?$/, '');
+}
+
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
 
 /**
  * Opens a store to write to, sealing appends into the hash chain: a file store takes its lock and
@@ -97,6 +139,8 @@ export async function openStore(
       { hash: nodeSha256 },
     );
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
+  // gRPC's DEP0123 (a TLS server name that is an IP address) is noise to a command-line user.
+  process.noDeprecation = true;
   return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }), { hash: nodeSha256 });
 }
 
