@@ -2,11 +2,10 @@
  * The repair time limit (rulebook 16; 三包 Art 12): a covered fault not resolved within the
  * threshold (minutes from its report: resolved more than that after it, or still unresolved past
  * that mark; cause judged at the mark) owes the policy's remedy, open until `UnitReplaced` or a
- * completed return. Like repeated failure (fine print 22) it is owed only where the line covering
- * the fault's component grants that remedy.
+ * completed return. Any covered fault counts, whichever line covers it (fine print 22 gates
+ * repeated failure only).
  */
 import type { Policy } from '../policy/schema.js';
-import { policyLineFor } from './coverage.js';
 import { choicesOf, entitle } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import { markMs } from './threshold.js';
@@ -19,19 +18,10 @@ export function repairTimeMark(fault: FaultState, policy: Policy): number | null
   return policy.repairTimeLimit ? markMs(fault.reportMs, policy.repairTimeLimit.threshold) : null;
 }
 
-/** Whether the line covering `component` grants the limit's remedy (either one for exchange or refund). */
-function grantsRemedy(policy: Policy, component: string): boolean {
-  const remedy = policy.repairTimeLimit?.remedy;
-  const remedies = policyLineFor(policy, component).remedies;
-  return remedy === 'replacement-or-refund'
-    ? remedies.includes('replacement') || remedies.includes('refund')
-    : remedy !== undefined && remedies.includes(remedy);
-}
-
 /** Whether the fault, unresolved at its mark, owes the remedy (judged with what had occurred by the mark). */
 export function owesAtMark(fault: FaultState, policy: Policy): boolean {
   const mark = repairTimeMark(fault, policy);
-  return mark !== null && countsAt(fault, mark, policy) && grantsRemedy(policy, fault.component);
+  return mark !== null && countsAt(fault, mark, policy);
 }
 
 function isDecided(state: UnitState, fault: FaultState): boolean {
