@@ -38,7 +38,7 @@ function repeatedFailure(ctx: ReasonContext, e: Entitlement): string[] {
       outcome === 'failed'
         ? 'outcome failed'
         : at && at !== id
-          ? `outcome fixed, failed when the same problem was reported again by ${cite(ctx, at)}`
+          ? `outcome fixed, failed when ${rule?.scope === 'unit' ? 'the product' : 'the same problem'} was reported again by ${cite(ctx, at)}`
           : `outcome ${outcome}`;
     out.push(`${i + 1}. ${cite(ctx, id)}: ${how}`);
   });

@@ -33,7 +33,7 @@ export const RULES = {
     reason: 'a part replaced under coverage for a covered fault gets a line of its own',
   },
   'repeated-failure': {
-    section: '6, 16, fine print 22',
+    section: '6',
     reason:
       'failed repairs of the same problem (scope unit: of the product), at the threshold, owe the policy remedy where the line grants it',
   },

@@ -1,0 +1,60 @@
+/** The statutory entitlements (rulebook 16) in explain and on the timeline page: each with its article and its choices. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainUnit, formatExplanation, parseJsonl, timelineData, timelineHtml } from '../../src/index.js';
+import { STATUTE_SCENARIOS_DIR } from '../scenarios/load.js';
+
+const file = join(STATUTE_SCENARIOS_DIR, '11-cn-sanbao-household', 'events.jsonl');
+const { events } = parseJsonl(readFileSync(file, 'utf8'));
+
+describe('cn-sanbao-1995 in the tools', () => {
+  it('explain gives each new entitlement its article, choices and reasoning', () => {
+    const early = explainUnit(events, 'U-1', { asOf: '2025-03-05' })!.entitlements[0]!;
+    expect(early).toMatchObject({
+      rule: 'early-fault',
+      section: '16',
+      basis: '三包 Art 9',
+      choices: ['refund', 'replacement', 'repair'],
+      status: 'open',
+    });
+    expect(early.reasoning[0]).toBe(
+      "三包 Art 9: a fault within 7 days of the sale: refund, exchange or repair, the buyer's choice",
+    );
+    expect(early.reasoning.join('\n')).toContain('last day 2025-03-08');
+
+    const repeated = explainUnit(events, 'U-3', { asOf: '2025-07-02' })!.entitlements[0]!;
+    expect(repeated).toMatchObject({
+      rule: 'repeated-failure',
+      basis: '三包 Art 11',
+      choices: ['replacement', 'refund'],
+    });
+    expect(repeated.reasoning[0]).toContain('三包 Art 11: at least 2 failed repairs of the product, any problem');
+    expect(repeated.reasoning[0]).toContain("exchange or refund, the buyer's choice");
+
+    // Passed after the last event: shown by the view, explained all the same.
+    const limit = explainUnit(events, 'U-5', { asOf: '2025-07-01' })!.entitlements[0]!;
+    expect(limit).toMatchObject({
+      rule: 'repair-time-limit',
+      basis: '三包 Art 12',
+      choices: ['replacement', 'refund'],
+    });
+    expect(limit.arose).toBe('2025-06-30T01:01:00Z');
+    expect(limit.reasoning.join('\n')).toContain('report + 129601 min');
+  });
+
+  it('the explain text heads each one with its choices and article', () => {
+    const text = formatExplanation(explainUnit(events, 'U-2', { asOf: '2025-03-12' })!);
+    expect(text).toContain('replacement (F-1), choices: replacement, repair OPEN');
+    expect(text).toContain('rule early-fault, rulebook section 16; 三包 Art 10');
+  });
+
+  it('the timeline page flags them with their choices and article', () => {
+    const html = timelineHtml(timelineData(events, 'U-3', { asOf: '2025-07-11' })!);
+    expect(html).toContain('replacement (replacement / refund): fulfilled');
+    expect(html).toContain('repeated-failure (section 6; 三包 Art 11)');
+    const u5 = timelineHtml(timelineData(events, 'U-5', { asOf: '2025-08-01' })!);
+    expect(u5).toContain('replacement F-1 (replacement / refund): open');
+    expect(u5).toContain('三包 Art 12');
+  });
+});
