@@ -2,7 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainUnit, formatExplanation, parseJsonl, timelineData, timelineHtml } from '../../src/index.js';
+import {
+  createPolicyBook,
+  explainUnit,
+  formatExplanation,
+  parseJsonl,
+  parsePolicy,
+  projectUnits,
+  timelineData,
+  timelineHtml,
+} from '../../src/index.js';
 import { STATUTE_SCENARIOS_DIR } from '../scenarios/load.js';
 
 const file = join(STATUTE_SCENARIOS_DIR, '11-cn-sanbao-household', 'events.jsonl');
@@ -56,5 +65,15 @@ describe('cn-sanbao-1995 in the tools', () => {
     const u5 = timelineHtml(timelineData(events, 'U-5', { asOf: '2025-08-01' })!);
     expect(u5).toContain('replacement F-1 (replacement / refund): open');
     expect(u5).toContain('三包 Art 12');
+  });
+
+  it("docs/statutes.md's layered policy parses, and its compressor line lets compressor failures owe an exchange", () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'statutes.md'), 'utf8');
+    const policy = parsePolicy(JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]!));
+    const layered = events.map((e) => (e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: policy.id } } : e));
+    const views = projectUnits(layered, { asOf: '2026-12-10', policies: createPolicyBook([policy]) });
+    expect(views.get('U-4')!.view.entitlements).toMatchObject([
+      { kind: 'replacement', status: 'open', choices: ['replacement', 'refund'] },
+    ]);
   });
 });
