@@ -76,4 +76,21 @@ describe('cn-sanbao-1995 in the tools', () => {
       { kind: 'replacement', status: 'open', choices: ['replacement', 'refund'] },
     ]);
   });
+
+  it("the story says when a diagnosis withdraws an early fault's entitlement, and when another gives it back", () => {
+    const { events: h } = parseJsonl(
+      [
+        '{"id":"w-1","type":"UnitSold","unitId":"U-1","occurredAt":"2025-03-01T10:00:00+08:00","data":{"serialNumber":"S1","brand":"A","model":"M","customerId":"C","policyId":"cn-sanbao-1995"}}',
+        '{"id":"w-2","type":"FaultReported","unitId":"U-1","occurredAt":"2025-03-03T10:00:00+08:00","data":{"faultId":"F-1","component":"unit","problemCode":"noise","severity":"general","outOfService":false}}',
+        '{"id":"w-3","type":"FaultDiagnosed","unitId":"U-1","occurredAt":"2025-03-04T10:00:00+08:00","data":{"faultId":"F-1","cause":"misuse"}}',
+        '{"id":"w-4","type":"FaultDiagnosed","unitId":"U-1","occurredAt":"2025-03-05T10:00:00+08:00","data":{"faultId":"F-1","cause":"defect"}}',
+      ].join('\n'),
+    );
+    const withdrawn = explainUnit(h, 'U-1', { asOf: '2025-03-04' })!;
+    expect(withdrawn.story[2]!.changes).toEqual(['entitlement replacement (F-1) withdrawn: the cause is now excluded']);
+    expect(withdrawn.entitlements).toEqual([]);
+    const back = explainUnit(h, 'U-1', { asOf: '2025-03-05' })!;
+    expect(back.story[3]!.changes).toEqual(['entitlement replacement (F-1) owed again: the cause is now covered']);
+    expect(back.entitlements).toHaveLength(1);
+  });
 });
