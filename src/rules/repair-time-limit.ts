@@ -61,6 +61,7 @@ export function dueRepairTimeLimits(state: UnitState, policy: Policy, ms: number
 
 /** Raises the entitlement of every unresolved fault whose mark passed before `ms` (`inclusive`: or at it). */
 export function passRepairTimeMarks(state: UnitState, policy: Policy, ms: number, inclusive = false): void {
+  if (!policy.repairTimeLimit) return;
   for (const fault of dueRepairTimeLimits(state, policy, ms, inclusive)) decide(state, fault, policy);
 }
 
