@@ -60,6 +60,18 @@ describe('periods end on the same-numbered date (periodEnd: same-day)', () => {
     expect(line(other.asOf('2024-03-01').view())).toMatchObject({ end: '2025-02-27' });
   });
 
+  it('a part replaced in a repair gets no line of its own (partRule: none)', () => {
+    const history = [
+      sold(U, SALE, SANBAO),
+      fault(U, '2025-05-01T09:00:00+08:00', 'F-1', { component: 'compressor' }),
+      repaired(U, '2025-05-02T09:00:00+08:00', 'F-1', 'fixed', { parts: ['compressor', 'fan'] }),
+    ];
+    expect(given(history).asOf('2025-05-03').view().coverage).toEqual([
+      { component: 'unit', start: '2025-03-01', end: '2026-03-01', active: true },
+      { component: 'compressor', start: '2025-03-01', end: '2028-03-01', active: true },
+    ]);
+  });
+
   it('an exchange starts the period again from its date (Art 14)', () => {
     const history = [
       sold(U, SALE, SANBAO),
