@@ -61,7 +61,11 @@ export default defineConfig([
   },
   {
     // The runnable examples, importing the package by its own name (resolved to dist/ by Node).
-    entry: { demo: 'examples/demo.ts', 'service-desk': 'examples/service-desk.ts' },
+    entry: {
+      demo: 'examples/demo.ts',
+      'service-desk': 'examples/service-desk.ts',
+      'statutory-floor': 'examples/statutory-floor.ts',
+    },
     outDir: 'dist/examples',
     format: ['esm'],
     target: 'node20',

@@ -64,7 +64,7 @@ export {
   type UnitEventSource,
 } from './events/jsonl-history.js';
 
-export { Policy, type PolicyInput, type CoverageLine, type Threshold } from './policy/schema.js';
+export { Policy, type PolicyInput, type CoverageLine, type Remedy, type Threshold } from './policy/schema.js';
 export { createPolicyBook, parsePolicy, parsePolicies, type PolicyBook } from './policy/resolve.js';
 export { PRESETS } from './policy/presets/index.js';
 

@@ -29,7 +29,7 @@ export function unitTable(unitId: string, v: UnitView): string {
   v.entitlements.forEach((e, i) => {
     const why = e.because.map((b) => `${b.rule}: ${b.eventIds.join(', ')}`).join('; ');
     out.push(
-      `${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''} ${e.status.toUpperCase()}  because ${why}`,
+      `${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''}${e.choices ? `, choices ${e.choices.join(' / ')}` : ''} ${e.status.toUpperCase()}  because ${why}`,
     );
   });
   if (v.slaBreaches.length === 0) none('SLA breaches');

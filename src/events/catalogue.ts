@@ -34,7 +34,13 @@ export const EXCLUDED_CAUSES = [
   'software-environment',
 ] as const;
 export const CAUSES = [...COVERED_CAUSES, ...EXCLUDED_CAUSES] as const;
-export const REPLACEMENT_REASONS = ['repeated-failure', 'downtime', 'unboxing-defect', 'goodwill'] as const;
+export const REPLACEMENT_REASONS = [
+  'repeated-failure',
+  'downtime',
+  'unboxing-defect',
+  'goodwill',
+  'statutory',
+] as const;
 export const RETURN_REASONS = ['no-reason', 'unusable', 'cannot-operate'] as const;
 
 export type Severity = (typeof SEVERITIES)[number];

@@ -13,6 +13,34 @@ const threshold = <S extends z.ZodNumber>(value: S) =>
   z.strictObject({ value, comparison: z.enum(['at-least', 'more-than']) });
 
 const remedy = z.enum(['repair', 'replacement', 'refund']);
+/** A remedy a coverage line grants, and a form in which the buyer may take an entitlement. */
+export type Remedy = z.infer<typeof remedy>;
+
+/** The law or clause behind a rule, shown by explanations (e.g. "三包 Art 11"). */
+const basis = z.string().min(1).max(200);
+
+/** A remedy a rule owes: one of them, or exchange or refund at the buyer's choice. */
+const owedRemedy = z.enum(['replacement', 'refund', 'replacement-or-refund']);
+
+/**
+ * An early-fault window (rulebook 16): a covered fault reported no later than `from` + `days` days
+ * owes an entitlement the buyer may take as any of `remedies` (in this order).
+ */
+const earlyFaultWindow = z
+  .strictObject({
+    days: z.number().int().min(0).max(3_650),
+    from: z.enum(['sale', 'delivery']),
+    remedies: z.array(remedy).min(1),
+    basis: basis.optional(),
+  })
+  .refine((w) => w.remedies.includes('replacement') || w.remedies.includes('refund'), {
+    message: 'an early-fault window needs replacement or refund among its remedies',
+    path: ['remedies'],
+  })
+  .refine((w) => new Set(w.remedies).size === w.remedies.length, {
+    message: 'each remedy once',
+    path: ['remedies'],
+  });
 
 /** One coverage line: a component, its term (months or lifetime) and the remedies it grants. */
 export const CoverageLine = z.union([
@@ -50,16 +78,32 @@ export const Policy = z
     timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').default('UTC'),
     start: z.array(startStep).min(1),
     coverage: z.array(CoverageLine).min(1),
+    /**
+     * Where a term of N months from S ends (rulebook 2, 16): `day-before` (default) covers [S, S + N
+     * months); `same-day` also covers S + N months itself (the first day is not counted).
+     */
+    periodEnd: z.enum(['day-before', 'same-day']).optional(),
     partRule: z.union([
       z.strictObject({ kind: z.literal('extend'), months: z.number().int().min(1).max(1_200) }),
       z.strictObject({ kind: z.literal('restart') }),
+      z.strictObject({ kind: z.literal('none') }),
     ]),
     repeatedFailure: z
       .strictObject({
         threshold: threshold(z.number().int().min(1)),
-        remedy: z.enum(['replacement', 'refund', 'replacement-or-refund']),
+        remedy: owedRemedy,
+        /** What a run is counted over: one (component, problemCode) (default), or the whole unit. */
+        scope: z.enum(['problem', 'unit']).optional(),
+        basis: basis.optional(),
       })
       .nullable(),
+    /** Early-fault windows, the first that fits wins (rulebook 16); none by default. */
+    earlyFault: z.array(earlyFaultWindow).max(20).optional(),
+    /** A covered fault not resolved within the threshold (minutes from its report) owes the remedy (rulebook 16). */
+    repairTimeLimit: z
+      .strictObject({ threshold: threshold(z.number().int().min(0)), remedy: owedRemedy, basis: basis.optional() })
+      .nullable()
+      .optional(),
     downtime: z
       .strictObject({
         threshold: threshold(z.number().int().min(0)),

@@ -12,17 +12,23 @@ import { MS_PER_MINUTE } from '../time/minutes.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
 import { cite, faultOfEvent, iso, thresholdText, type ReasonContext } from './explain-context.js';
 import { downtimeReasoning } from './explain-downtime.js';
+import { choicesText, earlyFaultReasoning, repairTimeLimitReasoning } from './explain-statutes.js';
 
 export { iso, refOf, type EventRef, type ReasonContext } from './explain-context.js';
 export { downtimeLines, type OutageLine } from './explain-downtime.js';
 export { breachReasoning } from './explain-breaches.js';
+export { basisOf } from './explain-statutes.js';
 
 function repeatedFailure(ctx: ReasonContext, e: Entitlement): string[] {
   const ids = e.because[0]?.eventIds ?? [];
   const first = faultOfEvent(ctx, ids[0] ?? '');
   const rule = ctx.policy.repeatedFailure;
+  const of =
+    rule?.scope === 'unit'
+      ? ' of the product, any problem'
+      : ` of the same problem${first ? ` (${first.component} / ${first.problemCode})` : ''}`;
   const out = [
-    `policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? thresholdText(rule.threshold, 'failed repairs') : 'no repeated-failure rule'} of the same problem${first ? ` (${first.component} / ${first.problemCode})` : ''}, counting covered faults reported within coverage`,
+    `${rule?.basis ?? `policy ${ctx.policy.id} v${ctx.policy.version}`}: ${rule ? thresholdText(rule.threshold, 'failed repairs') : 'no repeated-failure rule'}${of}, counting covered faults reported within coverage${e.choices ? `: ${choicesText(e.choices, e.kind)}` : ''}`,
   ];
   ids.forEach((id, i) => {
     const ev = ctx.byId.get(id)?.event;
@@ -32,7 +38,7 @@ function repeatedFailure(ctx: ReasonContext, e: Entitlement): string[] {
       outcome === 'failed'
         ? 'outcome failed'
         : at && at !== id
-          ? `outcome fixed, failed when the same problem was reported again by ${cite(ctx, at)}`
+          ? `outcome fixed, failed when ${rule?.scope === 'unit' ? 'the product' : 'the same problem'} was reported again by ${cite(ctx, at)}`
           : `outcome ${outcome}`;
     out.push(`${i + 1}. ${cite(ctx, id)}: ${how}`);
   });
@@ -97,6 +103,8 @@ type EntitlementReasoning = (ctx: ReasonContext, e: Entitlement) => string[];
 /** The reasoning of each rule that raises entitlements. */
 const ENTITLEMENT_REASONING: { readonly [R in RuleId]?: EntitlementReasoning } = {
   'repeated-failure': repeatedFailure,
+  'early-fault': earlyFaultReasoning,
+  'repair-time-limit': repairTimeLimitReasoning,
   downtime: downtimeReasoning,
   loaner,
   'return-window': returnWindow,
@@ -181,7 +189,7 @@ export function coverageReasoning(
     const ext = ls?.extensionMonths ?? 0;
     const by = ls?.movedBy.filter((id) => ctx.byId.get(id)?.event.type === 'WarrantyExtended') ?? [];
     out.push(
-      `term ${def.months} months${ext ? ` + ${ext} months extended by ${by.join(', ')}` : ''} from ${formatDay(line.startDay)}: covers up to the day before ${formatDay(line.startDay)} + ${def.months + ext} months, last covered day ${end}${policy.extendByDowntime ? ' (plus a day per downtime day)' : ''}`,
+      `term ${def.months} months${ext ? ` + ${ext} months extended by ${by.join(', ')}` : ''} from ${formatDay(line.startDay)}: covers up to ${policy.periodEnd === 'same-day' ? 'and including' : 'the day before'} ${formatDay(line.startDay)} + ${def.months + ext} months, last covered day ${end}${policy.extendByDowntime ? ` (plus ${Math.floor(state.downtime.closedMs / 86_400_000)} day(s) for the closed downtime of the period)` : ''}`,
     );
   } else {
     out.push('lifetime line: no end');

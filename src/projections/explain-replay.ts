@@ -22,6 +22,8 @@ export interface ReplayStep {
   readonly newBreaches: readonly ServiceLevelBreach[];
   /** Entitlements (by index in the final state) that existed before this event and were fulfilled by it. */
   readonly fulfilled: readonly number[];
+  /** Entitlements withdrawn (true) or given back (false) at this event: an early fault's diagnosis. */
+  readonly withdrawn: readonly (readonly [number, boolean])[];
   /** Entitlements that arose at this event, with their status just after it. */
   readonly arose: readonly { readonly index: number; readonly status: 'open' | 'fulfilled' }[];
 }
@@ -96,6 +98,9 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
   // Without unique ids, statuses are compared at every step; with them, an entitlement fulfilled later names its step.
   const statuses: ('open' | 'fulfilled')[] = [];
   const watch = createBreachWatch(policy);
+  // Only early faults are withdrawn (rulebook 16): other policies skip the per-step scan.
+  const withdrawable = (policy.earlyFault?.length ?? 0) > 0;
+  const wasWithdrawn: boolean[] = [];
   let before = snapshot(state);
   applyInOrder(state, selection.kept, policy, (t) => {
     while (noteRaisedBy.length < state.notes.length) noteRaisedBy.push(t.event.id);
@@ -113,6 +118,14 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
       statuses[i] = state.entitlements[i]!.status;
       arose.push({ index: i, status: statuses[i]! });
     }
+    const withdrawn: [number, boolean][] = [];
+    if (withdrawable) {
+      for (let i = 0; i < after.entitlementCount; i++) {
+        const now = state.entitlements[i]!.withdrawn === true;
+        if (now !== (wasWithdrawn[i] ?? false)) withdrawn.push([i, now]);
+        wasWithdrawn[i] = now;
+      }
+    }
     fulfilledAt.push(fulfilled);
     steps.push({
       timed: t,
@@ -121,6 +134,7 @@ export function replaySteps(selection: UnitSelection, policy: Policy): UnitRepla
       view: stepView(state, policy, at),
       newBreaches: watch(state, t.event, t.occurredMs),
       fulfilled,
+      withdrawn,
       arose,
     });
     before = after;

@@ -114,6 +114,10 @@ function entitlementChanges(step: ReplayStep, state: UnitState): string[] {
     return `${full.kind}${full.faultId ? ` (${full.faultId})` : ''}`;
   };
   for (const i of step.fulfilled) out.push(`entitlement ${tagOf(i)} fulfilled`);
+  for (const [i, now] of step.withdrawn)
+    out.push(
+      `entitlement ${tagOf(i)} ${now ? 'withdrawn: the cause is now excluded' : 'owed again: the cause is now covered'}`,
+    );
   for (const { index, status } of step.arose) {
     const why = state.entitlements[index]!.because.map(
       (b) => `${b.rule}, section ${sectionOf(b.rule)}: ${b.eventIds.join(', ')}`,

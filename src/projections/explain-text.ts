@@ -13,9 +13,9 @@ function finding(f: Finding, n: number): string[] {
     f.rule === 'service-levels'
       ? `${n}. ${f.faultId} ${f.kind}: ${f.actualMinutes} min, limit ${f.limitMinutes} min${f.stillOpen ? ' (still missing at the as-of moment)' : ''}`
       : f.status
-        ? `${n}. ${f.kind}${f.component ? ` of the ${f.component}` : ''}${f.faultId ? ` (${f.faultId})` : ''} ${f.status.toUpperCase()}`
+        ? `${n}. ${f.kind}${f.component ? ` of the ${f.component}` : ''}${f.faultId ? ` (${f.faultId})` : ''}${f.choices ? `, choices: ${f.choices.join(', ')}` : ''} ${f.status.toUpperCase()}`
         : `${n}. ${f.kind}`;
-  const out = [head, `   rule ${f.rule}, rulebook section ${f.section}`];
+  const out = [head, `   rule ${f.rule}, rulebook section ${f.section}${f.basis ? `; ${f.basis}` : ''}`];
   out.push(...f.reasoning.map((r) => `   ${r}`));
   out.push('   events behind it:');
   out.push(...f.events.map((e) => `     ${cite(e)}`));

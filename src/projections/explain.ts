@@ -7,6 +7,7 @@ import type { UnitEvent } from '../events/envelope.js';
 import { coverageLines } from '../rules/coverage.js';
 import { causeAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
+import { repairTimeMark } from '../rules/repair-time-limit.js';
 import { SERVICE_LEVELS, serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
 import { formatDay } from '../time/calendar.js';
 import type { Cutoff } from '../time/as-of.js';
@@ -14,6 +15,7 @@ import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
 import {
   anomalyReasoning,
+  basisOf,
   breachReasoning,
   coverageReasoning,
   downtimeLines,
@@ -28,7 +30,7 @@ import { repairsAdded, replaySteps } from './explain-replay.js';
 import { selectUnit } from './select-unit.js';
 import { RULES, sectionOf } from '../rules/registry.js';
 import { closingChanges, eventSummary, stepChanges } from './explain-story.js';
-import type { StepView, UnitView } from './unit-view.js';
+import { visibleEntitlements, type StepView, type UnitView } from './unit-view.js';
 
 export type { EventRef, OutageLine } from './explain-reasons.js';
 
@@ -49,6 +51,10 @@ export interface Finding {
   faultId?: string;
   /** The component to exchange (rule `replace-only-line`). */
   component?: string;
+  /** The forms the buyer may take an entitlement in, in the policy's order. */
+  choices?: string[];
+  /** The law or clause the policy names behind the rule (e.g. "三包 Art 11"). */
+  basis?: string;
   events: EventRef[];
   /** When it arose (entitlements). */
   arose?: string;
@@ -142,16 +148,22 @@ function findings(
   asOf: Cutoff,
   view: UnitView,
 ): Pick<Explanation, 'entitlements' | 'anomalies' | 'breaches'> {
-  // A loaner mark passed after the last event shows in the view only (the fold fires it at the next event).
-  const pending: Entitlement[] = view.entitlements.slice(ctx.state.entitlements.length).map((v) => {
+  // A loaner mark or repair time limit passed after the last event shows in the view only (the fold fires it at the next event).
+  const shown = visibleEntitlements(ctx.state);
+  const pending: Entitlement[] = view.entitlements.slice(shown.length).map((v) => {
     const fault = v.faultId === undefined ? undefined : faultOf(ctx.state, v.faultId);
-    const sinceMs = fault ? (loanerMark(fault, ctx.policy) ?? asOf.ms) : asOf.ms;
-    const e: Entitlement = { kind: v.kind, status: v.status, because: v.because, sinceMs };
+    const mark = fault
+      ? v.because[0]?.rule === 'repair-time-limit'
+        ? repairTimeMark(fault, ctx.policy)
+        : loanerMark(fault, ctx.policy)
+      : null;
+    const e: Entitlement = { kind: v.kind, status: v.status, because: v.because, sinceMs: mark ?? asOf.ms };
     if (v.faultId !== undefined) e.faultId = v.faultId;
+    if (v.choices !== undefined) e.choices = v.choices;
     if (v.fulfilledBy !== undefined) e.fulfilledBy = v.fulfilledBy;
     return e;
   });
-  const entitlements: Finding[] = [...ctx.state.entitlements, ...pending].map((e) => {
+  const entitlements: Finding[] = [...shown, ...pending].map((e) => {
     const rule = e.because[0]?.rule ?? '?';
     const f: Finding = {
       kind: e.kind,
@@ -167,6 +179,9 @@ function findings(
     };
     if (e.faultId !== undefined) f.faultId = e.faultId;
     if (e.component !== undefined) f.component = e.component;
+    if (e.choices !== undefined) f.choices = [...e.choices];
+    const article = basisOf(ctx, e);
+    if (article !== undefined) f.basis = article;
     if (e.fulfilledBy !== undefined) f.fulfilledBy = refs(ctx, [e.fulfilledBy])[0]!;
     if (rule === 'repeated-failure') f.events.push(...recurrences(ctx, e.because[0]?.eventIds ?? []));
     return f;

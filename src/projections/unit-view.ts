@@ -1,13 +1,14 @@
 /** The contract's JSON view of a unit (CONTRACT.md), derived from its state at an as-of moment. */
-import type { Policy } from '../policy/schema.js';
+import type { Policy, Remedy } from '../policy/schema.js';
 import { coverageLines, isActiveOn, lineFor } from '../rules/coverage.js';
 import { coverageStart } from '../rules/coverage-start.js';
 import { downtimeMsAt } from '../rules/downtime.js';
 import { owesLoaner, undecidedLoanerMarks } from '../rules/loaner.js';
+import { dueRepairTimeLimits, repairTimeRemedy } from '../rules/repair-time-limit.js';
 import { serviceLevelBreaches, type Measure } from '../rules/service-levels.js';
 import { formatDay, type Day } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
-import type { Because, EntitlementKind, UnitState } from '../unit/state.js';
+import type { Because, Entitlement, EntitlementKind, UnitState } from '../unit/state.js';
 
 export interface CoverageView {
   component: string;
@@ -24,6 +25,8 @@ export interface EntitlementView {
   /** The component to exchange (rule `replace-only-line`); absent: the whole unit. */
   component?: string;
   returnId?: string;
+  /** The forms the buyer may take it in, in the policy's order (fine print 23). */
+  choices?: Remedy[];
   fulfilledBy?: string;
 }
 
@@ -47,7 +50,7 @@ export interface AsOfMoment {
 }
 
 function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): EntitlementView[] {
-  const views: EntitlementView[] = state.entitlements.map((e) => {
+  const views: EntitlementView[] = visibleEntitlements(state).map((e) => {
     const view: EntitlementView = {
       kind: e.kind,
       status: e.status,
@@ -56,6 +59,7 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
     if (e.faultId !== undefined) view.faultId = e.faultId;
     if (e.component !== undefined) view.component = e.component;
     if (e.returnId !== undefined) view.returnId = e.returnId;
+    if (e.choices !== undefined) view.choices = [...e.choices];
     if (e.fulfilledBy !== undefined) view.fulfilledBy = e.fulfilledBy;
     return view;
   });
@@ -71,7 +75,26 @@ function entitlementViews(state: UnitState, policy: Policy, asOf: AsOfMoment): E
     if (fault.loanerProvidedBy) view.fulfilledBy = fault.loanerProvidedBy;
     views.push(view);
   }
+  // Repair time limits passed by the as-of moment with the fault still unresolved (likewise fired at the next event).
+  for (const fault of dueRepairTimeLimits(state, policy, asOf.ms)) {
+    const { kind, choices } = repairTimeRemedy(policy);
+    const view: EntitlementView = {
+      kind,
+      status: 'open',
+      because: [{ rule: 'repair-time-limit', eventIds: [fault.reportId] }],
+      faultId: fault.faultId,
+    };
+    if (choices) view.choices = choices;
+    views.push(view);
+  }
   return views;
+}
+
+/** The entitlements a view shows: all but those withdrawn (an early fault whose cause is now excluded). */
+export function visibleEntitlements(state: UnitState): Entitlement[] {
+  return state.entitlements.some((e) => e.withdrawn)
+    ? state.entitlements.filter((e) => !e.withdrawn)
+    : state.entitlements;
 }
 
 /** The parts of a view that a step-by-step replay takes after every event, each cheap to compute. */

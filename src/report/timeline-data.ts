@@ -85,8 +85,8 @@ function flagsOf(e: Explanation, faultReportMs: (faultId: string) => number | un
     flags.push({
       kind: 'entitlement',
       ms: Date.parse(f.arose!),
-      label: `${f.kind}${f.component ? ` of the ${f.component}` : ''}${f.faultId ? ` ${f.faultId}` : ''}: ${f.status}`,
-      detail: `${f.rule} (section ${f.section}): ${f.events.map((r) => r.id).join(', ')}${f.fulfilledBy ? `; fulfilled by ${f.fulfilledBy.id}` : ''}`,
+      label: `${f.kind}${f.component ? ` of the ${f.component}` : ''}${f.faultId ? ` ${f.faultId}` : ''}${f.choices ? ` (${f.choices.join(' / ')})` : ''}: ${f.status}`,
+      detail: `${f.rule} (section ${f.section}${f.basis ? `; ${f.basis}` : ''}): ${f.events.map((r) => r.id).join(', ')}${f.fulfilledBy ? `; fulfilled by ${f.fulfilledBy.id}` : ''}`,
     });
   }
   for (const f of e.anomalies) {

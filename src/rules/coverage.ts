@@ -3,7 +3,7 @@
  * history now stands, part lines, and whether a component is covered on a date.
  */
 import type { CoverageLine, Policy } from '../policy/schema.js';
-import { clampDay, termEnd, type Day } from '../time/calendar.js';
+import { clampDay, periodEndDay, type Day } from '../time/calendar.js';
 import type { LineState, PartLine, UnitState } from './unit-state.js';
 import { coverageStart } from './coverage-start.js';
 
@@ -27,7 +27,7 @@ function policyLineView(state: UnitState, policy: Policy, def: CoverageLine, sta
   return {
     component: def.component,
     startDay,
-    endDay: clampDay(termEnd(startDay, months) + downtimeDays),
+    endDay: clampDay(periodEndDay(startDay, months, policy.periodEnd) + downtimeDays),
     source: 'policy',
   };
 }
@@ -55,8 +55,9 @@ function later(a: Day | null, b: Day | null): Day | null {
   return a === null || b === null ? null : Math.max(a, b);
 }
 
-function partLineView(part: PartLine, component: string, covering: LineView): LineView {
-  const ownEnd = part.months === null ? null : termEnd(part.startDay, part.months + part.extensionMonths);
+function partLineView(part: PartLine, component: string, covering: LineView, policy: Policy): LineView {
+  const ownEnd =
+    part.months === null ? null : periodEndDay(part.startDay, part.months + part.extensionMonths, policy.periodEnd);
   return { component, startDay: part.startDay, endDay: later(ownEnd, covering.endDay), source: 'part' };
 }
 
@@ -72,7 +73,7 @@ export function coverageLines(state: UnitState, policy: Policy): LineView[] {
   for (const def of policy.coverage) policyLines.set(def.component, policyLineView(state, policy, def, start.day));
   const byComponent = new Map(policyLines);
   const unitPart = state.partLines.unit;
-  if (unitPart) byComponent.set('unit', partLineView(unitPart, 'unit', policyLines.get('unit')!));
+  if (unitPart) byComponent.set('unit', partLineView(unitPart, 'unit', policyLines.get('unit')!, policy));
   for (const component of Object.keys(state.partLines).sort()) {
     if (component === 'unit') continue;
     const part = state.partLines[component]!;
@@ -80,7 +81,7 @@ export function coverageLines(state: UnitState, policy: Policy): LineView[] {
       part.coveredBy === 'unit'
         ? byComponent.get('unit')!
         : (policyLines.get(part.coveredBy) ?? byComponent.get('unit')!);
-    byComponent.set(component, partLineView(part, component, covering));
+    byComponent.set(component, partLineView(part, component, covering, policy));
   }
   return [...byComponent.values()];
 }

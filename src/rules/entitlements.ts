@@ -1,4 +1,5 @@
 /** Raising and fulfilling entitlements, and raising anomalies: each built with its `because`. */
+import type { Remedy } from '../policy/schema.js';
 import type { RuleId } from './registry.js';
 import type { Anomaly, Entitlement, EntitlementKind, Note, UnitState } from './unit-state.js';
 
@@ -13,7 +14,7 @@ export function entitle(
     faultId?: string;
     component?: string;
     returnId?: string;
-    orRefund?: boolean;
+    choices?: readonly Remedy[];
     fulfilledBy?: string;
     downtime?: Entitlement['downtime'];
   } = {},
@@ -22,13 +23,23 @@ export function entitle(
   if (extra.faultId !== undefined) entitlement.faultId = extra.faultId;
   if (extra.component !== undefined) entitlement.component = extra.component;
   if (extra.returnId !== undefined) entitlement.returnId = extra.returnId;
-  if (extra.orRefund) entitlement.orRefund = true;
+  if (extra.choices !== undefined) entitlement.choices = [...extra.choices];
   if (extra.downtime) entitlement.downtime = extra.downtime;
   if (extra.fulfilledBy !== undefined) {
     entitlement.status = 'fulfilled';
     entitlement.fulfilledBy = extra.fulfilledBy;
   }
   state.entitlements.push(entitlement);
+}
+
+/** Owed now: open and not withdrawn. */
+export function isOpen(e: Entitlement): boolean {
+  return e.status === 'open' && e.withdrawn !== true;
+}
+
+/** The forms a rule's remedy lets the buyer choose among, or undefined for a single remedy. */
+export function choicesOf(remedy: 'replacement' | 'refund' | 'replacement-or-refund'): Remedy[] | undefined {
+  return remedy === 'replacement-or-refund' ? ['replacement', 'refund'] : undefined;
 }
 
 /** Marks every open entitlement that `matches` as fulfilled by `eventId`; returns how many. */
@@ -40,7 +51,7 @@ export function fulfil(
 ): number {
   let n = 0;
   for (const e of state.entitlements) {
-    if (e.status !== 'open' || !matches(e)) continue;
+    if (!isOpen(e) || !matches(e)) continue;
     e.status = 'fulfilled';
     e.fulfilledBy = eventId;
     n++;

@@ -6,6 +6,7 @@
 import type { EventOf, UnitEvent } from '../events/envelope.js';
 import { isCoveredOn } from './coverage.js';
 import { openOutage } from './downtime.js';
+import { recordEarlyFault } from './early-fault.js';
 import { note } from './entitlements.js';
 import { faultOf, indexFault } from './fault-index.js';
 import type { Moment } from './moment.js';
@@ -43,6 +44,7 @@ export function reportFault(state: UnitState, event: EventOf<'FaultReported'>, a
   state.faultIndex = indexFault(state.faultIndex, state.faults, state.faults.length - 1);
   recordRecurrence(state, fault, at);
   recordUnboxingDefect(state, fault, atUnboxing === true, at);
+  recordEarlyFault(state, fault, at);
   openOutage(state, fault, at);
 }
 

@@ -46,6 +46,8 @@ export function recordPartsReplaced(
 ): void {
   const parts = event.data.partsReplaced;
   if (!parts || parts.length === 0) return;
+  if (at.policy.partRule.kind === 'none')
+    return note(state, event.id, RULE, 'no part line: the policy gives replaced parts no line of their own');
   if (!fault.inCoverage)
     return note(
       state,

@@ -4,20 +4,21 @@
  * a refund; with none owed it is an anomaly (`refund-outside-window` when the request was late).
  */
 import type { EventOf } from '../events/envelope.js';
-import { fulfil, raiseAnomaly } from './entitlements.js';
+import { fulfil, isOpen, raiseAnomaly } from './entitlements.js';
 import { raiseRefundOutsideWindow } from './refund-outside-window.js';
 import type { Entitlement, UnitState } from './unit-state.js';
 
 const RULE = 'refund-without-entitlement';
 
 const refundFor = (returnId: string) => (e: Entitlement) => e.kind === 'refund' && e.returnId === returnId;
+/** A refund owed for no particular return, or an entitlement the buyer may take as a refund (fine print 23). */
 const standingRefund = (e: Entitlement) =>
-  (e.kind === 'refund' && e.returnId === undefined) || (e.kind === 'replacement' && e.orRefund === true);
+  (e.kind === 'refund' && e.returnId === undefined) || e.choices?.includes('refund') === true;
 
 /** A refund is owed at a completion of `returnId`: else `decide` refuses it and the fold flags it. */
 export function isRefundOwed(state: UnitState, returnId: string): boolean {
   const forThis = refundFor(returnId);
-  return state.entitlements.some((e) => e.status === 'open' && (forThis(e) || standingRefund(e)));
+  return state.entitlements.some((e) => isOpen(e) && (forThis(e) || standingRefund(e)));
 }
 
 export function settleRefund(state: UnitState, event: EventOf<'ReturnCompleted'>): void {

@@ -34,7 +34,17 @@ export const RULES = {
   },
   'repeated-failure': {
     section: '6',
-    reason: 'failed repairs of the same problem, at the threshold, owe the policy remedy',
+    reason:
+      'failed repairs of the same problem (scope unit: of the product), at the threshold, owe the policy remedy where the line grants it',
+  },
+  'early-fault': {
+    section: '16',
+    reason:
+      "a covered fault reported within the early-fault window owes an exchange, a refund or a repair, the buyer's choice among the window's remedies",
+  },
+  'repair-time-limit': {
+    section: '16',
+    reason: 'a covered fault not resolved within the time limit from its report owes the policy remedy',
   },
   'replacement-without-entitlement': {
     section: '6',

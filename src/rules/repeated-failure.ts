@@ -1,14 +1,17 @@
 /**
- * Repeated failure (rulebook 6, fine print 5, 16, 17): failed repairs counted per (component,
+ * Repeated failure (rulebook 6, 16, fine print 5, 16, 17, 22): failed repairs counted per (component,
  * problemCode) for covered faults; every `fixed` repair not judged yet fails when the same problem
- * is reported again. At the threshold the customer is owed the policy's remedy, once per problem
- * until the unit is replaced.
+ * (scope `unit`: any problem) is reported again. A failed repair counts toward the threshold only when
+ * the line covering its component grants the rule's remedy. At the threshold the customer is owed the
+ * policy's remedy, once per problem (scope `unit`: once per unit) until the unit is replaced.
  */
 import type { EventOf } from '../events/envelope.js';
 import { faultOf } from './fault-index.js';
 import { dict, type FaultState, type ProblemState, type UnitState } from './unit-state.js';
 import { reaches } from '../policy/schema.js';
-import { entitle, note } from './entitlements.js';
+import type { Policy } from '../policy/schema.js';
+import { policyLineFor } from './coverage.js';
+import { choicesOf, entitle, note } from './entitlements.js';
 import { countsAt } from './exclusions.js';
 import type { Moment } from './moment.js';
 
@@ -29,20 +32,58 @@ function problemOf(state: UnitState, fault: FaultState): ProblemState {
   });
 }
 
+/**
+ * Whether failed repairs of `component` count toward the threshold (fine print 22): the line covering
+ * it (its own policy line, else `unit`) grants the rule's remedy, either one for exchange or refund.
+ */
+export function countsTowardThreshold(policy: Policy, component: string): boolean {
+  const rule = policy.repeatedFailure;
+  if (!rule) return false;
+  const remedies = policyLineFor(policy, component).remedies;
+  return rule.remedy === 'replacement-or-refund'
+    ? remedies.includes('replacement') || remedies.includes('refund')
+    : remedies.includes(rule.remedy);
+}
+
+/** The failed repairs a threshold is judged on: the problem's, or (scope `unit`) every counting problem's. */
+function runOf(state: UnitState, problem: ProblemState, policy: Policy): string[] | undefined {
+  if (policy.repeatedFailure?.scope !== 'unit') return problem.entitled ? undefined : problem.failedRepairIds;
+  const problems = Object.values(state.problems);
+  if (problems.some((p) => p.entitled)) return undefined;
+  return problems.filter((p) => countsTowardThreshold(policy, p.component)).flatMap((p) => p.failedRepairIds);
+}
+
 function countFailedRepair(state: UnitState, problem: ProblemState, repairId: string, at: Moment): void {
   problem.failedRepairIds.push(repairId);
   const rule = at.policy.repeatedFailure;
-  if (!rule || problem.entitled || !reaches(problem.failedRepairIds.length, rule.threshold)) return;
+  if (!rule || !countsTowardThreshold(at.policy, problem.component)) return;
+  const ids = runOf(state, problem, at.policy);
+  if (!ids || !reaches(ids.length, rule.threshold)) return;
   problem.entitled = true;
-  const ids = problem.failedRepairIds;
   if (rule.remedy === 'refund') entitle(state, 'refund', RULE, ids, at.ms);
-  else entitle(state, 'replacement', RULE, ids, at.ms, { orRefund: rule.remedy === 'replacement-or-refund' });
+  else {
+    const choices = choicesOf(rule.remedy);
+    entitle(state, 'replacement', RULE, ids, at.ms, choices ? { choices } : {});
+  }
 }
 
-/** A new report of a problem fails every `fixed` repair of it not judged yet, each counted at this recurrence (fine print 16, 17). */
-export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment): void {
+/** The `fixed` repairs a new report of `fault` judges: its problem's, or (scope `unit`) every problem's. */
+function judgedBy(state: UnitState, fault: FaultState, policy: Policy): ProblemState[] {
+  if (policy.repeatedFailure?.scope === 'unit')
+    return Object.values(state.problems).filter((p) => p.pendingFixed.length > 0);
   const problem = state.problems[problemKey(fault.component, fault.problemCode)];
-  if (!problem || problem.pendingFixed.length === 0) return;
+  return problem && problem.pendingFixed.length > 0 ? [problem] : [];
+}
+
+/**
+ * A new report of a problem (scope `unit`: of any problem) fails every `fixed` repair of it not
+ * judged yet, each counted at this recurrence (fine print 16, 17).
+ */
+export function recordRecurrence(state: UnitState, fault: FaultState, at: Moment): void {
+  for (const problem of judgedBy(state, fault, at.policy)) judgePending(state, problem, fault, at);
+}
+
+function judgePending(state: UnitState, problem: ProblemState, fault: FaultState, at: Moment): void {
   for (const pending of problem.pendingFixed.splice(0)) {
     const earlier = faultOf(state, pending.faultId)!;
     if (!fault.inCoverage) {

@@ -4,7 +4,7 @@
  * than it owes).
  */
 import type { EventOf } from '../events/envelope.js';
-import { fulfil, raiseAnomaly } from './entitlements.js';
+import { fulfil, isOpen, raiseAnomaly } from './entitlements.js';
 import type { Entitlement, UnitState } from './unit-state.js';
 
 const RULE = 'replacement-without-entitlement';
@@ -16,7 +16,7 @@ export function isReplacementWithoutEntitlement(
   state: UnitState,
   reason: EventOf<'UnitReplaced'>['data']['reason'],
 ): boolean {
-  return reason !== 'goodwill' && !state.entitlements.some((e) => e.status === 'open' && isReplacement(e));
+  return reason !== 'goodwill' && !state.entitlements.some((e) => isOpen(e) && isReplacement(e));
 }
 
 export function fulfilReplacements(state: UnitState, event: EventOf<'UnitReplaced'>): void {

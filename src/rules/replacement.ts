@@ -7,12 +7,15 @@ import type { EventOf } from '../events/envelope.js';
 import { restartLines } from './coverage.js';
 import { resetDowntimePeriod } from './downtime.js';
 import type { Moment } from './moment.js';
+import { passRepairTimeMarks } from './repair-time-limit.js';
 import { resetProblems } from './repeated-failure.js';
 import { fulfilReplacements } from './replacement-without-entitlement.js';
 import { endAllFaults } from './service-levels.js';
 import { dict, type UnitState } from './unit-state.js';
 
 export function replaceUnit(state: UnitState, event: EventOf<'UnitReplaced'>, at: Moment): void {
+  // A limit passed at this very instant is owed before the exchange settles it.
+  passRepairTimeMarks(state, at.policy, at.ms, true);
   fulfilReplacements(state, event);
   endAllFaults(state, at, event.id);
   resetProblems(state);

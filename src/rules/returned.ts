@@ -5,6 +5,7 @@
 import type { EventOf } from '../events/envelope.js';
 import type { Moment } from './moment.js';
 import { settleRefund } from './refund-without-entitlement.js';
+import { passRepairTimeMarks } from './repair-time-limit.js';
 import { endAllFaults } from './service-levels.js';
 import type { UnitState } from './unit-state.js';
 
@@ -13,6 +14,7 @@ export function isReturned(state: UnitState): boolean {
 }
 
 export function completeReturn(state: UnitState, event: EventOf<'ReturnCompleted'>, at: Moment): void {
+  passRepairTimeMarks(state, at.policy, at.ms, true);
   settleRefund(state, event);
   endAllFaults(state, at, event.id);
   state.lifecycle = 'returned';

@@ -10,6 +10,7 @@ import type { Moment } from './moment.js';
 import type { RuleId } from './registry.js';
 import { closeOutage, openOutageFaults } from './downtime.js';
 import { startHeldPartLines } from './part-coverage.js';
+import { settleRepairTimeAtResolution } from './repair-time-limit.js';
 
 /** The rule id of a service-level breach in an explanation. */
 export const SERVICE_LEVELS = 'service-levels' satisfies RuleId;
@@ -36,6 +37,7 @@ export function recordArrival(fault: FaultState, at: Moment): void {
 /** The fault is resolved (first time only); parts held for the `restart` rule get their lines now. */
 export function resolveFault(state: UnitState, fault: FaultState, at: Moment, eventId: string): void {
   if (fault.resolvedMs !== null) return;
+  settleRepairTimeAtResolution(state, fault, at.policy, at.ms);
   fault.resolvedMs = at.ms;
   fault.resolvedBy = eventId;
   startHeldPartLines(state, fault, at, eventId);

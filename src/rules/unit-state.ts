@@ -4,6 +4,7 @@
  * directly on a fresh object. The unit decider (unit/state.ts) starts it from `initialState`.
  */
 import type { Cause, Severity } from '../events/catalogue.js';
+import type { Remedy } from '../policy/schema.js';
 import type { Day } from '../time/calendar.js';
 
 /** A null-prototype record: safe for keys taken from input such as `__proto__`. */
@@ -31,8 +32,13 @@ export interface Entitlement {
   /** The component to exchange (a replacement-only line); absent: the whole unit. */
   component?: string;
   returnId?: string;
-  /** Also fulfilled by a completed return (a repeated-failure remedy of exchange or refund). */
-  orRefund?: boolean;
+  /**
+   * The forms the buyer may take it in, in the policy's order (fine print 23): a completed return
+   * fulfils it when `refund` is among them, a `fixed` repair of its fault when `repair` is.
+   */
+  choices?: Remedy[];
+  /** An early fault whose latest diagnosis is an excluded cause: withdrawn while so, and shown nowhere. */
+  withdrawn?: boolean;
   /** The event that fulfilled it. */
   fulfilledBy?: string;
   /** When it arose (ms). */

@@ -69,6 +69,15 @@ export function termEnd(start: Day, months: number): Day {
   return clampDay(monthsAfter(start, months) - 1);
 }
 
+/**
+ * The last covered date of a term of `months` from `start` under a period-end convention:
+ * `day-before` is `termEnd`; `same-day` is the same-numbered date `months` later, clamped to the
+ * month's end (from 29 Feb 2024, 12 months: 28 Feb 2025), as when the first day is not counted.
+ */
+export function periodEndDay(start: Day, months: number, periodEnd: 'day-before' | 'same-day' = 'day-before'): Day {
+  return periodEnd === 'same-day' ? addMonths(start, months) : termEnd(start, months);
+}
+
 /** 'YYYY-MM-DD' for a day number. */
 export function formatDay(n: Day): string {
   const { year, month, day } = civilFromDay(n);

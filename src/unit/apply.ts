@@ -8,12 +8,14 @@ import { recordTraining } from '../rules/cannot-operate.js';
 import { checkCharge } from '../rules/charged-while-covered.js';
 import { recordStartEvent } from '../rules/coverage-start.js';
 import { closeOutage, fireDowntimeEffect, recordDiagnosis } from '../rules/downtime.js';
+import { fulfilByRepair, followDiagnosis } from '../rules/early-fault.js';
 import { noteUnknownFault, reportFault } from '../rules/fault.js';
 import { faultOf } from '../rules/fault-index.js';
 import { passLoanerMarks, recordLoanerProvided } from '../rules/loaner.js';
 import type { Moment } from '../rules/moment.js';
 import { recordPartsReplaced } from '../rules/part-coverage.js';
 import { recordRepairOutcome } from '../rules/repeated-failure.js';
+import { passRepairTimeMarks } from '../rules/repair-time-limit.js';
 import { replaceUnit } from '../rules/replacement.js';
 import { judgeReplaceOnlyRepair } from '../rules/replace-only-line.js';
 import { inspectReturn } from '../rules/return-window.js';
@@ -30,6 +32,7 @@ function completeRepair(state: UnitState, event: EventOf<'RepairCompleted'>, fau
   judgeReplaceOnlyRepair(state, event, fault, at);
   recordPartsReplaced(state, event, fault, at);
   checkCharge(state, event, fault, at);
+  fulfilByRepair(state, event, fault, at);
   if (event.data.outcome === 'fixed' && !fault.outOfService) resolveFault(state, fault, at, event.id);
 }
 
@@ -58,7 +61,8 @@ function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
   if (!fault) return noteUnknownFault(state, event);
   switch (event.type) {
     case 'FaultDiagnosed':
-      return recordDiagnosis(state, fault, at, event.data.cause);
+      recordDiagnosis(state, fault, at, event.data.cause);
+      return followDiagnosis(state, fault, at);
     case 'ServiceResponded':
       return recordResponse(fault, at);
     case 'TechnicianArrived':
@@ -75,6 +79,7 @@ function onFault(state: UnitState, event: FaultEvent, at: Moment): void {
 /** Applies one event at its moment; events must come in business-time order. */
 export function applyEvent(state: UnitState, event: UnitEvent, at: Moment): void {
   passLoanerMarks(state, at.policy, at.ms);
+  passRepairTimeMarks(state, at.policy, at.ms);
   switch (event.type) {
     case 'UnitSold':
       sell(state, event, at);

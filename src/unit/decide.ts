@@ -11,6 +11,7 @@ import { isChargedWhileCovered } from '../rules/charged-while-covered.js';
 import { faultOf } from '../rules/fault-index.js';
 import { lateRequest } from '../rules/refund-outside-window.js';
 import { isRefundOwed } from '../rules/refund-without-entitlement.js';
+import { dueRepairTimeLimits, passRepairTimeMarks } from '../rules/repair-time-limit.js';
 import type { RuleId } from '../rules/registry.js';
 import { isReplacementWithoutEntitlement } from '../rules/replacement-without-entitlement.js';
 import { isReturned } from '../rules/returned.js';
@@ -74,7 +75,20 @@ function recordRepair(command: CommandOf<'RecordRepair'>, state: UnitState, poli
   return [recordOf(command)];
 }
 
-function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): PendingEvent[] {
+/** The state as the rules stand at `ms`: with any repair time limit passed since the last event (rulebook 16). */
+function asAt(state: UnitState, policy: Policy, ms: number): UnitState {
+  if (dueRepairTimeLimits(state, policy, ms).length === 0) return state;
+  const copy = cloneEntitlements(state);
+  passRepairTimeMarks(copy, policy, ms, true);
+  return copy;
+}
+
+function cloneEntitlements(state: UnitState): UnitState {
+  return { ...state, entitlements: state.entitlements.map((e) => ({ ...e, because: [...e.because] })) };
+}
+
+function replaceUnit(command: CommandOf<'ReplaceUnit'>, current: UnitState, policy: Policy): PendingEvent[] {
+  const state = asAt(current, policy, instantOf(command.occurredAt));
   if (isReplacementWithoutEntitlement(state, command.data.reason)) {
     reject(
       'replacement-without-entitlement',
@@ -84,7 +98,8 @@ function replaceUnit(command: CommandOf<'ReplaceUnit'>, state: UnitState): Pendi
   return [recordOf(command)];
 }
 
-function completeReturn(command: CommandOf<'CompleteReturn'>, state: UnitState): PendingEvent[] {
+function completeReturn(command: CommandOf<'CompleteReturn'>, current: UnitState, policy: Policy): PendingEvent[] {
+  const state = asAt(current, policy, instantOf(command.occurredAt));
   const { returnId } = command.data;
   if (isRefundOwed(state, returnId)) return [recordOf(command)];
   if (lateRequest(state, returnId))
@@ -139,14 +154,14 @@ export function decide(command: UnitCommand, state: UnitState, policy: Policy): 
     case 'ProvideLoaner':
       return onFault(command, state);
     case 'ReplaceUnit':
-      return replaceUnit(command, state);
+      return replaceUnit(command, state, policy);
     case 'RequestReturn':
       return requestReturn(command, state);
     case 'InspectReturn':
     case 'RejectReturn':
       return onReturn(command, state);
     case 'CompleteReturn':
-      return completeReturn(command, state);
+      return completeReturn(command, state, policy);
     case 'ExtendWarranty':
       return extendWarranty(command, state, policy);
     case 'RecordDelivery':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main as demo } from '../../examples/demo.js';
 import { main as serviceDesk } from '../../examples/service-desk.js';
+import { main as statutoryFloor } from '../../examples/statutory-floor.js';
 
 describe('examples', () => {
   it('the demo tells the story up to the replacement its three failed repairs entitle', async () => {
@@ -27,5 +28,18 @@ describe('examples', () => {
     // Urgent: respond within 10 min; responded after 20 min. Resolution counts from arrival: 90 min <= 120.
     expect(view.slaBreaches).toEqual([{ faultId: 'F-1', measure: 'response', limitMinutes: 10, actualMinutes: 20 }]);
     expect(view.coverage[0]).toMatchObject({ component: 'unit', start: '2025-03-03', end: '2028-03-02', active: true });
+  });
+
+  it("the statutory floor owes what the seller does not: exchange or refund after two repairs, and the first week's choice", () => {
+    const lines: string[] = [];
+    const { seller, statute } = statutoryFloor((line) => lines.push(line));
+    expect(seller.entitlements).toEqual([]);
+    expect(statute.entitlements).toMatchObject([
+      { kind: 'replacement', status: 'open', faultId: 'F-1', choices: ['refund', 'replacement', 'repair'] },
+      { kind: 'replacement', status: 'open', choices: ['replacement', 'refund'] },
+    ]);
+    expect(lines).toContain(
+      "  replacement (open), the buyer's choice of replacement / refund because repeated-failure: floor-3 floor-5",
+    );
   });
 });

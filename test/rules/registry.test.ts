@@ -18,7 +18,7 @@ import {
   type UnitCommand,
 } from '../../src/index.js';
 import { isRuleId, ruleFile, RULES, sectionOf, type RuleId } from '../../src/rules/registry.js';
-import { loadScenarios } from '../scenarios/load.js';
+import { loadScenarios, STATUTE_SCENARIOS_DIR } from '../scenarios/load.js';
 import { importedHistory, unitHistory } from '../support/arbitraries.js';
 import { commandFor } from '../support/events.js';
 
@@ -59,7 +59,7 @@ describe('the rule registry', () => {
 
   it('holds every rule id that the public scenarios emit, in views and explanations', () => {
     const seen = new Set<string>();
-    for (const scenario of loadScenarios()) {
+    for (const scenario of [...loadScenarios(), ...loadScenarios(STATUTE_SCENARIOS_DIR)]) {
       const { events } = parseJsonl(readFileSync(scenario.eventsPath, 'utf8'));
       for (const check of scenario.checks) {
         for (const view of projectUnits(events, check).values()) for (const a of view.view.anomalies) seen.add(a.rule);
@@ -77,6 +77,8 @@ describe('the rule registry', () => {
         'service-levels',
         'replace-only-line',
         'refund-outside-window',
+        'early-fault',
+        'repair-time-limit',
       ]),
     );
     for (const id of seen) expect(source(id as RuleId), id).toMatch(new RegExp(`'${id}'`));

@@ -143,9 +143,41 @@ describe('other remedies (rulebook 6: "some consumer-goods rules use 2 repairs a
     expect(view.anomalies).toEqual([]);
   });
 
+  it("the view offers the choice in the policy's order (fine print 23)", () => {
+    const h = twoFailures();
+    expect(
+      given(h, { policies: [choice] })
+        .asOf('2025-02-05')
+        .view().entitlements,
+    ).toEqual([
+      {
+        kind: 'replacement',
+        status: 'open',
+        choices: ['replacement', 'refund'],
+        because: [{ rule: 'repeated-failure', eventIds: [h[3]!.id, h[4]!.id] }],
+      },
+    ]);
+  });
+
+  it('a refund remedy owes nothing on a line that grants no refund (fine print 22)', () => {
+    const refund = policyLike('standard-1y', {
+      id: 'refund-after-two',
+      repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'refund' },
+    });
+    const history = twoFailures().map((e) =>
+      e.type === 'UnitSold' ? { ...e, data: { ...e.data, policyId: 'refund-after-two' } } : e,
+    );
+    const view = given(history, { policies: [refund] })
+      .asOf('2025-02-05')
+      .view();
+    expect(view.entitlements).toEqual([]);
+    expect(failedRepairs(view, 'no-power')).toBe(2);
+  });
+
   it('a refund remedy owes a refund, settled by a completed return', () => {
     const refund = policyLike('standard-1y', {
       id: 'refund-after-two',
+      coverage: [{ component: 'unit', months: 12, remedies: ['repair', 'replacement', 'refund'] }],
       repeatedFailure: { threshold: { value: 2, comparison: 'at-least' }, remedy: 'refund' },
     });
     const history = twoFailures().map((e) =>

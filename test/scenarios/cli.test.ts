@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { mismatches } from '../support/expect-match.js';
-import { checkLabel, loadScenarios, SCENARIOS_DIR } from './load.js';
+import { checkLabel, loadScenarios, SCENARIOS_DIR, STATUTE_SCENARIOS_DIR } from './load.js';
 
 const CLI = join(SCENARIOS_DIR, '..', '..', 'dist', 'cli.js');
 
@@ -27,7 +27,7 @@ describe.concurrent('public scenarios through the built CLI', () => {
       throw new Error(`${CLI} is missing: run "npm run build" first ("npm test" builds before it tests)`);
   });
 
-  for (const scenario of loadScenarios()) {
+  for (const scenario of [...loadScenarios(), ...loadScenarios(STATUTE_SCENARIOS_DIR)]) {
     scenario.checks.forEach((check, i) => {
       it.runIf(existsSync(CLI))(checkLabel(scenario, check, i), async () => {
         const document = (await runState(scenario.eventsPath, check.asOf, check.knownAt)) as {

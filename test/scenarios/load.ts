@@ -1,9 +1,14 @@
-/** The public scenarios copied under test/scenarios/<name>/: events.jsonl plus expect.json. */
+/**
+ * The public scenarios copied under test/scenarios/<name>/, and the statutory presets' scenarios
+ * under test/scenarios-statutes/<name>/: events.jsonl plus expect.json.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SCENARIOS_DIR = dirname(fileURLToPath(import.meta.url));
+/** The statutory presets' scenarios (rulebook 16), kept apart as the shared ones are. */
+export const STATUTE_SCENARIOS_DIR = join(SCENARIOS_DIR, '..', 'scenarios-statutes');
 
 export interface ScenarioCheck {
   readonly asOf: string;

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPolicyBook, parseJsonl, projectUnits, stateDocument } from '../../src/index.js';
 import { mismatches } from '../support/expect-match.js';
-import { checkLabel, loadScenarios } from './load.js';
+import { checkLabel, loadScenarios, STATUTE_SCENARIOS_DIR } from './load.js';
 
 const scenarios = loadScenarios();
+const statutes = loadScenarios(STATUTE_SCENARIOS_DIR);
 const policies = createPolicyBook();
 
 describe('public scenarios through the library', () => {
@@ -17,7 +18,12 @@ describe('public scenarios through the library', () => {
     expect(scenarios.reduce((n, s) => n + s.checks.length, 0)).toBe(31);
   });
 
-  for (const scenario of scenarios) {
+  it('finds the statutory scenario with its 12 checks', () => {
+    expect(statutes.map((s) => s.name)).toEqual(['11-cn-sanbao-household']);
+    expect(statutes.reduce((n, s) => n + s.checks.length, 0)).toBe(12);
+  });
+
+  for (const scenario of [...scenarios, ...statutes]) {
     describe(scenario.name, () => {
       const { events } = parseJsonl(readFileSync(scenario.eventsPath, 'utf8'), { source: scenario.eventsPath });
       scenario.checks.forEach((check, i) => {
