@@ -1,11 +1,11 @@
 // The layering of docs/design.md, checked by `npm run lint` (dependency-cruiser):
-//   events, time  <-  policy  <-  rules  <-  unit  <-  projections  <-  report
+//   i18n (the message catalogues) <- events, time  <-  policy  <-  rules  <-  unit  <-  projections  <-  report
 // A layer imports only from the layers to its left. The core (those folders and src/errors.ts)
 // imports nothing from Node, a store, the CLI, the ledger shell, evidence files or signing keys;
 // store, cli, ledger, evidence and signing are the edges that wire it to the world.
 // Clocks cannot be seen as imports: scripts/check-clock.mjs checks those.
 
-const CORE = '^src/(events|time|policy|rules|unit|projections|report)/|^src/errors[.]ts$';
+const CORE = '^src/(i18n|events|time|policy|rules|unit|projections|report)/|^src/errors[.]ts$';
 
 /** Forbids `layer` to import any of the `higher` folders (type-only imports included). */
 const below = (layer, higher) => ({
@@ -26,6 +26,7 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    below('i18n', ['events', 'time', 'policy', 'rules', 'unit', 'projections', 'report']),
     below('events', ['policy', 'rules', 'unit', 'projections', 'report']),
     below('time', ['policy', 'rules', 'unit', 'projections', 'report']),
     below('policy', ['rules', 'unit', 'projections', 'report']),
