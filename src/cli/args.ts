@@ -1,6 +1,7 @@
 /** Flag parsing for every command, on node:util's parseArgs: unknown flags are usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './io.js';
+import { LANGS, langFromEnv, type Lang } from '../i18n/lang.js';
+import { UsageError, type CliIo } from './io.js';
 import { didYouMean } from './suggest.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -15,7 +16,20 @@ export const HISTORY_OPTIONS = {
   store: { type: 'string' },
   /** Read a store without checking its hash chains first (said on stderr). */
   'no-verify': { type: 'boolean' },
+  /** The language of human output (`en`, `zh-CN`); JSON never changes with it. */
+  lang: { type: 'string' },
 } as const satisfies Options;
+
+/**
+ * The language a command writes for people: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG),
+ * else English. An unknown `--lang` is a usage error.
+ */
+export function langOf(flag: string | undefined, io: CliIo): Lang {
+  if (flag === undefined) return langFromEnv(io.env ?? {});
+  const lang = LANGS.find((l) => l.toLowerCase() === flag.toLowerCase());
+  if (!lang) throw new UsageError(`--lang: expected ${LANGS.join(' or ')}, got ${JSON.stringify(flag)}`);
+  return lang;
+}
 
 export function parse<O extends Options>(argv: string[], options: O, usage: string) {
   try {

@@ -7,6 +7,7 @@ const HISTORY = [
   "  --as-of DATE|TS       judge at this moment: a date is the end of that day in the policy's time zone (default: now)",
   '  --known-at TS         keep only the events recorded by then',
   '  --policy FILE.json    add or override policies (by id and version); may be repeated',
+  '  --lang en|zh-CN       the language of text output (default: from LC_ALL, LC_MESSAGES, LANG); JSON never changes',
 ];
 const JSON_FLAG = '  --json                print JSON instead of text';
 

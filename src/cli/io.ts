@@ -7,6 +7,8 @@ export interface CliIo {
   now(): Date;
   /** True when stderr is a terminal (progress lines go there only then). */
   readonly stderrIsTty: boolean;
+  /** The locale variables (LC_ALL, LC_MESSAGES, LANG) the default `--lang` comes from; none means English. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** A command's exit code: 0 done, 1 bad input or a failed check, 2 wrong usage. */

@@ -28,6 +28,7 @@ export function createProcessIo(): ProcessIo {
   // Nowhere is left to report a failing stderr; a write to it must not crash the command.
   process.stderr.on('error', () => {});
   const io: CliIo = {
+    env: { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG },
     stdout(text) {
       if (closedBy === undefined) {
         try {
