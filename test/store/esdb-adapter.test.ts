@@ -9,7 +9,7 @@ import { canonicalJson } from '../../src/events/canonical.js';
 import { decodePosition, eventUuid } from '../../src/store/eventstoredb/codec.js';
 import { createEventStoreDbCheckpointStore } from '../../src/store/eventstoredb/checkpoint-store.js';
 import { connectEventStoreDb, type EventStoreDbStore } from '../../src/store/eventstoredb/eventstoredb-store.js';
-import { testServerStores } from '../support/esdb-test-server/stores.js';
+import { freshPrefix, testServerStores } from '../support/esdb-test-server/stores.js';
 import { freshUnitId, increasing, readAllOf, visit, visits } from '../contract/helpers.js';
 
 const batch = testServerStores({ batchAppend: true });
@@ -108,7 +108,7 @@ describe('EventStoreDB adapter', () => {
     for (const stores of [batch, plain]) {
       const server = await stores.server();
       const store = connectEventStoreDb(`${server.connectionString}&throwOnAppendFailure=false`, {
-        streamPrefix: `${(await open(stores)).streamPrefix}f-`,
+        streamPrefix: freshPrefix(),
       });
       opened.push(store);
       const unit = freshUnitId();
@@ -122,14 +122,16 @@ describe('EventStoreDB adapter', () => {
 
   it('keeps checkpoints in EventStoreDB: missing, saved, replaced, cleared', async () => {
     const store = await open();
-    const checkpoints = createEventStoreDbCheckpointStore(store.client, { streamPrefix: `${store.streamPrefix}cp-` });
+    const checkpoints = createEventStoreDbCheckpointStore(store, {
+      streamPrefix: `${store.streamPrefix.slice(0, -1)}_cp-`,
+    });
     expect(await checkpoints.load('fleet')).toBeUndefined();
     await checkpoints.save('fleet', 2n ** 70n + 5n);
     await checkpoints.save('fleet', 2n ** 71n);
     expect(await checkpoints.load('fleet')).toBe(2n ** 71n);
     await checkpoints.save('fleet', undefined);
     expect(await checkpoints.load('fleet')).toBeUndefined();
-    const meta = (await batch.server()).log.stream(`$$${store.streamPrefix}cp-fleet`)!;
+    const meta = (await batch.server()).log.stream(`$$${store.streamPrefix.slice(0, -1)}_cp-fleet`)!;
     expect(JSON.parse(Buffer.from(meta[0]!.data).toString())).toEqual({ $maxCount: 10 });
   });
 });
