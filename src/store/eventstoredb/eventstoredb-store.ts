@@ -6,9 +6,24 @@
  */
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError } from '../../errors.js';
-import type { AppendResult, EventStore, ExpectedRevision, SkippedEvent, Subscription } from '../event-store.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  SkippedEvent,
+  Subscription,
+} from '../event-store.js';
 import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
-import { loadClient, portOf, type EsdbExpected, type EsdbPort, type EventStoreDbClient } from './client-port.js';
+import { DEFAULT_MAX_APPEND_BYTES, splitUnder } from './append-parts.js';
+import {
+  loadClient,
+  portOf,
+  type EsdbEventData,
+  type EsdbExpected,
+  type EsdbPort,
+  type EventStoreDbClient,
+} from './client-port.js';
 import { toEventData, type CausalIds } from './codec.js';
 import { actualRevisionOf, errorKind } from './error-kind.js';
 import { readLedger, readUnitStream, type ReadContext, type ReadMode } from './reads.js';
@@ -38,6 +53,11 @@ export interface EventStoreDbStoreOptions {
   readonly retry?: RetryPolicy | undefined;
   /** Read-then-append rounds when an `any`/`stream-exists` append races another writer (default 5). */
   readonly conflictRounds?: number | undefined;
+  /**
+   * The server's MaxAppendSize in bytes (default 1 MiB, the server's default): a larger append is
+   * written in parts under it, chained by expected revision (see docs/eventstoredb.md).
+   */
+  readonly maxAppendBytes?: number | undefined;
   /** Dispose of the client on close (default false: whoever created the client disposes of it). */
   readonly disposeClient?: boolean | undefined;
   /**
@@ -54,11 +74,7 @@ export interface EventStoreDbStore extends EventStore {
   client(): Promise<EventStoreDbClient>;
   readonly streamPrefix: string;
   readonly mode: ReadMode;
-  append(
-    streamId: string,
-    events: readonly UnitEvent[],
-    options?: { expectedRevision?: ExpectedRevision } & CausalIds,
-  ): Promise<AppendResult>;
+  append(streamId: string, events: readonly UnitEvent[], options?: AppendOptions & CausalIds): Promise<AppendResult>;
 }
 
 const actualRevision = (stored: readonly unknown[]): number | 'no-stream' =>
@@ -73,6 +89,7 @@ function storeOn(port: Promise<EsdbPort>, options: EventStoreDbStoreOptions): Ev
     throw new Error('EventStoreDB options: category mode needs a stream prefix that is a category (not a legacy one)');
   const policy = options.retry ?? {};
   const rounds = Math.max(1, options.conflictRounds ?? 5);
+  const maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
   const subscriptions = new Set<Subscription>();
   // A port that failed to load (no client package) fails each call, not the process.
   port.catch(() => undefined);
@@ -88,7 +105,7 @@ function storeOn(port: Promise<EsdbPort>, options: EventStoreDbStoreOptions): Ev
   async function append(
     streamId: string,
     events: readonly UnitEvent[],
-    appendOptions: { expectedRevision?: ExpectedRevision } & CausalIds = {},
+    appendOptions: AppendOptions = {},
   ): Promise<AppendResult> {
     checkAppend(streamId, events);
     const client = await port;
@@ -96,26 +113,29 @@ function storeOn(port: Promise<EsdbPort>, options: EventStoreDbStoreOptions): Ev
     // `any` and `stream-exists` are pinned to the revision just read, so the duplicate check
     // above cannot race another writer; a conflict then means "read again", not an error.
     const pinned = expected === 'any' || expected === 'stream-exists';
+    // The caller's read (the shell's, the hash chain's) stands for the first read here.
+    let known = appendOptions.current;
     for (let round = 1; ; round++) {
-      const stored = await readStream(streamId);
-      const byId = new Map(stored.map((r) => [r.event.id, r.event]));
+      const fromCaller = known !== undefined;
+      const stored = known ?? (await readStream(streamId)).map((r) => r.event);
+      known = undefined;
+      const byId = new Map(stored.map((e) => [e.id, e]));
       const fresh = newEventsOf(events, (id) => byId.get(id));
       const last = stored.length - 1;
       if (fresh.length === 0) return { nextExpectedRevision: last, written: 0 };
       if (pinned) checkExpectedRevision(streamId, expected, last);
       const target = pinned ? last : expected === 'no-stream' ? -1 : expected;
-      const expectedRevision: EsdbExpected = target === -1 ? 'no_stream' : BigInt(target);
       const data = fresh.map((e) => toEventData(e, appendOptions, fresh[0]!.id));
       try {
-        const result = await withRetries(policy, () => client.append(names.streamOf(streamId), data, expectedRevision));
-        if (result.success) return { nextExpectedRevision: Number(result.nextExpectedRevision), written: fresh.length };
+        const next = await appendParts(client, names.streamOf(streamId), data, target);
+        if (next !== undefined) return { nextExpectedRevision: Number(next), written: fresh.length };
         // A client made with throwOnAppendFailure=false reports a conflict as a result, and on the
         // BatchAppend path with a wrong revision (BigInt of a boolean): read the actual one instead.
-        if (!pinned || round >= rounds)
+        if (!fromCaller && (!pinned || round >= rounds))
           throw new ConcurrencyError(streamId, reported(expected), actualRevision(await readStream(streamId)));
       } catch (error) {
         if (errorKind(error) !== 'conflict') throw error;
-        if (!pinned || round >= rounds)
+        if (!fromCaller && (!pinned || round >= rounds))
           throw new ConcurrencyError(
             streamId,
             reported(expected),
@@ -123,6 +143,26 @@ function storeOn(port: Promise<EsdbPort>, options: EventStoreDbStoreOptions): Ev
           );
       }
     }
+  }
+
+  /**
+   * Appends in parts under the server's MaxAppendSize, each at the revision the part before it
+   * left, each retried with the same event ids (idempotent): the next expected revision, or
+   * undefined for a conflict reported as a result.
+   */
+  async function appendParts(
+    client: EsdbPort,
+    stream: string,
+    data: readonly EsdbEventData[],
+    target: number,
+  ): Promise<bigint | undefined> {
+    let expected: EsdbExpected = target === -1 ? 'no_stream' : BigInt(target);
+    for (const part of splitUnder(data, maxAppendBytes)) {
+      const result = await withRetries(policy, () => client.append(stream, part, expected));
+      if (!result.success) return undefined;
+      expected = result.nextExpectedRevision;
+    }
+    return expected as bigint;
   }
 
   return {

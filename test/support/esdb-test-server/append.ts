@@ -108,7 +108,7 @@ export function appendCall(
   faults: FaultState,
 ): handleClientStreamingCall<StreamsPb.AppendReq, StreamsPb.AppendResp> {
   return (call, callback) => {
-    if (faults.takeRefusal()) return callback(unavailable('call refused'));
+    if (faults.takeRefusal() || faults.takeAppendRefusal()) return callback(unavailable('call refused'));
     let options: StreamsPb.AppendReq.Options | undefined;
     const events: ProposedEvent[] = [];
     call.on('data', (req: StreamsPb.AppendReq) => {
@@ -143,6 +143,7 @@ export function batchAppendCall(
       pending.set(correlation, entry);
       if (!req.getIsFinal()) return;
       pending.delete(correlation);
+      if (faults.takeAppendRefusal()) return void call.emit('error', unavailable('batch append refused'));
       const name = streamNameOf(entry.options?.getStreamIdentifier());
       const outcome = log.append(name, expectedOf(entry.options), entry.events);
       if (outcome.kind === 'success' && faults.takeLostReply())

@@ -13,6 +13,8 @@ export interface Faults {
   dropSubscriptionAfter(events: number, how?: 'unavailable' | 'reset'): void;
   /** The next `count` calls of any kind fail with UNAVAILABLE before doing anything. */
   refuseCalls(count?: number): void;
+  /** After the next `successes` appends, the `count` appends that follow are refused (UNAVAILABLE): a writer cut off mid-way. */
+  refuseAppendsAfter(successes: number, count: number): void;
 }
 
 /** The server's side of the switches: each `take…` consumes an armed fault. */
@@ -21,6 +23,8 @@ export interface FaultState extends Faults {
   takeReadFailure(): number | undefined;
   takeSubscriptionDrop(): { after: number; how: 'unavailable' | 'reset' } | undefined;
   takeRefusal(): boolean;
+  /** Called for each append: true when it is to be refused. */
+  takeAppendRefusal(): boolean;
   /** How many faults have fired so far, by kind (the server counts read failures and drops when they happen). */
   readonly fired: { lostReplies: number; readFailures: number; subscriptionDrops: number; refusals: number };
 }
@@ -31,12 +35,28 @@ export function createFaults(): FaultState {
   const readFailures: number[] = [];
   const subscriptionDrops: { after: number; how: 'unavailable' | 'reset' }[] = [];
   const fired = { lostReplies: 0, readFailures: 0, subscriptionDrops: 0, refusals: 0 };
+  let appendsToLet = 0;
+  let appendsToRefuse = 0;
   return {
     fired,
     loseAppendReplies: (count = 1) => void (lostReplies += count),
     failReadAfter: (events) => void readFailures.push(events),
     dropSubscriptionAfter: (events, how = 'unavailable') => void subscriptionDrops.push({ after: events, how }),
     refuseCalls: (count = 1) => void (refusals += count),
+    refuseAppendsAfter(successes, count) {
+      appendsToLet = successes;
+      appendsToRefuse = count;
+    },
+    takeAppendRefusal() {
+      if (appendsToRefuse === 0) return false;
+      if (appendsToLet > 0) {
+        appendsToLet--;
+        return false;
+      }
+      appendsToRefuse--;
+      fired.refusals++;
+      return true;
+    },
     takeLostReply() {
       if (lostReplies === 0) return false;
       lostReplies--;

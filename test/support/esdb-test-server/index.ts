@@ -18,6 +18,11 @@ export interface EsdbTestServerOptions extends LogOptions {
   readonly batchAppend?: boolean;
   /** Whose generated protocol to serve (default db-client): the one of the client under test. */
   readonly protocol?: ProtocolPackage;
+  /**
+   * Refuse every read and subscription of `$all` (PERMISSION_DENIED), as the server's default ACL
+   * does for a user who is not in `$admins`: the double has no users, so this stands for one.
+   */
+  readonly denyAllReads?: boolean;
   /** Events of other applications stored before the first call (in streams `other-app-<n % 1000>`). */
   readonly foreignEvents?: number;
 }
@@ -33,6 +38,8 @@ export interface EsdbTestServer {
     batchAppend: number;
     reads: number;
     subscriptions: number;
+    /** Events sent to clients, by reads and subscriptions (the cost of reading). */
+    eventsSent: number;
     /** Reads (not subscriptions) of each stream by name. */
     readonly streamReads: Map<string, number>;
   };
@@ -53,7 +60,14 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   const { featuresGrpc, featuresPb, streamsGrpc } = protocol;
   const log = createLog(options);
   const faults = createFaults();
-  const calls = { append: 0, batchAppend: 0, reads: 0, subscriptions: 0, streamReads: new Map<string, number>() };
+  const calls = {
+    append: 0,
+    batchAppend: 0,
+    reads: 0,
+    subscriptions: 0,
+    eventsSent: 0,
+    streamReads: new Map<string, number>(),
+  };
   const append = appendCall(log, faults);
   const batchAppend = batchAppendCall(log, faults);
   const methods = [
@@ -64,7 +78,7 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   ];
 
   const streams: StreamsGrpc.IStreamsServer = {
-    read: readCall(log, faults, calls),
+    read: readCall(log, faults, calls, options.denyAllReads === true),
     append: (call, callback) => {
       calls.append++;
       return append(call, callback);

@@ -4,7 +4,7 @@
  * subscription to `$all` (confirmation, stored events, checkpoint and caught-up, then live events).
  */
 import { randomUUID } from 'node:crypto';
-import type { ServerWritableStream, handleServerStreamingCall } from '@grpc/grpc-js';
+import { Metadata, type ServerWritableStream, type handleServerStreamingCall } from '@grpc/grpc-js';
 import { streamReset, unavailable, type FaultState } from './faults.js';
 import type { Log, StoredEvent } from './log.js';
 import { sharedPb, streamIdentifier, streamNameOf, streamsPb, type StreamsPb } from './protocol.js';
@@ -14,6 +14,13 @@ type Call = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>;
 
 const compare = (e: StoredEvent, commit: bigint, prepare: bigint): number =>
   e.commit === commit ? (e.prepare === prepare ? 0 : e.prepare < prepare ? -1 : 1) : e.commit < commit ? -1 : 1;
+
+/** The server's answer to a read its ACL refuses: PERMISSION_DENIED, with the exception in trailers. */
+function accessDenied() {
+  const metadata = new Metadata();
+  metadata.set('exception', 'access-denied');
+  return { code: 7, details: 'Access denied', metadata };
+}
 
 function recordedOf(e: StoredEvent): StreamsPb.ReadResp.ReadEvent.RecordedEvent {
   const recorded = new streamsPb.ReadResp.ReadEvent.RecordedEvent()
@@ -146,11 +153,18 @@ function subscribe(call: Call, log: Log, options: Options, faults: FaultState): 
 export function readCall(
   log: Log,
   faults: FaultState,
-  counts: { reads: number; subscriptions: number; streamReads: Map<string, number> },
+  counts: { reads: number; subscriptions: number; eventsSent: number; streamReads: Map<string, number> },
+  denyAll: boolean,
 ): handleServerStreamingCall<StreamsPb.ReadReq, StreamsPb.ReadResp> {
   return (call) => {
     if (faults.takeRefusal()) return void call.emit('error', unavailable('call refused'));
     const options = call.request.getOptions()!;
+    if (denyAll && options.hasAll()) return void call.emit('error', accessDenied());
+    const write = call.write.bind(call);
+    call.write = (resp: StreamsPb.ReadResp) => {
+      if (resp.hasEvent()) counts.eventsSent++;
+      return write(resp);
+    };
     if (options.hasSubscription()) {
       counts.subscriptions++;
       return subscribe(call, log, options, faults);
