@@ -3,6 +3,7 @@
  * test double: which protocol path is used, the stream and metadata layout, event ids, positions,
  * filtering of other applications' events, refusal of unreadable events, and checkpoints.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, InputError } from '../../src/errors.js';
 import { canonicalJson } from '../../src/events/canonical.js';
@@ -79,6 +80,32 @@ describe('EventStoreDB adapter', () => {
     expect(all.map((r) => r.revision)).toEqual([0, 1, 2]);
     expect(new Set(all.map((r) => decodePosition(r.position).commit)).size).toBe(1);
     expect(increasing(all)).toBe(true);
+  });
+
+  it('gives each append a commit position at or after every prepare position in it, as the server does', async () => {
+    const store = await open();
+    const unit = freshUnitId();
+    await store.append(unit, visits(unit, 0, 3));
+    await store.append(unit, [visit(unit, 3)]);
+    const positions = (await readAllOf(store)).map((r) => decodePosition(r.position));
+    expect(positions.every((p) => p.commit >= p.prepare)).toBe(true);
+    const raw = (await batch.server()).log.all;
+    expect(raw.every((e) => e.commit >= e.prepare)).toBe(true);
+  });
+
+  it("refuses an event in a unit's stream that names another unit (an event filed in the wrong stream)", async () => {
+    const store = await open();
+    const unit = freshUnitId();
+    const other = freshUnitId();
+    await store.append(other, [visit(other, 0)]);
+    const server = await batch.server();
+    const [stored] = server.log.stream(`${store.streamPrefix}${other}`)!;
+    server.log.append(`${store.streamPrefix}${unit}`, { kind: 'any' }, [{ ...stored!, id: randomUUID() }]);
+    for (const read of [() => store.readStream(unit), () => readAllOf(store)]) {
+      const error = await read().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: 'metadata.unitId', source: `EventStoreDB ${store.streamPrefix}${unit}@0` });
+    }
   });
 
   it("reads only the ledger's streams from $all: not system events, not other applications", async () => {

@@ -223,15 +223,16 @@ export function schemeOf(connectionString: string): string | undefined {
   return scheme !== undefined && scheme in SCHEMES ? scheme : undefined;
 }
 
+/** Imports a client package (literal specifiers, so bundlers keep them external and CJS builds require them), or undefined when it is not installed. */
 async function importPackage(name: ClientPackage): Promise<Record<string, unknown> | undefined> {
   try {
-    return (await import(name)) as Record<string, unknown>;
+    return (await (name === '@eventstore/db-client'
+      ? import('@eventstore/db-client')
+      : import('@kurrent/kurrentdb-client'))) as unknown as Record<string, unknown>;
   } catch (error) {
-    if (
-      (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' ||
-      (error as { code?: unknown }).code === 'MODULE_NOT_FOUND'
-    )
-      return undefined;
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    if (missing && String(message).includes(name)) return undefined;
     throw error;
   }
 }

@@ -3,8 +3,10 @@
  * so tests do not see each other's events, through either client package.
  */
 import { randomUUID } from 'node:crypto';
+import { loadClient, type EventStoreDbClient } from '../../../src/store/eventstoredb/client-port.js';
 import {
   connectEventStoreDb,
+  createEventStoreDbStore,
   type EventStoreDbStore,
   type EventStoreDbStoreOptions,
 } from '../../../src/store/eventstoredb/eventstoredb-store.js';
@@ -31,9 +33,15 @@ export interface TestServerStores {
   stop(): Promise<void>;
 }
 
-/** Stores on one double started on first use; `stop` stops it. */
+/**
+ * Stores on one double started on first use; `stop` stops it. With db-client each store has its
+ * own client (from its connection string); kurrentdb's stores share one client, made by the
+ * adapter's own loader, since its native bridge takes about half a second to connect each client.
+ */
 export function testServerStores(options: TestServerStoresOptions = {}): TestServerStores {
   let started: Promise<EsdbTestServer> | undefined;
+  let shared: Promise<EventStoreDbClient> | undefined;
+  const client = options.client ?? 'db-client';
   const server = (): Promise<EsdbTestServer> =>
     (started ??= startEsdbTestServer({ protocol: options.client ?? 'db-client', ...options }).then((s) => {
       s.appendForeign('another-app-1', 'SomethingHappened');
@@ -43,17 +51,19 @@ export function testServerStores(options: TestServerStoresOptions = {}): TestSer
     server,
     async create(storeOptions = {}) {
       const s = await server();
-      const store = connectEventStoreDb(connectionStringFor(s.connectionString, options.client ?? 'db-client'), {
-        streamPrefix: freshPrefix(),
-        retry: { backoffMs: 5 },
-        ...storeOptions,
-      });
+      const connectionString = connectionStringFor(s.connectionString, client);
+      const settings = { streamPrefix: freshPrefix(), retry: { backoffMs: 5 }, ...storeOptions };
+      const store =
+        client === 'kurrentdb'
+          ? createEventStoreDbStore(await (shared ??= loadClient(connectionString)), settings)
+          : connectEventStoreDb(connectionString, settings);
       // Another application's stream whose name starts like the category, but is not in it.
       if (!storeOptions.legacyStreamPrefix)
         s.appendForeign(`${store.streamPrefix.slice(0, -1)}x-other`, 'NotALedgerEvent');
       return store;
     },
     async stop() {
+      await (await shared)?.dispose();
       await (await started)?.stop();
     },
   };
