@@ -40,7 +40,11 @@ async function startDouble(protocol) {
     });
     child.on('exit', (code) => reject(new Error(`the test double exited early (${code})`)));
   });
-  return { connectionString: line, stop: async () => (child.stdin.end(), await once(child, 'exit')) };
+  const stop = async () => {
+    child.stdin.end();
+    await once(child, 'exit');
+  };
+  return { connectionString: line, stop };
 }
 
 let failed = false;
