@@ -7,6 +7,7 @@
  * only when given a connection string.
  */
 import type { Readable } from 'node:stream';
+import { LedgerError } from '../../errors.js';
 
 /** A position in `$all`. */
 export interface EsdbPosition {
@@ -266,5 +267,7 @@ export async function loadClient(connectionString: string): Promise<EventStoreDb
         : `${name === '@eventstore/db-client' ? 'esdb' : 'kurrentdb'}${discover}${rest}`;
     return Client.connectionString(text);
   }
-  throw new Error(`neither @eventstore/db-client nor @kurrent/kurrentdb-client is installed (npm install ${wanted})`);
+  throw new LedgerError(
+    `EventStoreDB: neither @eventstore/db-client nor @kurrent/kurrentdb-client is installed (npm install ${wanted})`,
+  );
 }

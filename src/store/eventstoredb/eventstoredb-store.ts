@@ -5,7 +5,7 @@
  * the server (`$all` by stream prefix, or the category's `$ce-` stream in category mode).
  */
 import type { UnitEvent } from '../../events/envelope.js';
-import { ConcurrencyError } from '../../errors.js';
+import { ConcurrencyError, InputError } from '../../errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -86,7 +86,12 @@ function storeOn(port: Promise<EsdbPort>, options: EventStoreDbStoreOptions): Ev
   const names = streamNames(options.streamPrefix ?? DEFAULT_STREAM_PREFIX, options.legacyStreamPrefix === true);
   const mode = options.mode ?? 'all';
   if (mode === 'category' && names.legacy)
-    throw new Error('EventStoreDB options: category mode needs a stream prefix that is a category (not a legacy one)');
+    throw new InputError(
+      undefined,
+      'mode',
+      'category mode needs a stream prefix that is a category, not a legacy one',
+      'EventStoreDB options',
+    );
   const policy = options.retry ?? {};
   const rounds = Math.max(1, options.conflictRounds ?? 5);
   const maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
