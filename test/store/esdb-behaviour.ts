@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { serializeEvent } from '../../src/events/jsonl.js';
-import { createPolicyBook, handleCommand, withHashChain } from '../../src/index.js';
+import { createLedger, createPolicyBook, handleCommand, withHashChain } from '../../src/index.js';
 import { createMemoryCheckpointStore } from '../../src/store/checkpoints.js';
 import { runProjection } from '../../src/store/checkpoints-subscription.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
@@ -73,9 +73,13 @@ export function describeEsdbBehaviour(client: ClientKind): void {
       const server = await locked.server();
       const store = await open({ mode: 'category' }, locked);
       const unit = freshUnitId();
+      const ledger = createLedger({ store, now: tickingClock() });
+      await ledger.execute(sale(unit, `${unit}-c1`, 0));
+      expect([...(await ledger.units()).keys()]).toEqual([unit]);
       await store.append(unit, visits(unit, 0, 2));
-      expect(idsOf(await store.readStream(unit))).toEqual(visits(unit, 0, 2).map((e) => e.id));
-      expect(idsOf(await readAllOf(store))).toEqual(visits(unit, 0, 2).map((e) => e.id));
+      const ids = [`${unit}-c1`, ...visits(unit, 0, 2).map((e) => e.id)];
+      expect(idsOf(await store.readStream(unit))).toEqual(ids);
+      expect(idsOf(await readAllOf(store))).toEqual(ids);
       const histories = createUnitHistories('least-privilege');
       const checkpoints = createEventStoreDbCheckpointStore(store, {
         streamPrefix: `${store.streamPrefix.slice(0, -1)}_cp-`,
@@ -84,14 +88,14 @@ export function describeEsdbBehaviour(client: ClientKind): void {
       const running = await runProjection(store, histories, { checkpoints, onCaughtUp: () => (caughtUp = true) });
       await waitUntil(() => caughtUp, 'caught up');
       await store.append(unit, [visit(unit, 2)]);
-      await waitUntil(() => histories.events().length === 3, 'the live event');
+      await waitUntil(() => histories.events().length === 4, 'the live event');
       await running.stop();
-      expect(await checkpoints.load('least-privilege')).toBe(2n);
+      expect(await checkpoints.load('least-privilege')).toBe(3n);
       const all = await open({ streamPrefix: store.streamPrefix }, locked);
       const refused = await readAllOf(all).catch((e: unknown) => e);
       expect(refused).toMatchObject({ type: 'access-denied' });
       expect(errorKind(refused)).toBe('other');
-      expect(server.log.stream(`$ce-${store.streamPrefix.slice(0, -1)}`)).toHaveLength(3);
+      expect(server.log.stream(`$ce-${store.streamPrefix.slice(0, -1)}`)).toHaveLength(4);
     });
 
     it('splits an append over the server MaxAppendSize (1 MiB) into parts chained by revision', async () => {
