@@ -16,8 +16,8 @@ import type {
 } from '../event-store.js';
 import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
 import { DEFAULT_MAX_APPEND_BYTES, splitUnder } from './append-parts.js';
+import { loadClient } from './load-client.js';
 import {
-  loadClient,
   portOf,
   type EsdbEventData,
   type EsdbExpected,

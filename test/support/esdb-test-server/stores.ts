@@ -3,7 +3,8 @@
  * so tests do not see each other's events, through either client package.
  */
 import { randomUUID } from 'node:crypto';
-import { loadClient, type EventStoreDbClient } from '../../../src/store/eventstoredb/client-port.js';
+import type { EventStoreDbClient } from '../../../src/store/eventstoredb/client-port.js';
+import { loadClient } from '../../../src/store/eventstoredb/load-client.js';
 import {
   connectEventStoreDb,
   createEventStoreDbStore,
