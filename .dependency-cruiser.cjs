@@ -60,7 +60,7 @@ module.exports = {
       comment: 'The core never loads the EventStoreDB client or gRPC.',
       severity: 'error',
       from: { path: CORE },
-      to: { path: '(^|/)node_modules/(@eventstore|@grpc)/' },
+      to: { path: '(^|/)node_modules/(@eventstore|@kurrent|@grpc)/' },
     },
     {
       name: 'store-adapters-apart',

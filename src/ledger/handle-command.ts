@@ -128,6 +128,10 @@ export async function handleCommand(
     try {
       const result = await store.append(command.unitId, events, {
         expectedRevision: last ? last.revision : 'no-stream',
+        // The stream just read: the layers below (hash chain, store) append without reading it again.
+        current: history,
+        correlationId: command.correlationId,
+        causationId: command.causationId,
       });
       const stored = result.stored ? [...result.stored] : events;
       if (result.written === 0) {

@@ -9,8 +9,14 @@ import type { Projection } from './replay.js';
 
 export interface RunProjectionOptions {
   readonly checkpoints: CheckpointStore;
-  /** Save the checkpoint every this many events (default 1); it is also saved on catching up and on stop. */
+  /**
+   * Save the checkpoint every this many events (default 100), or `checkpointEveryMs` after the
+   * first event not yet saved, whichever comes first; it is also saved on catching up and on stop.
+   * A crash replays at most that many events (delivery is at least once either way).
+   */
   readonly checkpointEvery?: number | undefined;
+  /** Save the checkpoint at most this long (ms) after an event applied but not yet saved (default 1000). */
+  readonly checkpointEveryMs?: number | undefined;
   /** Called once everything stored when the subscription started has been applied and checkpointed. */
   readonly onCaughtUp?: (() => void) | undefined;
   /** Called if the projection or the store fails; delivery has stopped. */
@@ -26,13 +32,20 @@ export async function runProjection(
   projection: Projection,
   options: RunProjectionOptions,
 ): Promise<Subscription> {
-  const every = Math.max(1, options.checkpointEvery ?? 1);
+  const every = Math.max(1, options.checkpointEvery ?? 100);
+  const everyMs = Math.max(1, options.checkpointEveryMs ?? 1000);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancelTimer = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
   const after = await options.checkpoints.load(projection.name);
   let applied = after;
   let saved = after;
   let saving: Promise<void> = Promise.resolve();
 
   function save(): Promise<void> {
+    cancelTimer();
     const next = saving
       .catch(() => undefined)
       .then(async () => {
@@ -53,6 +66,12 @@ export async function runProjection(
       if (++sinceSave >= every) {
         sinceSave = 0;
         await save();
+      } else if (timer === undefined) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          sinceSave = 0;
+          save().catch((error: unknown) => options.onError?.(error));
+        }, everyMs);
       }
     },
     {
@@ -70,6 +89,7 @@ export async function runProjection(
   return {
     async stop() {
       await subscription.stop();
+      cancelTimer();
       await save();
     },
   };

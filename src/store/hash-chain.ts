@@ -10,7 +10,7 @@ import { storedFormOf } from '../events/upcasters.js';
 import { parseInstant } from '../time/instant.js';
 import { ConcurrencyError, DuplicateEventError, InputError, isConcurrencyError } from '../errors.js';
 import { checkAppend } from './append-checks.js';
-import type { AppendResult, EventStore, ExpectedRevision } from './event-store.js';
+import type { AppendOptions, AppendResult, EventStore, ExpectedRevision } from './event-store.js';
 import { portableSha256, type Sha256 } from './sha256.js';
 
 /** The `prevHash` of a stream's first event: 64 zeros. */
@@ -185,26 +185,38 @@ export function withHashChain<S extends EventStore>(store: S, options: HashChain
   async function append(
     streamId: string,
     events: readonly UnitEvent[],
-    appendOptions: { expectedRevision?: ExpectedRevision } = {},
+    appendOptions: AppendOptions = {},
   ): Promise<AppendResult> {
     // The caller's events, before sealing: the store below checks the sealed ones again.
     checkAppend(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
     const pinned = expected === 'any' || expected === 'stream-exists';
+    // The caller's read of the stream stands for this layer's first read (and the store's below).
+    let known = appendOptions.current;
     for (let round = 1; ; round++) {
-      const stream = (await store.readStream(streamId)).map((r) => r.event);
+      const fromCaller = known !== undefined;
+      const stream = known ?? (await store.readStream(streamId)).map((r) => r.event);
+      known = undefined;
       // A stream not at the expected revision is a conflict (unless this is a retry of an append it holds), whatever the events say.
       const actual = stream.length === 0 ? 'no-stream' : stream.length - 1;
-      if (!pinned && expected !== actual && !isRetry(stream, events))
+      if (!pinned && expected !== actual && !isRetry(stream, events)) {
+        if (fromCaller) continue;
         throw new ConcurrencyError(streamId, expected, actual);
+      }
       const plan = planSeal(streamId, stream, events, options.hash);
       if (plan.fresh.length === 0) return { nextExpectedRevision: stream.length - 1, written: 0, stored: plan.stored };
       const expectedRevision = pinned ? pinnedRevision(expected, stream.length - 1) : expected;
       try {
-        const result = await store.append(streamId, plan.fresh, { ...appendOptions, expectedRevision });
+        const result = await store.append(streamId, plan.fresh, {
+          ...appendOptions,
+          expectedRevision,
+          current: stream,
+        });
         return { ...result, stored: plan.stored };
       } catch (error) {
-        if (!pinned || !isConcurrencyError(error) || round >= rounds) throw error;
+        // A conflict on the caller's read is read again once, as the store's own read would have been.
+        if (!isConcurrencyError(error)) throw error;
+        if (!fromCaller && (!pinned || round >= rounds)) throw error;
       }
     }
   }

@@ -47,7 +47,7 @@ function modulesLoadedBy(code: string, esm: boolean): { specifiers: string[]; na
 }
 
 const nodeOnly = (specifiers: string[]) => specifiers.filter((s) => isBuiltin(s) || s.startsWith('node:'));
-const grpc = (specifiers: string[]) => specifiers.filter((s) => /@grpc\/|@eventstore\//.test(s));
+const grpc = (specifiers: string[]) => specifiers.filter((s) => /@grpc\/|@eventstore\/|@kurrent\//.test(s));
 
 describe('the main entry', () => {
   const esm = `const m = await import(${JSON.stringify(join(dist, 'index.js'))}); if (typeof m.createLedger !== 'function') throw new Error('no createLedger');`;
@@ -78,9 +78,19 @@ describe('the main entry', () => {
     expect(cjs.natives).toEqual(expect.arrayContaining(['crypto', 'fs/promises']));
   });
 
-  it('and the eventstoredb entry loads the client', () => {
-    expect(
-      grpc(modulesLoadedBy(`require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))});`, false).specifiers),
-    ).toContain('@eventstore/db-client');
+  it('and the eventstoredb entry loads a client package only for a connection string, the one its scheme names', () => {
+    const entry = JSON.stringify(join(dist, 'eventstoredb.cjs'));
+    expect(grpc(modulesLoadedBy(`require(${entry});`, false).specifiers)).toEqual([]);
+    const connect = (cs: string) =>
+      grpc(
+        modulesLoadedBy(
+          `const s = require(${entry}).connectEventStoreDb(${JSON.stringify(cs)}); s.client().then(() => s.close());`,
+          false,
+        ).specifiers,
+      );
+    expect(connect('esdb://127.0.0.1:1?tls=false')).toContain('@eventstore/db-client');
+    expect(connect('esdb://127.0.0.1:1?tls=false')).not.toContain('@kurrent/kurrentdb-client');
+    expect(connect('kurrentdb://127.0.0.1:1?tls=false')).toContain('@kurrent/kurrentdb-client');
+    expect(connect('kdb://127.0.0.1:1?tls=false')).not.toContain('@eventstore/db-client');
   });
 });

@@ -3,10 +3,10 @@
  * server mode (a connection string), and a real network boundary, whose timing found a bug the
  * in-process double did not (a read left early kept the client from closing).
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { connectEventStoreDb } from '../../src/store/eventstoredb/eventstoredb-store.js';
 import { startChildTestServer, type ChildTestServer } from '../support/esdb-test-server/child.js';
+import { freshPrefix } from '../support/esdb-test-server/stores.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
 let server: ChildTestServer;
@@ -14,5 +14,5 @@ beforeAll(async () => void (server = await startChildTestServer()));
 afterAll(() => server.stop());
 
 describeEventStoreContract('EventStoreDB adapter over the protocol test double in another process', () =>
-  connectEventStoreDb(server.connectionString, { streamPrefix: `warranty-unit-${randomUUID().slice(0, 8)}-` }),
+  connectEventStoreDb(server.connectionString, { streamPrefix: freshPrefix() }),
 );

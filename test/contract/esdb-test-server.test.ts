@@ -1,10 +1,4 @@
-import { afterAll } from 'vitest';
-import { testServerStores } from '../support/esdb-test-server/stores.js';
-import { describeEventStoreContract } from './event-store.contract.js';
+/** The store contracts over the protocol test double, through @eventstore/db-client (v6). */
+import { describeEsdbContracts } from './esdb-contracts.js';
 
-const batchAppend = testServerStores({ batchAppend: true });
-const append = testServerStores({ batchAppend: false });
-afterAll(() => Promise.all([batchAppend.stop(), append.stop()]));
-
-describeEventStoreContract('EventStoreDB adapter over the protocol test double, BatchAppend path', batchAppend.create);
-describeEventStoreContract('EventStoreDB adapter over the protocol test double, Append path', append.create);
+describeEsdbContracts('db-client');

@@ -124,6 +124,7 @@ export function describeSubscriptionContract(open: () => Promise<EventStore>): v
     let caughtUp = false;
     const first = await runProjection(store, projection, {
       checkpoints: crashing,
+      checkpointEvery: 1,
       onCaughtUp: () => (caughtUp = true),
     });
     await waitUntil(() => caughtUp, 'first run caught up');

@@ -237,7 +237,7 @@ describe('warranty-ledger verify', () => {
       stdout: expect.stringContaining('2 streams, 4 events, every chain intact; 4 sealed'),
     });
     // Someone with access to the server rewrites an event's data in place.
-    const stored = server.log.stream('warranty-unit-U-1')![1]! as { data: Uint8Array };
+    const stored = server.log.stream('warranty_unit-U-1')![1]! as { data: Uint8Array };
     stored.data = Buffer.from('{"kind":"inspection"}');
     const broken = await cli(['verify', '--store', server.connectionString]);
     expect(broken.code).toBe(1);

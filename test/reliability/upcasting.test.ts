@@ -157,11 +157,11 @@ describe.each(['unsealed', 'sealed over the old shape'] as const)('old histories
     server ??= await startEsdbTestServer();
     for (const [i, { old, current }] of histories.entries()) {
       // An older writer: the adapter without the chain writes the events in the shape it is given.
-      const writer = connectEventStoreDb(server.connectionString, { streamPrefix: `old-${sealing.length}-${i}-` });
+      const writer = connectEventStoreDb(server.connectionString, { streamPrefix: `old${sealing.length}_${i}-` });
       for (const e of stored(old)) await writer.append(e.unitId, [e]);
       await writer.close();
       const reader = withHashChain(
-        connectEventStoreDb(server.connectionString, { streamPrefix: `old-${sealing.length}-${i}-` }),
+        connectEventStoreDb(server.connectionString, { streamPrefix: `old${sealing.length}_${i}-` }),
       );
       const read = await readBack(reader);
       expect(views(read)).toEqual(views(current));

@@ -22,7 +22,8 @@ export async function bundleChild(entry: URL, name: string, external: string[] =
     format: 'esm',
     target: 'node20',
     outfile,
-    external,
+    // kurrentdb's client loads a native addon (.node), which esbuild cannot bundle.
+    external: [...external, '@kurrent/kurrentdb-client'],
     logLevel: 'silent',
   });
   return outfile;

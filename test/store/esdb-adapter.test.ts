@@ -3,13 +3,14 @@
  * test double: which protocol path is used, the stream and metadata layout, event ids, positions,
  * filtering of other applications' events, refusal of unreadable events, and checkpoints.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, InputError } from '../../src/errors.js';
 import { canonicalJson } from '../../src/events/canonical.js';
 import { decodePosition, eventUuid } from '../../src/store/eventstoredb/codec.js';
 import { createEventStoreDbCheckpointStore } from '../../src/store/eventstoredb/checkpoint-store.js';
 import { connectEventStoreDb, type EventStoreDbStore } from '../../src/store/eventstoredb/eventstoredb-store.js';
-import { testServerStores } from '../support/esdb-test-server/stores.js';
+import { freshPrefix, testServerStores } from '../support/esdb-test-server/stores.js';
 import { freshUnitId, increasing, readAllOf, visit, visits } from '../contract/helpers.js';
 
 const batch = testServerStores({ batchAppend: true });
@@ -81,6 +82,32 @@ describe('EventStoreDB adapter', () => {
     expect(increasing(all)).toBe(true);
   });
 
+  it('gives each append a commit position at or after every prepare position in it, as the server does', async () => {
+    const store = await open();
+    const unit = freshUnitId();
+    await store.append(unit, visits(unit, 0, 3));
+    await store.append(unit, [visit(unit, 3)]);
+    const positions = (await readAllOf(store)).map((r) => decodePosition(r.position));
+    expect(positions.every((p) => p.commit >= p.prepare)).toBe(true);
+    const raw = (await batch.server()).log.all;
+    expect(raw.every((e) => e.commit >= e.prepare)).toBe(true);
+  });
+
+  it("refuses an event in a unit's stream that names another unit (an event filed in the wrong stream)", async () => {
+    const store = await open();
+    const unit = freshUnitId();
+    const other = freshUnitId();
+    await store.append(other, [visit(other, 0)]);
+    const server = await batch.server();
+    const [stored] = server.log.stream(`${store.streamPrefix}${other}`)!;
+    server.log.append(`${store.streamPrefix}${unit}`, { kind: 'any' }, [{ ...stored!, id: randomUUID() }]);
+    for (const read of [() => store.readStream(unit), () => readAllOf(store)]) {
+      const error = await read().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: 'metadata.unitId', source: `EventStoreDB ${store.streamPrefix}${unit}@0` });
+    }
+  });
+
   it("reads only the ledger's streams from $all: not system events, not other applications", async () => {
     const store = await open();
     const server = await batch.server();
@@ -108,7 +135,7 @@ describe('EventStoreDB adapter', () => {
     for (const stores of [batch, plain]) {
       const server = await stores.server();
       const store = connectEventStoreDb(`${server.connectionString}&throwOnAppendFailure=false`, {
-        streamPrefix: `${(await open(stores)).streamPrefix}f-`,
+        streamPrefix: freshPrefix(),
       });
       opened.push(store);
       const unit = freshUnitId();
@@ -122,14 +149,16 @@ describe('EventStoreDB adapter', () => {
 
   it('keeps checkpoints in EventStoreDB: missing, saved, replaced, cleared', async () => {
     const store = await open();
-    const checkpoints = createEventStoreDbCheckpointStore(store.client, { streamPrefix: `${store.streamPrefix}cp-` });
+    const checkpoints = createEventStoreDbCheckpointStore(store, {
+      streamPrefix: `${store.streamPrefix.slice(0, -1)}_cp-`,
+    });
     expect(await checkpoints.load('fleet')).toBeUndefined();
     await checkpoints.save('fleet', 2n ** 70n + 5n);
     await checkpoints.save('fleet', 2n ** 71n);
     expect(await checkpoints.load('fleet')).toBe(2n ** 71n);
     await checkpoints.save('fleet', undefined);
     expect(await checkpoints.load('fleet')).toBeUndefined();
-    const meta = (await batch.server()).log.stream(`$$${store.streamPrefix}cp-fleet`)!;
+    const meta = (await batch.server()).log.stream(`$$${store.streamPrefix.slice(0, -1)}_cp-fleet`)!;
     expect(JSON.parse(Buffer.from(meta[0]!.data).toString())).toEqual({ $maxCount: 10 });
   });
 });

@@ -40,7 +40,7 @@ describe('the built eventstoredb entry', () => {
     const cjs = [require(join(dist, 'eventstoredb.cjs')), require(join(dist, 'index.cjs'))];
     for (const [adapter, core] of [esm, cjs]) {
       const store = adapter.connectEventStoreDb(server.connectionString, {
-        streamPrefix: `dist-${String(adapter === esm[0])}-`,
+        streamPrefix: `dist_${String(adapter === esm[0])}-`,
       });
       await store.append('U-1', [visit('U-1', 0)], { expectedRevision: 'no-stream' });
       const error = await store
@@ -52,7 +52,7 @@ describe('the built eventstoredb entry', () => {
     }
   });
 
-  it('is the only entry that loads gRPC: not the core, not the CLI on a file', () => {
+  it('is the only entry that loads gRPC, on connecting: not the core, not the CLI on a file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wl-dist-')), 'events.jsonl');
     writeFileSync(file, '');
     expect(loadsGrpc(['-e', `require(${JSON.stringify(join(dist, 'index.cjs'))})`])).toBe(false);
@@ -60,6 +60,8 @@ describe('the built eventstoredb entry', () => {
       false,
     );
     expect(loadsGrpc([join(dist, 'cli.js'), 'state', file, '--json'])).toBe(false);
-    expect(loadsGrpc(['-e', `require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))})`])).toBe(true);
+    expect(loadsGrpc(['-e', `require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))})`])).toBe(false);
+    const connecting = `const s = require(${JSON.stringify(join(dist, 'eventstoredb.cjs'))}).connectEventStoreDb('esdb://127.0.0.1:1?tls=false'); s.client().then(() => s.close())`;
+    expect(loadsGrpc(['-e', connecting])).toBe(true);
   });
 });

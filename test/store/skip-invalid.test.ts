@@ -114,14 +114,14 @@ describe('an EventStoreDB stream holding an event its reader rejects', () => {
     for (const e of history()) await store.append(e.unitId, [e]);
     await store.close();
     // Another application (or an old version) writes an event without the ledger's metadata into U-1's stream.
-    server.appendForeign('warranty-unit-U-1', 'MaintenanceVisited');
+    server.appendForeign('warranty_unit-U-1', 'MaintenanceVisited');
     const failed = await cli(['state', '--store', server.connectionString]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(
       `\`warranty-ledger state --store ${server.connectionString} --skip-invalid\` reads the rest\n`,
     );
     expect(failed.stderr).toContain(
-      'EventStoreDB warranty-unit-U-1@3: metadata.schemaVersion: expected 1, got undefined',
+      'EventStoreDB warranty_unit-U-1@3: metadata.schemaVersion: expected 1, got undefined',
     );
     const skipped = await cli([
       'state',
@@ -134,7 +134,7 @@ describe('an EventStoreDB stream holding an event its reader rejects', () => {
     ]);
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toBe(
-      'skipped (--skip-invalid): EventStoreDB warranty-unit-U-1@3: metadata.schemaVersion: expected 1, got undefined\n',
+      'skipped (--skip-invalid): EventStoreDB warranty_unit-U-1@3: metadata.schemaVersion: expected 1, got undefined\n',
     );
     expect(JSON.parse(skipped.stdout).units['U-1'].anomalies).toEqual([{ rule: 'invalid-event', eventIds: ['U-1@3'] }]);
     const verified = await cli(['verify', '--store', server.connectionString]);

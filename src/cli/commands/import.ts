@@ -2,7 +2,8 @@
  * `warranty-ledger import FILE.jsonl --store SPEC [--policy FILE.json]...`: loads an interchange
  * file into a store. The file is validated whole first, then checked against what the store holds
  * (an id stored with other content stops the import before anything is written), then each unit's
- * events are appended in one atomic append, in the order they were recorded; events already stored
+ * events are appended in one append (on EventStoreDB, in parts under the server's MaxAppendSize, chained by
+ * expected revision), in the order they were recorded; events already stored
  * are skipped, so importing the same file again writes nothing. The file is held as an offset index
  * (each unit's events read from it in their turn), not as events: memory does not grow with its text.
  */
@@ -23,6 +24,9 @@ export const usage =
   'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
 
 const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true } } as const;
+
+/** Stored events kept from the check to the append (beyond them, a unit's stream is read again to append). */
+const KEPT_STORED_EVENTS = 200_000;
 
 /** Appends in flight at once: enough for the file store's group commit and EventStoreDB's pipelining. */
 const IN_FLIGHT = 16;
@@ -53,19 +57,23 @@ function eventsOf(history: JsonlHistory, unitId: string): UnitEvent[] {
  * content (in the unit's stream or any other), or a sealed event that does not chain where it
  * would land, throws before anything is written. One unit's events are held at a time.
  */
-async function checkAgainstStore(store: EventStore, history: JsonlHistory): Promise<void> {
+async function checkAgainstStore(store: EventStore, history: JsonlHistory): Promise<Map<string, UnitEvent[]>> {
   await checkIdsAcrossStreams(store, (id) => {
     const position = history.positionOf(id);
     return position < 0 ? undefined : history.eventAt(position).unitId;
   });
+  // Each unit's stream as read here is handed to its append (one read per unit), up to a budget.
+  const read = new Map<string, UnitEvent[]>();
+  let kept = 0;
   await eachUnit(history.unitIds, async (unitId) => {
-    planSeal(
-      unitId,
-      (await store.readStream(unitId)).map((r) => r.event),
-      eventsOf(history, unitId),
-      nodeSha256,
-    );
+    const stored = (await store.readStream(unitId)).map((r) => r.event);
+    planSeal(unitId, stored, eventsOf(history, unitId), nodeSha256);
+    if (kept + stored.length <= KEPT_STORED_EVENTS) {
+      kept += stored.length;
+      read.set(unitId, stored);
+    }
   });
+  return read;
 }
 
 /** Runs `import`; see the file comment. */
@@ -85,10 +93,12 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
     const store = await openStore(spec, io);
     try {
       await withStore(spec, async () => {
-        await checkAgainstStore(store, history);
+        const read = await checkAgainstStore(store, history);
         await eachUnit(history.unitIds, async (unitId) => {
           const unitEvents = eventsOf(history, unitId);
-          const result = await store.append(unitId, unitEvents, { expectedRevision: 'any' });
+          const current = read.get(unitId);
+          read.delete(unitId);
+          const result = await store.append(unitId, unitEvents, { expectedRevision: 'any', current });
           written += result.written;
           done += unitEvents.length;
           progress.tick(done, units);

@@ -4,19 +4,13 @@
  * ledger id so that a retried append is recognised by the server as the same event.
  */
 import { createHash } from 'node:crypto';
-import {
-  jsonEvent,
-  type AllStreamResolvedEvent,
-  type EventData,
-  type JSONType,
-  type Position,
-  type ResolvedEvent,
-} from '@eventstore/db-client';
 import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEvent } from '../../events/jsonl.js';
 import { InputError } from '../../errors.js';
 import type { RecordedEvent, SkippedEvent } from '../event-store.js';
+import type { EsdbEventData, EsdbPosition, EsdbResolvedEvent } from './client-port.js';
+import type { StreamNames } from './stream-names.js';
 
 /** The version of the metadata layout below; readers refuse versions they do not know. */
 export const SCHEMA_VERSION = 1;
@@ -59,7 +53,7 @@ export function eventUuid(ledgerEventId: string, content?: string): string {
 }
 
 /** One ledger event as EventStoreDB event data; without causal ids, the batch's first event id stands for both. */
-export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): EventData {
+export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): EsdbEventData {
   const causationId = ids.causationId ?? firstId;
   const metadata: LedgerEventMetadata = {
     ledgerEventId: event.id,
@@ -71,23 +65,24 @@ export function toEventData(event: UnitEvent, ids: CausalIds, firstId: string): 
     $correlationId: ids.correlationId ?? causationId,
     $causationId: causationId,
   };
-  return jsonEvent({
+  return {
     id: eventUuid(event.id, canonicalJson(event)),
     type: event.type,
-    data: event.data as JSONType,
-    metadata: metadata as unknown as JSONType,
-  });
+    contentType: 'application/json',
+    data: event.data,
+    metadata,
+  };
 }
 
 const PREPARE_BITS = 64n;
 const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
 
 /** A log position as one bigint that sorts as the server orders `$all` (commit, then prepare). */
-export function encodePosition(position: Position): bigint {
+export function encodePosition(position: EsdbPosition): bigint {
   return (position.commit << PREPARE_BITS) | position.prepare;
 }
 
-export function decodePosition(position: bigint): Position {
+export function decodePosition(position: bigint): EsdbPosition {
   return { commit: position >> PREPARE_BITS, prepare: position & PREPARE_MASK };
 }
 
@@ -97,14 +92,20 @@ function refuse(where: string, field: string, reason: string): never {
 
 /**
  * A resolved event read back as a ledger event, validated like any input; undefined for events
- * that are not the ledger's (other streams, system events).
+ * that are not the ledger's (other streams, system events). The unit an event names must be the
+ * unit its stream holds: an event filed in another unit's stream is refused (with a legacy
+ * prefix, which another ledger's may extend, it is taken for that ledger's and left out).
+ * `position` overrides the event's own (the link's revision, when reading `$ce-<category>`).
  */
 export function fromResolved(
-  resolved: ResolvedEvent | AllStreamResolvedEvent,
-  streamPrefix: string,
+  resolved: EsdbResolvedEvent,
+  names: StreamNames,
+  position?: bigint,
 ): RecordedEvent | undefined {
   const stored = resolved.event;
-  if (!stored?.streamId.startsWith(streamPrefix) || stored.type.startsWith('$')) return undefined;
+  if (!stored || stored.type.startsWith('$')) return undefined;
+  const unitId = names.unitOf(stored.streamId);
+  if (unitId === undefined) return undefined;
   const where = `${stored.streamId}@${stored.revision}`;
   if (!stored.isJson) refuse(where, '', 'not a JSON event');
   const metadata = (stored.metadata ?? {}) as Partial<LedgerEventMetadata>;
@@ -114,11 +115,18 @@ export function fromResolved(
       'metadata.schemaVersion',
       `expected ${SCHEMA_VERSION}, got ${JSON.stringify(metadata.schemaVersion)}`,
     );
-  const streamId = stored.streamId.slice(streamPrefix.length);
+  if (metadata.unitId !== undefined && metadata.unitId !== unitId) {
+    if (names.legacy) return undefined;
+    refuse(
+      where,
+      'metadata.unitId',
+      `names unit ${JSON.stringify(metadata.unitId)}, but its stream holds unit ${JSON.stringify(unitId)}`,
+    );
+  }
   const event = parseEvent({
     id: metadata.ledgerEventId,
     type: stored.type,
-    unitId: metadata.unitId ?? streamId,
+    unitId,
     occurredAt: metadata.occurredAt,
     recordedAt: metadata.recordedAt,
     data: stored.data,
@@ -127,8 +135,8 @@ export function fromResolved(
       : { prevHash: metadata.prevHash, hash: metadata.hash }),
   });
   if (event instanceof InputError) refuse(where, event.field, event.reason);
-  const position = stored.position ? encodePosition(stored.position) : -1n;
-  return { event, streamId, revision: Number(stored.revision), position };
+  const at = position ?? (stored.position ? encodePosition(stored.position) : -1n);
+  return { event, streamId: unitId, revision: Number(stored.revision), position: at };
 }
 
 /**
@@ -136,16 +144,17 @@ export function fromResolved(
  * (undefined) instead of thrown: for reading the rest of a store that holds one.
  */
 export function readResolved(
-  resolved: ResolvedEvent | AllStreamResolvedEvent,
-  streamPrefix: string,
+  resolved: EsdbResolvedEvent,
+  names: StreamNames,
   onInvalid?: (skipped: SkippedEvent) => void,
+  position?: bigint,
 ): RecordedEvent | undefined {
-  if (!onInvalid) return fromResolved(resolved, streamPrefix);
+  if (!onInvalid) return fromResolved(resolved, names, position);
   try {
-    return fromResolved(resolved, streamPrefix);
+    return fromResolved(resolved, names, position);
   } catch (error) {
     if (!(error instanceof InputError) || !resolved.event) throw error;
-    const streamId = resolved.event.streamId.slice(streamPrefix.length);
+    const streamId = names.unitOf(resolved.event.streamId) ?? resolved.event.streamId;
     const eventId = (resolved.event.metadata as { ledgerEventId?: unknown } | undefined)?.ledgerEventId;
     onInvalid({
       where: `${streamId}@${resolved.event.revision}`,

@@ -1,6 +1,6 @@
 /**
- * warranty-ledger/eventstoredb: the EventStoreDB adapter, shipped as its own entry so that importing
- * the core never loads gRPC. Named exports only.
+ * warranty-ledger/eventstoredb: the EventStoreDB and KurrentDB adapter, shipped as its own entry so that importing
+ * the core never loads gRPC (and the adapter loads a client package only when given a connection string). Named exports only.
  */
 export {
   createEventStoreDbStore,
@@ -18,3 +18,7 @@ export {
   type CausalIds,
 } from './codec.js';
 export { isTransient, type RetryPolicy } from './retry.js';
+export { errorKind, type ErrorKind } from './error-kind.js';
+export type { EventStoreDbClient } from './client-port.js';
+export type { ReadMode } from './reads.js';
+export { DEFAULT_STREAM_PREFIX } from './stream-names.js';

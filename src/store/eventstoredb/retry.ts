@@ -1,9 +1,12 @@
 /**
- * Transient failures (the server unavailable, a call cancelled or timed out, a leader change) are
- * retried a bounded number of times with backoff; the client reconnects on the next call. Appends
- * are safe to retry because event ids are deterministic and the expected revision is exact.
+ * Transient failures (the server unavailable, a call cancelled or timed out, a leader change, a
+ * reset HTTP/2 stream) are retried a bounded number of times with backoff; the client reconnects
+ * on the next call. Appends are safe to retry because event ids are deterministic and the expected
+ * revision is exact.
  */
-import { ErrorType, isCommandError } from '@eventstore/db-client';
+import { isTransient } from './error-kind.js';
+
+export { isTransient };
 
 /** How often and how patiently transient failures are retried. */
 export interface RetryPolicy {
@@ -13,19 +16,6 @@ export interface RetryPolicy {
   readonly backoffMs?: number | undefined;
   /** The longest backoff in milliseconds (default 2000). */
   readonly maxBackoffMs?: number | undefined;
-}
-
-const TRANSIENT: ReadonlySet<string> = new Set([
-  ErrorType.UNAVAILABLE,
-  ErrorType.CANCELLED,
-  ErrorType.DEADLINE_EXCEEDED,
-  ErrorType.TIMEOUT,
-  ErrorType.NOT_LEADER,
-]);
-
-/** True for client errors worth retrying on a new connection. */
-export function isTransient(error: unknown): boolean {
-  return error instanceof Error && isCommandError(error) && TRANSIENT.has(error.type);
 }
 
 /** Waits before retry number `attempt` (0 first): the backoff doubled each time, capped. */

@@ -1,37 +1,41 @@
 /**
- * A catch-up subscription on EventStoreDB: first a read of `$all` from the checkpoint to the end
- * (then `onCaughtUp`, whatever the server version), then a live `$all` subscription filtered on the
- * stream prefix by the server. A dropped subscription is resumed after the last event delivered, and
- * events at or before it are skipped, so a drop neither loses nor repeats an event.
+ * A catch-up subscription on EventStoreDB: first a read of the ledger from the checkpoint to the
+ * end (then `onCaughtUp`, whatever the server version), then a live subscription: to `$all`
+ * filtered on the stream prefix by the server, or in category mode to `$ce-<category>` with links
+ * resolved. A dropped subscription (any transient failure, a reset stream included) is resumed
+ * after the last event delivered, with backoff, and events at or before it are skipped, so a drop
+ * neither loses nor repeats an event.
  */
-import {
-  START,
-  streamNameFilter,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
-  type EventStoreDBClient,
-} from '@eventstore/db-client';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
-import { decodePosition, fromResolved } from './codec.js';
-import { iterateCall, readLedgerAll } from './reads.js';
-import { backoff, isTransient, type RetryPolicy } from './retry.js';
+import { isMarker, type LiveCall } from './client-port.js';
+import { decodePosition, readResolved } from './codec.js';
+import { isTransient } from './error-kind.js';
+import { categoryStream, linkRevision, readLedger, type ReadContext } from './reads.js';
+import { backoff } from './retry.js';
 
 /** Wraps what the handler threw, so it is never mistaken for a connection failure and retried. */
 class HandlerFailed {
   constructor(readonly error: unknown) {}
 }
 
+function liveCall(ctx: ReadContext, last: bigint | undefined): LiveCall {
+  if (ctx.mode === 'category') return ctx.port.subscribeToStream(categoryStream(ctx.names), last, true);
+  return ctx.port.subscribeToAll(last === undefined ? undefined : decodePosition(last), {
+    prefixes: [ctx.names.prefix],
+  });
+}
+
 /** A catch-up subscription to the ledger's streams, resumed after drops (see the file comment). */
 export function subscribeToLedger(
-  client: EventStoreDBClient,
-  prefix: string,
-  policy: RetryPolicy,
+  ctx: ReadContext,
   handler: (event: RecordedEvent) => void | Promise<void>,
   options: SubscribeOptions,
 ): Subscription {
   let stopped = false;
-  let live: AllStreamSubscription | undefined;
+  let live: LiveCall | undefined;
   let last = options.after;
+  // Live events are read strictly: an event the reader rejects stops the subscription (onError).
+  const strict: ReadContext = { ...ctx, onInvalid: undefined };
 
   async function deliver(recorded: RecordedEvent): Promise<void> {
     try {
@@ -45,38 +49,36 @@ export function subscribeToLedger(
   async function closeLive(): Promise<void> {
     const current = live;
     live = undefined;
-    if (!current) return;
-    await current.unsubscribe().catch(() => undefined);
-    current.resume();
+    await current?.close();
   }
 
   async function followLive(): Promise<void> {
     for (let failures = 0; !stopped; ) {
       await closeLive();
       if (stopped) return;
-      const current = client.subscribeToAll({
-        fromPosition: last === undefined ? START : decodePosition(last),
-        filter: streamNameFilter({ prefixes: [prefix] }),
-      });
+      const current = liveCall(strict, last);
       live = current;
       try {
-        for await (const resolved of iterateCall<AllStreamResolvedEvent>(current, () => current.unsubscribe())) {
+        for await (const item of current.items) {
           if (stopped) return;
-          const recorded = fromResolved(resolved, prefix);
+          if (isMarker(item)) continue;
+          const position = ctx.mode === 'category' ? linkRevision(item) : undefined;
+          const recorded = readResolved(item, ctx.names, undefined, position);
           if (!recorded || (last !== undefined && recorded.position <= last)) continue;
           await deliver(recorded);
           failures = 0;
         }
       } catch (error) {
         if (stopped) return;
-        if (error instanceof HandlerFailed || !isTransient(error) || ++failures >= (policy.attempts ?? 5)) throw error;
+        if (error instanceof HandlerFailed || !isTransient(error) || ++failures >= (ctx.policy.attempts ?? 5))
+          throw error;
       }
-      if (!stopped) await backoff(policy, failures);
+      if (!stopped) await backoff(ctx.policy, failures);
     }
   }
 
   async function run(): Promise<void> {
-    for await (const recorded of readLedgerAll(client, prefix, last, policy)) {
+    for await (const recorded of readLedger(strict, last)) {
       if (stopped) return;
       await deliver(recorded);
     }

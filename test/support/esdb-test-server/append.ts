@@ -3,7 +3,7 @@
  * the real server answers them: a success with the current revision and position, or a wrong
  * expected version (a result message on Append, a status with packed details on BatchAppend).
  */
-import type { handleBidiStreamingCall, handleClientStreamingCall } from '@grpc/grpc-js';
+import { Metadata, type handleBidiStreamingCall, type handleClientStreamingCall } from '@grpc/grpc-js';
 import { unavailable, type FaultState } from './faults.js';
 import type { AppendOutcome, Expected, Log, ProposedEvent } from './log.js';
 import {
@@ -33,16 +33,40 @@ function proposedOf(message: Proposed): ProposedEvent {
 }
 
 function expectedOf(options: StreamsPb.AppendReq.Options | StreamsPb.BatchAppendReq.Options | undefined): Expected {
-  if (options instanceof streamsPb.AppendReq.Options && options.hasRevision())
+  // By shape, not instanceof: with both client packages loaded, messages are of either's classes.
+  if (options && 'hasRevision' in options && options.hasRevision())
     return { kind: 'revision', revision: BigInt(options.getRevision()) };
-  if (options instanceof streamsPb.BatchAppendReq.Options && options.hasStreamPosition())
+  if (options && 'hasStreamPosition' in options && options.hasStreamPosition())
     return { kind: 'revision', revision: BigInt(options.getStreamPosition()) };
   if (options?.hasNoStream()) return { kind: 'no-stream' };
   if (options?.hasStreamExists()) return { kind: 'stream-exists' };
   return { kind: 'any' };
 }
 
-function appendResp(outcome: AppendOutcome): StreamsPb.AppendResp {
+type TooBig = Extract<AppendOutcome, { kind: 'too-big' }>;
+
+/** The server's answer to an append over MaxAppendSize on Append: INVALID_ARGUMENT with the exception in trailers. */
+function tooBigError(outcome: TooBig) {
+  const metadata = new Metadata();
+  metadata.set('exception', 'maximum-append-size-exceeded');
+  metadata.set('maximum-append-size', String(outcome.maxAppendSize));
+  return { code: 3, details: `Maximum Append Size of ${outcome.maxAppendSize} Exceeded.`, metadata };
+}
+
+/** The same on BatchAppend: a status with packed MaximumAppendSizeExceeded details. */
+function tooBigStatus(outcome: TooBig): StatusPb.Status {
+  const packed = new anyPb.Any();
+  packed.pack(
+    new sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(outcome.maxAppendSize).serializeBinary(),
+    'event_store.client.MaximumAppendSizeExceeded',
+  );
+  return new statusPb.Status()
+    .setCode(3)
+    .setMessage(`Maximum Append Size of ${outcome.maxAppendSize} Exceeded.`)
+    .setDetails(packed);
+}
+
+function appendResp(outcome: Exclude<AppendOutcome, TooBig>): StreamsPb.AppendResp {
   const resp = new streamsPb.AppendResp();
   if (outcome.kind === 'success') {
     const position = new streamsPb.AppendResp.Position()
@@ -84,7 +108,7 @@ export function appendCall(
   faults: FaultState,
 ): handleClientStreamingCall<StreamsPb.AppendReq, StreamsPb.AppendResp> {
   return (call, callback) => {
-    if (faults.takeRefusal()) return callback(unavailable('call refused'));
+    if (faults.takeRefusal() || faults.takeAppendRefusal()) return callback(unavailable('call refused'));
     let options: StreamsPb.AppendReq.Options | undefined;
     const events: ProposedEvent[] = [];
     call.on('data', (req: StreamsPb.AppendReq) => {
@@ -93,6 +117,7 @@ export function appendCall(
     });
     call.on('end', () => {
       const outcome = log.append(streamNameOf(options?.getStreamIdentifier()), expectedOf(options), events);
+      if (outcome.kind === 'too-big') return callback(tooBigError(outcome));
       if (outcome.kind === 'success' && faults.takeLostReply())
         return callback(unavailable('append committed, reply lost'));
       callback(null, appendResp(outcome));
@@ -118,6 +143,7 @@ export function batchAppendCall(
       pending.set(correlation, entry);
       if (!req.getIsFinal()) return;
       pending.delete(correlation);
+      if (faults.takeAppendRefusal()) return void call.emit('error', unavailable('batch append refused'));
       const name = streamNameOf(entry.options?.getStreamIdentifier());
       const outcome = log.append(name, expectedOf(entry.options), entry.events);
       if (outcome.kind === 'success' && faults.takeLostReply())
@@ -132,6 +158,8 @@ export function batchAppendCall(
         resp.setSuccess(
           new streamsPb.BatchAppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position),
         );
+      } else if (outcome.kind === 'too-big') {
+        resp.setError(tooBigStatus(outcome));
       } else {
         resp.setError(wrongExpectedVersionStatus(outcome));
       }

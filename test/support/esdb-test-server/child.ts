@@ -9,13 +9,14 @@ export interface ChildTestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the double in a child process (bundled from source) and waits for its connection string. */
-export async function startChildTestServer(): Promise<ChildTestServer> {
+/** Starts the double in a child process (bundled from source; `args` as serve.ts takes them) and waits for its connection string. */
+export async function startChildTestServer(args: readonly string[] = []): Promise<ChildTestServer> {
   const script = await bundleChild(new URL('./serve.ts', import.meta.url), 'esdb-test-double', [
     '@grpc/grpc-js',
     '@eventstore/db-client',
+    '@kurrent/kurrentdb-client',
   ]);
-  const child: ChildProcess = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.setEncoding('utf8');
   const firstLine = new Promise<string>((resolve, reject) => {

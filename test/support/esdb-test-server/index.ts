@@ -8,13 +8,23 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { appendCall, batchAppendCall } from './append.js';
 import { createFaults, type FaultState } from './faults.js';
-import { createLog, type Log } from './log.js';
-import { featuresGrpc, featuresPb, streamsGrpc, type FeaturesGrpc, type StreamsGrpc } from './protocol.js';
+import { createLog, type Log, type LogOptions } from './log.js';
+import * as protocol from './protocol.js';
+import type { FeaturesGrpc, ProtocolPackage, StreamsGrpc } from './protocol.js';
 import { readCall } from './read.js';
 
-export interface EsdbTestServerOptions {
+export interface EsdbTestServerOptions extends LogOptions {
   /** Advertise BatchAppend in ServerFeatures, so the client appends through it (default true). */
   readonly batchAppend?: boolean;
+  /** Whose generated protocol to serve (default db-client): the one of the client under test. */
+  readonly protocol?: ProtocolPackage;
+  /**
+   * Refuse every read and subscription of `$all` (PERMISSION_DENIED), as the server's default ACL
+   * does for a user who is not in `$admins`: the double has no users, so this stands for one.
+   */
+  readonly denyAllReads?: boolean;
+  /** Events of other applications stored before the first call (in streams `other-app-<n % 1000>`). */
+  readonly foreignEvents?: number;
 }
 
 export interface EsdbTestServer {
@@ -23,7 +33,16 @@ export interface EsdbTestServer {
   readonly log: Log;
   readonly faults: FaultState;
   /** Calls received so far, by kind: proof of which protocol path the client took. */
-  readonly calls: { append: number; batchAppend: number; reads: number; subscriptions: number };
+  readonly calls: {
+    append: number;
+    batchAppend: number;
+    reads: number;
+    subscriptions: number;
+    /** Events sent to clients, by reads and subscriptions (the cost of reading). */
+    eventsSent: number;
+    /** Reads (not subscriptions) of each stream by name. */
+    readonly streamReads: Map<string, number>;
+  };
   /** Stores an event the way another application would (for `$all` filtering tests). */
   appendForeign(streamName: string, type: string): void;
   stop(): Promise<void>;
@@ -37,9 +56,18 @@ const FEATURES = 'event_store.client.server_features.ServerFeatures';
  * @example const server = await startEsdbTestServer(); const client = EventStoreDBClient.connectionString(server.connectionString);
  */
 export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> {
-  const log = createLog();
+  protocol.useProtocol(options.protocol ?? 'db-client');
+  const { featuresGrpc, featuresPb, streamsGrpc } = protocol;
+  const log = createLog(options);
   const faults = createFaults();
-  const calls = { append: 0, batchAppend: 0, reads: 0, subscriptions: 0 };
+  const calls = {
+    append: 0,
+    batchAppend: 0,
+    reads: 0,
+    subscriptions: 0,
+    eventsSent: 0,
+    streamReads: new Map<string, number>(),
+  };
   const append = appendCall(log, faults);
   const batchAppend = batchAppendCall(log, faults);
   const methods = [
@@ -50,7 +78,7 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
   ];
 
   const streams: StreamsGrpc.IStreamsServer = {
-    read: readCall(log, faults, calls),
+    read: readCall(log, faults, calls, options.denyAllReads === true),
     append: (call, callback) => {
       calls.append++;
       return append(call, callback);
@@ -91,23 +119,27 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
     },
   ]);
 
+  const appendForeign = (streamName: string, type: string): void => {
+    const id = `00000000-0000-4000-8000-${String(log.all.length).padStart(12, '0')}`;
+    log.append(streamName, { kind: 'any' }, [
+      {
+        id,
+        type,
+        contentType: 'application/json',
+        data: Buffer.from('{"foreign":true}'),
+        customMetadata: new Uint8Array(),
+      },
+    ]);
+  };
+  for (let n = 0; n < (options.foreignEvents ?? 0); n++)
+    appendForeign(`other_app-${n % 1000}`, 'SomethingElseHappened');
+
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,
     faults,
     calls,
-    appendForeign(streamName, type) {
-      const id = `00000000-0000-4000-8000-${String(log.all.length).padStart(12, '0')}`;
-      log.append(streamName, { kind: 'any' }, [
-        {
-          id,
-          type,
-          contentType: 'application/json',
-          data: Buffer.from('{"foreign":true}'),
-          customMetadata: new Uint8Array(),
-        },
-      ]);
-    },
+    appendForeign,
     async stop() {
       server.forceShutdown();
     },

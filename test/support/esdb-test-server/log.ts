@@ -1,8 +1,13 @@
 /**
  * The test double's log: streams and `$all` in memory, with the append rules of the real server
- * that the adapter relies on: expected revisions, and idempotent appends recognised by event id at
- * the expected position. Events of one append share a commit position and have their own prepare
- * positions, as on the real server, so `$all` order is (commit, prepare).
+ * that the adapter relies on: expected revisions, idempotent appends recognised by event id at
+ * the expected position, and the server's MaxAppendSize (1 MiB by default). Events of one append
+ * share a commit position and have their own prepare positions, as on the real server, so `$all`
+ * order is (commit, prepare); the commit position is the batch's last prepare position, never
+ * less than any of its prepares. With `categoryProjection`, it does what the server's
+ * `$by_category` system projection does, at once rather than a moment later: each event of a
+ * stream named `<category>-…` (not a `$` stream or event) is linked (`$>`, data `revision@stream`)
+ * from `$ce-<category>`, the category being the name up to its first `-`.
  */
 
 /** A stored event, as the double keeps it. */
@@ -37,7 +42,19 @@ export type AppendOutcome =
       readonly prepare: bigint;
       readonly idempotent: boolean;
     }
-  | { readonly kind: 'wrong-expected-version'; readonly current: bigint | undefined; readonly expected: Expected };
+  | { readonly kind: 'wrong-expected-version'; readonly current: bigint | undefined; readonly expected: Expected }
+  | { readonly kind: 'too-big'; readonly size: number; readonly maxAppendSize: number };
+
+/** The size the server counts against MaxAppendSize: an estimate of the proposed messages' size. */
+export const proposedSize = (e: ProposedEvent): number =>
+  e.data.length + e.customMetadata.length + e.type.length + e.contentType.length + 48;
+
+export interface LogOptions {
+  /** Largest append in bytes (proposedSize of its events), as the server's MaxAppendSize (default 1 MiB). */
+  readonly maxAppendSize?: number;
+  /** Link every event of a `<category>-…` stream from `$ce-<category>`, as `$by_category` does (default true). */
+  readonly categoryProjection?: boolean;
+}
 
 const EPOCH_TICKS = 621_355_968_000_000_000n;
 const ticksNow = (): bigint => BigInt(Date.now()) * 10_000n + EPOCH_TICKS;
@@ -45,12 +62,15 @@ const ticksNow = (): bigint => BigInt(Date.now()) * 10_000n + EPOCH_TICKS;
 export interface Log {
   readonly all: readonly StoredEvent[];
   stream(name: string): readonly StoredEvent[] | undefined;
+  /** The event a `$>` link points at (data `revision@stream`), if it is still there. */
+  resolve(link: StoredEvent): StoredEvent | undefined;
   append(streamName: string, expected: Expected, events: readonly ProposedEvent[]): AppendOutcome;
   /** Called after every successful append that stored something. */
   onAppend(listener: () => void): () => void;
 }
 
-export function createLog(): Log {
+export function createLog(options: LogOptions = {}): Log {
+  const maxAppendSize = options.maxAppendSize ?? 1_048_576;
   const streams = new Map<string, StoredEvent[]>();
   const all: StoredEvent[] = [];
   const listeners = new Set<() => void>();
@@ -68,35 +88,67 @@ export function createLog(): Log {
     return { kind: 'success', revision: last.revision, commit: last.commit, prepare: last.prepare, idempotent: true };
   }
 
-  function write(streamName: string, stream: StoredEvent[], events: readonly ProposedEvent[]): AppendOutcome {
-    const commit = nextPosition;
+  function store(streamName: string, stream: StoredEvent[], events: readonly ProposedEvent[]): StoredEvent[] {
     const created = ticksNow();
-    for (const e of events) {
-      const stored: StoredEvent = {
-        ...e,
-        streamName,
-        revision: BigInt(stream.length),
-        created,
-        commit,
-        prepare: nextPosition,
-      };
+    const prepares = events.map((e) => {
+      const at = nextPosition;
       nextPosition += 128n + BigInt(e.data.length + e.customMetadata.length);
-      stream.push(stored);
-      all.push(stored);
-    }
+      return at;
+    });
+    const commit = prepares[prepares.length - 1]!;
+    const written = events.map((e, i) => ({
+      ...e,
+      streamName,
+      revision: BigInt(stream.length + i),
+      created,
+      commit,
+      prepare: prepares[i]!,
+    }));
+    stream.push(...written);
+    all.push(...written);
     streams.set(streamName, stream);
+    return written;
+  }
+
+  /** What `$by_category` links: events of `<category>-…` streams, neither the stream nor the event a system one. */
+  function linkCategories(written: readonly StoredEvent[]): void {
+    for (const e of written) {
+      const dash = e.streamName.indexOf('-');
+      if (dash <= 0 || e.streamName.startsWith('$') || e.type.startsWith('$')) continue;
+      const name = `$ce-${e.streamName.slice(0, dash)}`;
+      const link: ProposedEvent = {
+        id: `00000000-0000-4000-9000-${String(all.length).padStart(12, '0')}`,
+        type: '$>',
+        contentType: 'application/octet-stream',
+        data: Buffer.from(`${e.revision}@${e.streamName}`),
+        customMetadata: new Uint8Array(),
+      };
+      store(name, streams.get(name) ?? [], [link]);
+    }
+  }
+
+  function write(streamName: string, stream: StoredEvent[], events: readonly ProposedEvent[]): AppendOutcome {
+    const written = store(streamName, stream, events);
+    if (options.categoryProjection !== false) linkCategories(written);
     for (const listener of listeners) listener();
-    const last = stream[stream.length - 1]!;
-    return { kind: 'success', revision: last.revision, commit, prepare: last.prepare, idempotent: false };
+    const last = written[written.length - 1]!;
+    return { kind: 'success', revision: last.revision, commit: last.commit, prepare: last.prepare, idempotent: false };
   }
 
   return {
     all,
     stream: (name) => streams.get(name),
+    resolve(link) {
+      const text = Buffer.from(link.data).toString('utf8');
+      const at = text.indexOf('@');
+      return streams.get(text.slice(at + 1))?.[Number(text.slice(0, at))];
+    },
     append(streamName, expected, events) {
       const stream = streams.get(streamName);
       const current = stream ? BigInt(stream.length - 1) : undefined;
       const conflict: AppendOutcome = { kind: 'wrong-expected-version', current, expected };
+      const size = events.reduce((sum, e) => sum + proposedSize(e), 0);
+      if (size > maxAppendSize) return { kind: 'too-big', size, maxAppendSize };
       if (events.length === 0)
         return {
           kind: 'success',

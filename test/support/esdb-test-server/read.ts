@@ -4,8 +4,8 @@
  * subscription to `$all` (confirmation, stored events, checkpoint and caught-up, then live events).
  */
 import { randomUUID } from 'node:crypto';
-import type { ServerWritableStream, handleServerStreamingCall } from '@grpc/grpc-js';
-import { unavailable, type FaultState } from './faults.js';
+import { Metadata, type ServerWritableStream, type handleServerStreamingCall } from '@grpc/grpc-js';
+import { streamReset, unavailable, type FaultState } from './faults.js';
 import type { Log, StoredEvent } from './log.js';
 import { sharedPb, streamIdentifier, streamNameOf, streamsPb, type StreamsPb } from './protocol.js';
 
@@ -15,7 +15,14 @@ type Call = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>;
 const compare = (e: StoredEvent, commit: bigint, prepare: bigint): number =>
   e.commit === commit ? (e.prepare === prepare ? 0 : e.prepare < prepare ? -1 : 1) : e.commit < commit ? -1 : 1;
 
-function eventResp(e: StoredEvent): StreamsPb.ReadResp {
+/** The server's answer to a read its ACL refuses: PERMISSION_DENIED, with the exception in trailers. */
+function accessDenied() {
+  const metadata = new Metadata();
+  metadata.set('exception', 'access-denied');
+  return { code: 7, details: 'Access denied', metadata };
+}
+
+function recordedOf(e: StoredEvent): StreamsPb.ReadResp.ReadEvent.RecordedEvent {
   const recorded = new streamsPb.ReadResp.ReadEvent.RecordedEvent()
     .setId(new sharedPb.UUID().setString(e.id))
     .setStreamIdentifier(streamIdentifier(e.streamName))
@@ -25,9 +32,16 @@ function eventResp(e: StoredEvent): StreamsPb.ReadResp {
     .setData(e.data)
     .setCustomMetadata(e.customMetadata);
   recorded.getMetadataMap().set('type', e.type).set('content-type', e.contentType).set('created', String(e.created));
-  return new streamsPb.ReadResp().setEvent(
-    new streamsPb.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(e.commit)),
-  );
+  return recorded;
+}
+
+/** An event as read; with `resolveLinks`, a `$>` link as its target (the link beside it), as the server sends it. */
+function eventResp(e: StoredEvent, log?: Log, resolveLinks = false): StreamsPb.ReadResp {
+  const read = new streamsPb.ReadResp.ReadEvent().setCommitPosition(String(e.commit));
+  const target = resolveLinks && e.type === '$>' ? log?.resolve(e) : undefined;
+  if (target) read.setEvent(recordedOf(target)).setLink(recordedOf(e));
+  else read.setEvent(recordedOf(e));
+  return new streamsPb.ReadResp().setEvent(read);
 }
 
 function filterOf(options: Options): (e: StoredEvent) => boolean {
@@ -66,19 +80,31 @@ function storedRead(log: Log, options: Options): StoredEvent[] | 'not-found' {
   return events.filter(filterOf(options)).slice(0, count);
 }
 
-function subscribe(call: Call, log: Log, options: Options, faults: FaultState): void {
+/** A subscription's source: `$all`, or one stream (from after a revision); read afresh as the log grows. */
+function sourceOf(log: Log, options: Options): { events: () => readonly StoredEvent[]; cursor: number } {
   const all = options.getAll();
-  if (!all)
-    return void call.emit('error', { code: 12, details: 'esdb test double: stream subscriptions are not implemented' });
-  const p = all.getPosition();
+  if (all) {
+    const p = all.getPosition();
+    const cursor = all.hasEnd()
+      ? log.all.length
+      : p
+        ? log.all.findIndex((e) => compare(e, BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition())) > 0)
+        : 0;
+    return { events: () => log.all, cursor: cursor < 0 ? log.all.length : cursor };
+  }
+  const stream = options.getStream()!;
+  const name = streamNameOf(stream.getStreamIdentifier());
+  const events = () => log.stream(name) ?? [];
+  const cursor = stream.hasEnd() ? events().length : stream.hasRevision() ? Number(stream.getRevision()) + 1 : 0;
+  return { events, cursor };
+}
+
+function subscribe(call: Call, log: Log, options: Options, faults: FaultState): void {
+  const source = sourceOf(log, options);
+  const resolveLinks = options.getResolveLinks();
   const matches = filterOf(options);
   const dropAfter = faults.takeSubscriptionDrop();
-  let cursor = all.hasEnd()
-    ? log.all.length
-    : p
-      ? log.all.findIndex((e) => compare(e, BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition())) > 0)
-      : 0;
-  if (cursor < 0) cursor = log.all.length;
+  let cursor = source.cursor;
   let sent = 0;
   let caughtUp = false;
   let closed = false;
@@ -87,20 +113,21 @@ function subscribe(call: Call, log: Log, options: Options, faults: FaultState): 
     stopListening();
   };
   const pump = (): void => {
-    for (; !closed && cursor < log.all.length; cursor++) {
-      const e = log.all[cursor]!;
+    const events = source.events();
+    for (; !closed && cursor < events.length; cursor++) {
+      const e = events[cursor]!;
       if (!matches(e)) continue;
-      if (sent === dropAfter) {
+      if (sent === dropAfter?.after) {
         close();
         faults.fired.subscriptionDrops++;
-        return void call.emit('error', unavailable('subscription dropped'));
+        return void call.emit('error', dropAfter.how === 'reset' ? streamReset() : unavailable('subscription dropped'));
       }
-      call.write(eventResp(e));
+      call.write(eventResp(e, log, resolveLinks));
       sent++;
     }
     if (closed || caughtUp) return;
     caughtUp = true;
-    const last = log.all[log.all.length - 1];
+    const last = options.getAll() ? log.all[log.all.length - 1] : undefined;
     if (last && options.hasFilter()) {
       call.write(
         new streamsPb.ReadResp().setCheckpoint(
@@ -126,16 +153,27 @@ function subscribe(call: Call, log: Log, options: Options, faults: FaultState): 
 export function readCall(
   log: Log,
   faults: FaultState,
-  counts: { reads: number; subscriptions: number },
+  counts: { reads: number; subscriptions: number; eventsSent: number; streamReads: Map<string, number> },
+  denyAll: boolean,
 ): handleServerStreamingCall<StreamsPb.ReadReq, StreamsPb.ReadResp> {
   return (call) => {
     if (faults.takeRefusal()) return void call.emit('error', unavailable('call refused'));
     const options = call.request.getOptions()!;
+    if (denyAll && options.hasAll()) return void call.emit('error', accessDenied());
+    const write = call.write.bind(call);
+    call.write = (resp: StreamsPb.ReadResp) => {
+      if (resp.hasEvent()) counts.eventsSent++;
+      return write(resp);
+    };
     if (options.hasSubscription()) {
       counts.subscriptions++;
       return subscribe(call, log, options, faults);
     }
     counts.reads++;
+    if (options.hasStream()) {
+      const name = streamNameOf(options.getStream()!.getStreamIdentifier());
+      counts.streamReads.set(name, (counts.streamReads.get(name) ?? 0) + 1);
+    }
     const events = storedRead(log, options);
     if (events === 'not-found') {
       const identifier = options.getStream()!.getStreamIdentifier();
@@ -152,7 +190,7 @@ export function readCall(
         faults.fired.readFailures++;
         return void call.emit('error', unavailable('read interrupted'));
       }
-      call.write(eventResp(e));
+      call.write(eventResp(e, log, options.getResolveLinks()));
     }
     call.end();
   };
