@@ -24,6 +24,8 @@ import {
   isConnectionString,
   parseConnectionString,
   redactConnectionString,
+  splitLedgerOptions,
+  type LedgerConnectionOptions,
 } from '../store/eventstoredb/connection-string.js';
 import type { Options } from './args.js';
 import { checkSalePolicies } from './input.js';
@@ -36,7 +38,14 @@ export const STORE_OPTION = { store: { type: 'string' } } as const satisfies Opt
 /** A parsed `--store` value. */
 export type StoreSpec =
   | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'esdb'; readonly connectionString: string };
+  | {
+      readonly kind: 'esdb';
+      /** What the client gets: the string without the ledger's own keys. */
+      readonly connectionString: string;
+      /** The `--store` value as given (its credentials are never shown). */
+      readonly given: string;
+      readonly ledger: LedgerConnectionOptions;
+    };
 
 /**
  * Parses a `--store` value, or throws UsageError naming the forms it takes. A connection string is
@@ -47,12 +56,13 @@ export function parseStoreSpec(text: string): StoreSpec {
     return { kind: 'file', path: text.slice('file:'.length) };
   if (isConnectionString(text)) {
     try {
-      parseConnectionString(text);
+      const { clientString, ledger } = splitLedgerOptions(text);
+      parseConnectionString(clientString);
+      return { kind: 'esdb', connectionString: clientString, given: text, ledger };
     } catch (error) {
       if (error instanceof InputError) throw new UsageError(`--store: ${error.reason}`);
       throw error;
     }
-    return { kind: 'esdb', connectionString: text };
   }
   throw new UsageError(
     `--store: expected file:PATH or a connection string (esdb://HOST:PORT?tls=false, kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT, …), got ${JSON.stringify(redactConnectionString(text))}`,
@@ -61,7 +71,7 @@ export function parseStoreSpec(text: string): StoreSpec {
 
 /** Where a store is, for messages (an EventStoreDB connection string without its credentials). */
 export function describeStore(spec: StoreSpec): string {
-  return spec.kind === 'file' ? spec.path : spec.connectionString.replace(/\/\/[^@/]*@/, '//');
+  return spec.kind === 'file' ? spec.path : spec.given.replace(/\/\/[^@/]*@/, '//');
 }
 
 /** The `--store` value naming a store, for a command to suggest (without credentials). */
@@ -109,7 +119,7 @@ function storeErrorText(spec: StoreSpec, error: Error, fallback: string): string
       return 'the server does not use TLS: add ?tls=false to the connection string for an insecure server';
     const password = /^[^:/?#]+:\/\/[^:@/]*:([^@]*)@/.exec(spec.connectionString)?.[1];
     if (password) for (const form of new Set([password, safeDecode(password)])) text = text.split(form).join('***');
-    text = text.split(spec.connectionString).join(describeStore(spec));
+    text = text.split(spec.given).join(describeStore(spec)).split(spec.connectionString).join(describeStore(spec));
   }
   return text.split('\n')[0]!.replace(/\\n\.?$/, '');
 }
@@ -141,7 +151,9 @@ export async function openStore(
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
   // gRPC's DEP0123 (a TLS server name that is an IP address) is noise to a command-line user.
   process.noDeprecation = true;
-  return withHashChain(connectEventStoreDb(spec.connectionString, { onInvalidEvent }), { hash: nodeSha256 });
+  return withHashChain(connectEventStoreDb(spec.connectionString, { ...spec.ledger, onInvalidEvent }), {
+    hash: nodeSha256,
+  });
 }
 
 /** How a history-reading command reads a store: its chains checked first (unless `noVerify`), events its reader rejects refused or skipped. */

@@ -12,7 +12,9 @@ import {
   isConnectionString,
   parseConnectionString,
   redactConnectionString,
+  splitLedgerOptions,
 } from '../../src/store/eventstoredb/connection-string.js';
+import { loadClient } from '../../src/store/eventstoredb/load-client.js';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
 
 const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -82,6 +84,36 @@ describe('parseConnectionString', () => {
     })();
     expect(refused).toContain('admin:***@');
     expect(refused).not.toContain(PASSWORD);
+  });
+});
+
+describe("the ledger's own keys in a connection string", () => {
+  it('are taken out before the client sees the string, the rest kept in order', () => {
+    expect(splitLedgerOptions('esdb://h:1?tls=false&streamPrefix=acme-&mode=category&keepAliveInterval=5')).toEqual({
+      clientString: 'esdb://h:1?tls=false&keepAliveInterval=5',
+      ledger: { streamPrefix: 'acme-', mode: 'category' },
+    });
+    expect(splitLedgerOptions('kurrentdb://h?legacyStreamPrefix=true&streamPrefix=warranty-unit-')).toEqual({
+      clientString: 'kurrentdb://h',
+      ledger: { legacyStreamPrefix: true, streamPrefix: 'warranty-unit-' },
+    });
+    expect(splitLedgerOptions('esdb://h')).toEqual({ clientString: 'esdb://h', ledger: {} });
+  });
+
+  it.each([
+    ['esdb://h?mode=some', 'mode must be all or category'],
+    ['esdb://h?streamPrefix=', 'streamPrefix must not be empty'],
+    ['esdb://h?legacyStreamPrefix=yes', 'legacyStreamPrefix must be true or false'],
+    ['esdb://h?mode=all&mode=category', 'mode given more than once'],
+  ])('refuses %s', (text, why) => {
+    expect(() => splitLedgerOptions(text)).toThrow(why);
+  });
+
+  it('db-client refuses tlsVerifyCert=false (it would ignore it, and print the string with its password)', async () => {
+    const error = await loadClient(`esdb://admin:${PASSWORD}@localhost:1?tlsVerifyCert=false`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain('tlsVerifyCert=false has no effect with @eventstore/db-client');
+    expect((error as Error).message).not.toContain(PASSWORD);
   });
 });
 

@@ -98,6 +98,35 @@ export function describeEsdbBehaviour(client: ClientKind): void {
       expect(server.log.stream(`$ce-${store.streamPrefix.slice(0, -1)}`)).toHaveLength(4);
     });
 
+    it('the command line imports and reads in category mode (mode=category in the connection string) without $all', async () => {
+      const server = await locked.server();
+      const prefix = freshPrefix();
+      const file = join(mkdtempSync(join(tmpdir(), 'wl-esdb-category-')), 'export.jsonl');
+      const unit = 'U-cat';
+      const ledger = createLedger({ now: tickingClock() });
+      await ledger.execute(sale(unit, `${unit}-c1`, 0));
+      const events = await ledger.events();
+      writeFileSync(file, events.map((e) => `${serializeEvent(e)}\n`).join(''));
+      const store = `${connectionStringFor(server.connectionString, client)}&streamPrefix=${prefix}&mode=category`;
+      const io = (out: string[]) => ({
+        stdout: (t: string) => void out.push(t),
+        stderr: (t: string) => void out.push(t),
+        now: () => new Date('2025-06-01T00:00:00Z'),
+        stderrIsTty: false,
+      });
+      const imported: string[] = [];
+      expect(await run(['import', file, '--store', store], io(imported))).toBe(0);
+      const fromStore: string[] = [];
+      expect(await run(['state', '--store', store, '--as-of', '2025-06-01', '--json'], io(fromStore))).toBe(0);
+      const fromFile: string[] = [];
+      expect(await run(['state', file, '--as-of', '2025-06-01', '--json'], io(fromFile))).toBe(0);
+      expect(fromStore.join('')).toBe(fromFile.join(''));
+      // The same store in mode all is refused by the server: $all is not readable here.
+      const refused: string[] = [];
+      expect(await run(['state', '--store', store.replace('&mode=category', '')], io(refused))).toBe(1);
+      expect(refused.join('')).toMatch(/access|denied/i);
+    });
+
     it('splits an append over the server MaxAppendSize (1 MiB) into parts chained by revision', async () => {
       const server = await stores.server();
       const store = await open();
@@ -147,11 +176,10 @@ export function describeEsdbBehaviour(client: ClientKind): void {
       expect(second).toMatchObject({ $correlationId: `${unit}-c2`, $causationId: `${unit}-c2` });
     });
 
-    // The CLI takes esdb:// connection strings, which load db-client: not in kurrentdb's process.
-    it.skipIf(client !== 'db-client')('reads each unit once on import', async () => {
+    it("reads each unit once on import, from the command line with the client's own scheme and the ledger's streamPrefix", async () => {
       const server = await stores.server();
       const prefix = freshPrefix();
-      const units = Array.from({ length: 30 }, (_, u) => `${prefix.slice(0, -1)}U${u}`);
+      const units = Array.from({ length: 30 }, (_, u) => `U${u}`);
       const file = join(mkdtempSync(join(tmpdir(), 'wl-esdb-import-')), 'export.jsonl');
       writeFileSync(
         file,
@@ -160,9 +188,10 @@ export function describeEsdbBehaviour(client: ClientKind): void {
           .map((e) => `${serializeEvent(e)}\n`)
           .join(''),
       );
+      // kurrentdb:// for kurrentdb's process (an esdb:// string would load db-client beside it).
       const connectionString = connectionStringFor(server.connectionString, client);
       let stderr = '';
-      const code = await run(['import', file, '--store', server.connectionString], {
+      const code = await run(['import', file, '--store', `${connectionString}&streamPrefix=${prefix}`], {
         stdout: () => undefined,
         stderr: (t) => (stderr += t),
         now: () => new Date('2025-06-01T00:00:00Z'),
@@ -170,9 +199,9 @@ export function describeEsdbBehaviour(client: ClientKind): void {
       });
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      const reads = units.map((u) => server.calls.streamReads.get(`warranty_unit-${u}`));
+      const reads = units.map((u) => server.calls.streamReads.get(`${prefix}${u}`));
       expect(reads).toEqual(units.map(() => 1));
-      const reader = connectEventStoreDb(connectionString);
+      const reader = connectEventStoreDb(connectionString, { streamPrefix: prefix });
       opened.push(reader);
       expect(idsOf(await reader.readStream(units[0]!))).toEqual(visits(units[0]!, 0, 3).map((e) => e.id));
     });

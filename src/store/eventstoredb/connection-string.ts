@@ -33,6 +33,55 @@ const NODE_PREFERENCES = ['leader', 'follower', 'readonlyreplica', 'random'];
 const flat = (text: string) => text.trim().toLowerCase().replace(/[_-]/g, '');
 const OPTION_BY_FLAT = new Map(Object.keys(OPTIONS).map((key) => [flat(key), key]));
 
+/**
+ * The ledger's own keys, which the command line reads from a connection string and takes out
+ * before a client sees it: `streamPrefix`, `mode` (`all` or `category`), `legacyStreamPrefix`.
+ */
+export interface LedgerConnectionOptions {
+  readonly streamPrefix?: string;
+  readonly mode?: 'all' | 'category';
+  readonly legacyStreamPrefix?: boolean;
+}
+const LEDGER_KEYS = ['streamPrefix', 'mode', 'legacyStreamPrefix'] as const;
+
+/**
+ * Splits the ledger's own keys (LedgerConnectionOptions) off a connection string: the rest is the
+ * client's. Throws InputError for a bad value of one.
+ * @example splitLedgerOptions('esdb://h?tls=false&streamPrefix=acme-') // { clientString: 'esdb://h?tls=false', ledger: { streamPrefix: 'acme-' } }
+ */
+export function splitLedgerOptions(text: string): { clientString: string; ledger: LedgerConnectionOptions } {
+  const query = text.indexOf('?');
+  if (query < 0) return { clientString: text, ledger: {} };
+  const ledger: { streamPrefix?: string; mode?: 'all' | 'category'; legacyStreamPrefix?: boolean } = {};
+  const kept: string[] = [];
+  const fail = (why: string): never => {
+    throw new InputError(undefined, 'connection string', `${why} (in ${JSON.stringify(redactConnectionString(text))})`);
+  };
+  for (const pair of text.slice(query + 1).split('&')) {
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1), fail);
+    if (!(LEDGER_KEYS as readonly string[]).includes(key)) {
+      kept.push(pair);
+      continue;
+    }
+    if (key in ledger) fail(`${key} given more than once`);
+    if (key === 'streamPrefix') {
+      if (value === '') fail('streamPrefix must not be empty');
+      ledger.streamPrefix = value;
+    } else if (key === 'mode') {
+      if (value !== 'all' && value !== 'category') fail(`mode must be all or category, got ${JSON.stringify(value)}`);
+      ledger.mode = value as 'all' | 'category';
+    } else {
+      if (value !== 'true' && value !== 'false')
+        fail(`legacyStreamPrefix must be true or false, got ${JSON.stringify(value)}`);
+      ledger.legacyStreamPrefix = value === 'true';
+    }
+  }
+  const clientString = kept.length === 0 ? text.slice(0, query) : `${text.slice(0, query)}?${kept.join('&')}`;
+  return { clientString, ledger };
+}
+
 /** A connection string taken apart; `options` holds each known key under its canonical name. */
 export interface ConnectionSettings {
   readonly scheme: ConnectionScheme;

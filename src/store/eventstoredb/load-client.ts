@@ -4,7 +4,8 @@
  * installed, imported on demand with a dynamic import, so that neither the core nor the adapter
  * entry loads a driver until a connection string is given.
  */
-import { LedgerError } from '../../errors.js';
+import { InputError, LedgerError } from '../../errors.js';
+import { parseConnectionString, redactConnectionString } from './connection-string.js';
 import type { EventStoreDbClient } from './client-port.js';
 
 /** The client package a connection string's scheme names: `esdb` for db-client, `kurrentdb`/`kdb` for kurrentdb. */
@@ -17,13 +18,9 @@ const SCHEMES: Readonly<Record<string, ClientPackage>> = {
   'kurrentdb+discover': '@kurrent/kurrentdb-client',
   kdb: '@kurrent/kurrentdb-client',
   'kdb+discover': '@kurrent/kurrentdb-client',
+  kurrent: '@kurrent/kurrentdb-client',
+  'kurrent+discover': '@kurrent/kurrentdb-client',
 };
-
-/** The scheme of a connection string (`esdb`, `kurrentdb+discover`, …), or undefined when it is none of them. */
-export function schemeOf(connectionString: string): string | undefined {
-  const scheme = /^([a-z+]+):\/\//i.exec(connectionString)?.[1]?.toLowerCase();
-  return scheme !== undefined && scheme in SCHEMES ? scheme : undefined;
-}
 
 /** Imports a client package (literal specifiers, so bundlers keep them external and CJS builds require them), or undefined when it is not installed. */
 async function importPackage(name: ClientPackage): Promise<Record<string, unknown> | undefined> {
@@ -45,11 +42,9 @@ async function importPackage(name: ClientPackage): Promise<Record<string, unknow
  * `esdb://` string is rewritten for it). Imported here, on demand, never by the core.
  */
 export async function loadClient(connectionString: string): Promise<EventStoreDbClient> {
-  const scheme = schemeOf(connectionString);
-  if (scheme === undefined)
-    throw new Error(
-      'expected an esdb://, esdb+discover://, kurrentdb://, kurrentdb+discover:// or kdb:// connection string',
-    );
+  // Checked here, before a client sees it: the clients print a string they cannot parse, password included.
+  const settings = parseConnectionString(connectionString);
+  const scheme = `${settings.scheme}${settings.discover ? '+discover' : ''}`;
   const wanted = SCHEMES[scheme]!;
   const other: ClientPackage =
     wanted === '@eventstore/db-client' ? '@kurrent/kurrentdb-client' : '@eventstore/db-client';
@@ -60,8 +55,15 @@ export async function loadClient(connectionString: string): Promise<EventStoreDb
       | { connectionString(text: string): EventStoreDbClient }
       | undefined;
     if (!Client) continue;
+    if (name === '@eventstore/db-client' && settings.options.tlsVerifyCert === false)
+      // db-client ignores it, and its warning prints the whole string.
+      throw new InputError(
+        undefined,
+        'connection string',
+        `tlsVerifyCert=false has no effect with @eventstore/db-client: pass tlsCAFile, or use @kurrent/kurrentdb-client (in ${JSON.stringify(redactConnectionString(connectionString))})`,
+      );
     const discover = scheme.endsWith('+discover') ? '+discover' : '';
-    const rest = connectionString.slice(scheme.length);
+    const rest = connectionString.trim().slice(scheme.length);
     const text =
       name === wanted
         ? connectionString
