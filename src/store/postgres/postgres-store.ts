@@ -207,7 +207,10 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
             );
           }
           if (constraint?.endsWith('event_id_key'))
-            throw new DuplicateEventError(batch[0]!.id, `an event id of the append was stored by another writer at once`);
+            throw new DuplicateEventError(
+              batch[0]!.id,
+              `an event id of the append was stored by another writer at once`,
+            );
           throw error;
         }
         // A writer outside this library's locks took the key: the next round sees what it stored.
