@@ -103,6 +103,9 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
     const client = await pool.connect();
     let positionLocked = false;
     let broken: unknown;
+    // A connection lost while checked out is reported here too (the query itself rejects).
+    const onError = (error: unknown) => void (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       try {
@@ -165,6 +168,7 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
         await client.query('SELECT pg_advisory_unlock($1, $2)', [lockKey, LOCK.position]).catch((e: unknown) => {
           broken = e;
         });
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
     }
   }
