@@ -89,7 +89,22 @@ export async function migrate(pool: Pool, options: { schema?: string } = {}): Pr
   }
 }
 
+/** The schema's version without taking a lock or any right beyond reading (0 when it has no tables yet). */
+async function currentVersion(client: PoolClient, schema: string): Promise<number> {
+  const { rows } = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [
+    `${schema}.schema_migrations`,
+  ]);
+  if (!rows[0]?.t) return 0;
+  const versions = await client.query<{ version: number | null }>(
+    `SELECT max(version) AS version FROM ${schema}.schema_migrations`,
+  );
+  return versions.rows[0]?.version ?? 0;
+}
+
 async function migrateWith(client: PoolClient, schema: string): Promise<MigrationReport> {
+  // A current schema needs no DDL: a role without CREATE on the database (least privilege) opens it.
+  if ((await currentVersion(client, schema)) === SCHEMA_VERSION)
+    return { schema, applied: [], version: SCHEMA_VERSION };
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [schemaLockKey(schema), LOCK.migrate]);
