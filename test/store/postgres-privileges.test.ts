@@ -34,7 +34,7 @@ if (postgresUrl && appUrl) {
   describe('PostgreSQL with least privilege', () => {
     it('an application role without CREATE imports and reads a schema the owner migrated, and is refused where it has no grant', async () => {
       const schema = db.freshSchema();
-      expect((await cli(['migrate', '--store', at(postgresUrl, schema)])).code).toBe(0);
+      expect((await cli(['migrate', '--store', at(postgresUrl!, schema)])).code).toBe(0);
       const role = new URL(appUrl).username;
       await db.pool.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role};
         GRANT SELECT, INSERT ON ${schema}.events TO ${role};

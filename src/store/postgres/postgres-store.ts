@@ -87,11 +87,15 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
     }
   }
 
-  async function storedById(client: PoolClient, ids: readonly string[]): Promise<Map<string, UnitEvent>> {
-    const { rows } = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${events} WHERE event_id = ANY($1)`, [
-      ids,
-    ]);
-    return new Map(rows.map((row) => [row.event_id, fromRow(row).event]));
+  /** The stream's last revision (-1 for none) and the events stored under `ids`, in one round trip. */
+  async function streamAndIds(client: PoolClient, streamId: string, ids: readonly string[]) {
+    const { rows } = await client.query<{ last: number | null; stored: EventRow[] }>(
+      `SELECT (SELECT max(stream_revision) FROM ${events} WHERE stream_id = $1) AS last,
+              (SELECT coalesce(jsonb_agg(to_jsonb(e)), '[]') FROM (SELECT ${EVENT_COLUMNS} FROM ${events} WHERE event_id = ANY($2)) e) AS stored`,
+      [streamId, ids],
+    );
+    const stored = new Map(rows[0]!.stored.map((row) => [row.event_id, fromRow(row).event]));
+    return { last: rows[0]!.last ?? -1, stored };
   }
 
   async function appendOnce(
@@ -111,26 +115,22 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
       try {
         // Appends to one stream take turns: what they read below is what the previous one committed.
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [lockKey, streamId]);
-        const stored = await storedById(
+        const { last, stored } = await streamAndIds(
           client,
+          streamId,
           batch.map((e) => e.id),
         );
         const fresh = newEventsOf(batch, (id) => stored.get(id));
-        const { rows } = await client.query<{ last: number | null }>(
-          `SELECT max(stream_revision) AS last FROM ${events} WHERE stream_id = $1`,
-          [streamId],
-        );
-        const last = rows[0]?.last ?? -1;
         if (fresh.length === 0) {
           await client.query('COMMIT');
           return { nextExpectedRevision: last, written: 0 };
         }
         checkExpectedRevision(streamId, expected, last);
-        // The transaction id and the positions are taken under one lock, so position order is the
-        // order of transaction ids: the readers' in-flight guard then covers every gap.
+        // The transaction id and the positions are taken under one lock (the INSERT is this
+        // transaction's first write: it takes both), so position order is the order of transaction
+        // ids, and the readers' in-flight guard covers every gap.
         await client.query('SELECT pg_advisory_lock($1, $2)', [lockKey, LOCK.position]);
         positionLocked = true;
-        await client.query('SELECT pg_current_xact_id()');
         await client.query(
           `INSERT INTO ${events} (stream_id, stream_revision, event_id, type, data, metadata, recorded_at)
            SELECT $1, $2 + e.ord - 1, e.doc->>'event_id', e.doc->>'type', e.doc->'data', e.doc->'metadata', (e.doc->>'recorded_at')::timestamptz
@@ -150,9 +150,13 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
             ),
           ],
         );
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [lockKey, LOCK.position]);
+        await client.query('SELECT pg_advisory_unlock($1, $2), pg_notify($3, $4)', [
+          lockKey,
+          LOCK.position,
+          channel,
+          streamId,
+        ]);
         positionLocked = false;
-        await client.query('SELECT pg_notify($1, $2)', [channel, streamId]);
         await client.query('COMMIT');
         return { nextExpectedRevision: last + fresh.length, written: fresh.length };
       } catch (error) {
