@@ -57,18 +57,18 @@ module.exports = {
     },
     {
       name: 'core-not-to-grpc',
-      comment: 'The core never loads the EventStoreDB client or gRPC.',
+      comment: 'The core never loads a store driver: the EventStoreDB or KurrentDB client, gRPC, or pg.',
       severity: 'error',
       from: { path: CORE },
-      to: { path: '(^|/)node_modules/(@eventstore|@kurrent|@grpc)/' },
+      to: { path: '(^|/)node_modules/(@eventstore|@kurrent|@grpc|pg|pg-[a-z-]+)/' },
     },
     {
       name: 'store-adapters-apart',
       comment:
         'A store adapter imports no other adapter: what they share lives in src/store/ itself (append-checks.ts).',
       severity: 'error',
-      from: { path: '^src/store/(memory|file|eventstoredb)/' },
-      to: { path: '^src/store/(memory|file|eventstoredb)/', pathNot: '^src/store/$1/' },
+      from: { path: '^src/store/(memory|file|eventstoredb|postgres)/' },
+      to: { path: '^src/store/(memory|file|eventstoredb|postgres)/', pathNot: '^src/store/$1/' },
     },
     {
       name: 'not-to-unresolvable',

@@ -6,14 +6,16 @@ const errorsModule = resolve('src/errors.ts');
 
 /**
  * The CLI bundles the core and loads the EventStoreDB adapter with a dynamic import, resolved to
- * the built adapter entry: gRPC is loaded only when `--store esdb://…` is given.
+ * the built adapter entry: gRPC is loaded only when `--store esdb://…` is given, `pg` only for `postgres://…`.
  */
 const adapterOnDemand: Plugin = {
   name: 'eventstoredb-on-demand',
   setup(build) {
     const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
-    build.onResolve({ filter: /\/store\/eventstoredb\/index\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./eventstoredb.${ext}`, external: true } : undefined,
+    build.onResolve({ filter: /\/store\/(eventstoredb|postgres)\/index\.js$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: `./${/(eventstoredb|postgres)\/index\.js$/.exec(args.path)![1]}.${ext}`, external: true }
+        : undefined,
     );
   },
 };
@@ -52,10 +54,20 @@ export default defineConfig([
     esbuildPlugins: [adapterOnDemand],
   },
   {
-    // warranty-ledger/node and warranty-ledger/eventstoredb, sharing the core's error classes.
+    // warranty-ledger/node, /eventstoredb and /postgres, sharing the core's error classes.
     ...common,
-    entry: { node: 'src/node.ts', eventstoredb: 'src/store/eventstoredb/index.ts' },
-    dts: { entry: { node: 'src/node.ts', eventstoredb: 'src/store/eventstoredb/index.ts' } },
+    entry: {
+      node: 'src/node.ts',
+      eventstoredb: 'src/store/eventstoredb/index.ts',
+      postgres: 'src/store/postgres/index.ts',
+    },
+    dts: {
+      entry: {
+        node: 'src/node.ts',
+        eventstoredb: 'src/store/eventstoredb/index.ts',
+        postgres: 'src/store/postgres/index.ts',
+      },
+    },
     clean: false,
     esbuildPlugins: [coreErrors],
   },

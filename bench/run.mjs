@@ -27,6 +27,7 @@ const { disagreements } = await import('./compare.mjs');
 const { interleaved, rate, round, table, grouped, timeOnce } = await import('./measure.mjs');
 const { measureAppends, measureFileStore } = await import('./stores.mjs');
 const { measureHashChain } = await import('./hash-chain.mjs');
+const { measurePostgres } = await import('./postgres.mjs');
 const { measureAsOfQuery } = await import('./as-of.mjs');
 const { measureStateCommandRss } = await import('./rss.mjs');
 const { measureStoreRss, writeBigFleet } = await import('./store-rss.mjs');
@@ -171,6 +172,16 @@ if (args.includes('--big')) {
   const bigEvents = writeBigFleet(bigFile, 5, generateFleet, seed);
   bigStoreRss = { events: bigEvents, ...measureStoreRss(bigFile, join(dir, 'big-store.jsonl'), AS_OF) };
 }
+// PostgreSQL, on a fleet of ~100,000 events (an import of the whole fleet would take minutes).
+log(
+  process.env.POSTGRES_URL
+    ? 'PostgreSQL: import ~100,000 events, then state --store against state FILE...'
+    : 'PostgreSQL: skipped (no POSTGRES_URL)',
+);
+const pgFleet = generateFleet({ events: Math.min(100_000, totalEvents), seed: seed + 2 });
+const pgFile = join(dir, 'pg-fleet.jsonl');
+writeFileSync(pgFile, pgFleet.text);
+const postgres = await measurePostgres(pgFile, pgFleet.events, AS_OF);
 rmSync(dir, { recursive: true, force: true });
 
 const rates = {
@@ -225,6 +236,7 @@ const result = {
   },
   fileStore,
   hashChain,
+  postgres,
   scalingRatio: round(rates.pipeline.library / rates.pipelineQuarter),
   baselineScalingRatio: round(rates.pipeline.baseline / rates.baselineQuarter),
   scalingEvents: [counts.quarter, counts.events],
@@ -313,6 +325,13 @@ const other = [
     fileStore.appendsPerSecond === null ? null : grouped(fileStore.appendsPerSecond),
     fileStore.note,
   ],
+  postgres.skipped
+    ? [`PostgreSQL, ${grouped(postgres.events)} events`, 'skipped', postgres.skipped]
+    : [
+        `PostgreSQL, ${grouped(postgres.events)} events: import events/s; state --store / state FILE, ms`,
+        `${grouped(postgres.importEventsPerSecond)}; ${grouped(postgres.stateStoreMs)} / ${grouped(postgres.stateFileMs)}`,
+        `file/store ratio ${postgres.stateStoreRatio}; output ${postgres.identicalOutput ? 'byte-identical' : 'DIFFERENT'}; second import ${postgres.secondImportWroteNothing ? 'wrote nothing' : 'WROTE EVENTS'} (${grouped(postgres.secondImportMs)} ms)`,
+      ],
   [
     `pipeline events/s at ${grouped(counts.quarter)} / ${grouped(counts.events)}`,
     `${grouped(rates.pipelineQuarter)} / ${grouped(rates.pipeline.library)}`,

@@ -2,7 +2,8 @@
 
 const HISTORY = [
   '  FILE.jsonl            the history: an events file (JSONL, one event a line)',
-  '  --store SPEC          or read it from a store: file:PATH, esdb://HOST:PORT?tls=false, kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT',
+  '  --store SPEC          or read it from a store: file:PATH, postgres://USER:PASSWORD@HOST/DB[?schema=NAME], esdb://HOST:PORT?tls=false,',
+  '                        kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT',
   '  --no-verify           read a store without checking its hash chains first (said on stderr)',
   "  --as-of DATE|TS       judge at this moment: a date is the end of that day in the policy's time zone (default: now)",
   '  --known-at TS         keep only the events recorded by then',
@@ -79,8 +80,13 @@ const DETAILS: Record<string, string[]> = {
     'Loads an events file into a store: validated whole first; events already stored are skipped.',
     '',
     '  FILE.jsonl            the events file',
-    '  --store SPEC          file:PATH or esdb://HOST:PORT?tls=false (required)',
+    '  --store SPEC          file:PATH, postgres://USER:PASSWORD@HOST:PORT/DB[?schema=NAME] or esdb://HOST:PORT?tls=false (required)',
     '  --policy FILE.json    policies the sales may name, beyond the presets; may be repeated',
+  ],
+  migrate: [
+    "Brings a PostgreSQL store's schema to this version's tables (the store also does it on first use).",
+    '',
+    '  --store SPEC          postgres://USER:PASSWORD@HOST:PORT/DB, with ?schema=NAME for a schema other than warranty_ledger',
   ],
   verify: [
     "Checks every unit's hash chain and names the first event that breaks each one. Exit 0 when every chain holds, 1 when one breaks.",

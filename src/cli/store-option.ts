@@ -45,7 +45,8 @@ export type StoreSpec =
       /** The `--store` value as given (its credentials are never shown). */
       readonly given: string;
       readonly ledger: LedgerConnectionOptions;
-    };
+    }
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string | undefined };
 
 /**
  * Parses a `--store` value, or throws UsageError naming the forms it takes. A connection string is
@@ -54,6 +55,7 @@ export type StoreSpec =
 export function parseStoreSpec(text: string): StoreSpec {
   if (text.startsWith('file:') && text.length > 'file:'.length)
     return { kind: 'file', path: text.slice('file:'.length) };
+  if (/^postgres(ql)?:\/\/./.test(text)) return parsePostgresSpec(text);
   if (isConnectionString(text)) {
     try {
       const { clientString, ledger } = splitLedgerOptions(text);
@@ -65,13 +67,42 @@ export function parseStoreSpec(text: string): StoreSpec {
     }
   }
   throw new UsageError(
-    `--store: expected file:PATH or a connection string (esdb://HOST:PORT?tls=false, kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT, …), got ${JSON.stringify(redactConnectionString(text))}`,
+    `--store: expected file:PATH, postgres://USER:PASSWORD@HOST:PORT/DB or a connection string (esdb://HOST:PORT?tls=false, kurrentdb://HOST:PORT?tls=false, esdb+discover://HOST:PORT, …), got ${JSON.stringify(redactConnectionString(text))}`,
   );
 }
 
-/** Where a store is, for messages (an EventStoreDB connection string without its credentials). */
+/**
+ * A PostgreSQL URL, checked before the driver sees it; `?schema=NAME` is the ledger's (the schema
+ * of its tables, default warranty_ledger) and is taken out, the rest goes to `pg` as given.
+ */
+function parsePostgresSpec(text: string): StoreSpec {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--store: not a PostgreSQL URL: ${JSON.stringify(redactUrl(text))}`);
+  }
+  const schemas = url.searchParams.getAll('schema');
+  if (schemas.length > 1) throw new UsageError('--store: schema= given more than once');
+  const schema = schemas[0];
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new UsageError(
+      `--store: schema must be a lower-case identifier of at most 63 letters, digits and _, got ${JSON.stringify(schema)}`,
+    );
+  url.searchParams.delete('schema');
+  return { kind: 'postgres', connectionString: url.toString(), schema };
+}
+
+/** A URL with its password masked. */
+const redactUrl = (text: string) => text.replace(/^([^:/?#]+:\/\/[^:@/]*:)[^@]*@/, '$1***@');
+
+/** Where a store is, for messages (a connection string without its credentials). */
 export function describeStore(spec: StoreSpec): string {
-  return spec.kind === 'file' ? spec.path : spec.given.replace(/\/\/[^@/]*@/, '//');
+  if (spec.kind === 'file') return spec.path;
+  const text = (spec.kind === 'esdb' ? spec.given : spec.connectionString).replace(/\/\/[^@/]*@/, '//');
+  return spec.kind === 'postgres' && spec.schema !== undefined
+    ? `${text}${text.includes('?') ? '&' : '?'}schema=${spec.schema}`
+    : text;
 }
 
 /** The `--store` value naming a store, for a command to suggest (without credentials). */
@@ -114,12 +145,17 @@ const isClientSetupError = (error: Error) =>
 /** The one-line text of a store error, the documented hint for a TLS mismatch, and no password. */
 function storeErrorText(spec: StoreSpec, error: Error, fallback: string): string {
   let text = (error.message || fallback).replace(/\s*Resolution note:\s*$/, '');
-  if (spec.kind === 'esdb') {
-    if (/wrong version number|WRONG_VERSION_NUMBER/.test(text) && parseConnectionString(spec.connectionString).tls)
+  if (spec.kind !== 'file') {
+    if (
+      spec.kind === 'esdb' &&
+      /wrong version number|WRONG_VERSION_NUMBER/.test(text) &&
+      parseConnectionString(spec.connectionString).tls
+    )
       return 'the server does not use TLS: add ?tls=false to the connection string for an insecure server';
     const password = /^[^:/?#]+:\/\/[^:@/]*:([^@]*)@/.exec(spec.connectionString)?.[1];
     if (password) for (const form of new Set([password, safeDecode(password)])) text = text.split(form).join('***');
-    text = text.split(spec.given).join(describeStore(spec)).split(spec.connectionString).join(describeStore(spec));
+    if (spec.kind === 'esdb') text = text.split(spec.given).join(describeStore(spec));
+    text = text.split(spec.connectionString).join(describeStore(spec));
   }
   return text.split('\n')[0]!.replace(/\\n\.?$/, '');
 }
@@ -148,6 +184,12 @@ export async function openStore(
       ),
       { hash: nodeSha256 },
     );
+  if (spec.kind === 'postgres') {
+    const { connectPostgres } = await import('../store/postgres/index.js');
+    return withHashChain(connectPostgres(spec.connectionString, { schema: spec.schema, onInvalidEvent }), {
+      hash: nodeSha256,
+    });
+  }
   const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
   // gRPC's DEP0123 (a TLS server name that is an IP address) is noise to a command-line user.
   process.noDeprecation = true;
@@ -243,7 +285,8 @@ async function withInvalidHint<T>(
     return await read();
   } catch (error) {
     const rejected =
-      error instanceof InputErrors || (error instanceof InputError && error.source?.startsWith('EventStoreDB '));
+      error instanceof InputErrors ||
+      (error instanceof InputError && /^(EventStoreDB|PostgreSQL) /.test(error.source ?? ''));
     if (rejected && !options.skipInvalid) io.stderr(invalidHint(spec));
     throw error;
   }

@@ -134,7 +134,7 @@ describe('warranty-ledger import', () => {
   });
 
   it('refuses a --store it does not understand, and a missing --store', async () => {
-    expect((await cli(['import', 'x.jsonl', '--store', 'postgres://db'])).code).toBe(2);
+    expect((await cli(['import', 'x.jsonl', '--store', 'mysql://db'])).code).toBe(2);
     expect((await cli(['import', 'x.jsonl'])).stderr).toContain('expected one events file and --store');
   });
 });

@@ -21,7 +21,7 @@ import { createProgress, wantsProgress } from '../progress.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
 
 export const usage =
-  'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
+  'warranty-ledger import FILE.jsonl --store file:PATH|postgres://…|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
 
 const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true } } as const;
 
