@@ -76,7 +76,7 @@ export const en = {
   'page.repair.fixed': 'fixed',
   'page.repair.failed': 'failed',
   'page.repairFailure': (count: number, threshold: string, recurrence: string | null) =>
-    `FAILED${recurrence ? ` (the recurrence ${recurrence} failed it)` : ''}: failed repair ${count}${threshold ? ` of the threshold ${threshold}` : ''}`,
+    `FAILED${recurrence ? ` (the recurrence ${recurrence} failed it)` : ''}: failed repair ${count}${threshold ? ` (threshold ${threshold})` : ''}`,
   'page.threshold': (value: number, comparison: string) => (comparison === 'more-than' ? `> ${value}` : `≥ ${value}`),
   'page.ev.ServiceRestored': (fault: string) => `service restored after ${fault}`,
   'page.ev.LoanerProvided': (fault: string) => `loaner provided for ${fault}`,

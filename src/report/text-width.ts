@@ -58,6 +58,15 @@ export function wrapText(text: string, width: number, fontSize: number): string[
       line += token;
       continue;
     }
+    // Closing punctuation never starts a line: the character before it moves down with it.
+    if (/^[，。；：、）」』！？]/u.test(token) && line.length > 1) {
+      const chars = [...line.trimEnd()];
+      const last = chars.pop()!;
+      line = chars.join('');
+      push();
+      line = last + token;
+      continue;
+    }
     push();
     if (textWidth(token.trimEnd(), fontSize) <= width) {
       line = token.trimStart();

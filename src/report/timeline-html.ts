@@ -15,7 +15,7 @@ import { zonedTime } from './zoned.js';
 
 const CSS = `
 * { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 24px; color: #1f2328; background: #fff; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; margin: 24px; color: #1f2328; background: #fff; }
 h1 { font-size: 20px; margin: 0 0 8px; overflow-wrap: anywhere; } h2 { font-size: 16px; margin: 22px 0 6px; }
 dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 14px; margin: 0 0 10px; }
 dl.facts dt { color: #57606a; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -24,7 +24,7 @@ ul.key { list-style: none; padding: 0; margin: 0 0 10px; display: flex; flex-wra
 ul.key svg { vertical-align: middle; margin-right: 4px; }
 svg.chart { display: block; height: auto; max-width: 100%; border: 1px solid #d0d7de; border-radius: 6px; background: #fcfcfd; }
 svg.narrow { display: none; }
-@media (max-width: 720px) { body { margin: 8px; } svg.wide { display: none; } svg.narrow { display: block; } }
+@media (max-width: 720px) { body { margin: 8px; } svg.wide { display: none; } svg.narrow { display: block; } dl.facts { grid-template-columns: minmax(0, 38%) minmax(0, 1fr); } }
 .grid { stroke: #eaeef2; } .tick { font-size: 10px; fill: #57606a; } .col { font-size: 10px; font-weight: 600; fill: #24292f; }
 .axis { stroke: #57606a; stroke-width: 1.5; } .break { fill: none; stroke: #57606a; stroke-width: 1.5; }
 .bar { fill: #8c959f; } .bar.active { fill: #2da44e; } .superseded { fill: none; stroke: #8c959f; stroke-dasharray: 3 2; }
