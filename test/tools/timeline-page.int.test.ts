@@ -193,7 +193,9 @@ describe.skipIf(!present && !inCi)('the timeline page in headless Chromium', () 
     const { page } = await open(c, 'en');
     const failed = page.locator('svg.wide [data-testid=event-label][data-kind=repair-failed]');
     expect(await failed.count()).toBeGreaterThanOrEqual(3);
-    expect(await failed.first().textContent()).toMatch(/FAILED \(the recurrence e02-6 failed it\): failed repair 1 \(threshold ≥ 3\)/);
+    expect(await failed.first().textContent()).toMatch(
+      /FAILED \(the recurrence e02-6 failed it\): failed repair 1 \(threshold ≥ 3\)/,
+    );
     expect(await page.locator('svg.wide [data-testid=flag]', { hasText: 'owed: replacement' }).count()).toBe(1);
     await page.close();
   });
