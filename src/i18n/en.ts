@@ -51,6 +51,10 @@ export const en = {
   'page.asOfEntry': (when: string) => `as of ${when}`,
   'page.gap': (days: number) => `axis break: ${days} days without events up to the as-of moment`,
   'page.coverageStart': (component: string, day: string) => `coverage of ${component} starts ${day}`,
+  'page.startEvent.UnitSold': 'UnitSold',
+  'page.startEvent.UnitDelivered': 'UnitDelivered',
+  'page.startEvent.InstallationCompleted': 'InstallationCompleted',
+  'page.startEvent.AcceptanceSigned': 'AcceptanceSigned',
   'page.chosenStart': (event: string, id: string, offset: number) =>
     `chosen start: ${event} ${id}${offset ? ` + ${offset} day(s)` : ''}`,
   'page.coverageEnd': (component: string, day: string) => `coverage of ${component} ends ${day} (last covered day)`,

@@ -51,6 +51,10 @@ export const zhCN: Catalogue = {
   'page.asOfEntry': (when: string) => `截至 ${when}`,
   'page.gap': (days: number) => `时间轴断开：截至时刻之前 ${days} 天没有事件`,
   'page.coverageStart': (component: string, day: string) => `${component} 质保期开始：${day}`,
+  'page.startEvent.UnitSold': '售出（UnitSold）',
+  'page.startEvent.UnitDelivered': '交付（UnitDelivered）',
+  'page.startEvent.InstallationCompleted': '安装完成（InstallationCompleted）',
+  'page.startEvent.AcceptanceSigned': '验收签字（AcceptanceSigned）',
   'page.chosenStart': (event: string, id: string, offset: number) =>
     `起算依据：${event} ${id}${offset ? ` 加 ${offset} 天` : ''}`,
   'page.coverageEnd': (component: string, day: string) => `${component} 质保期截止：${day}（最后一天）`,

@@ -136,6 +136,13 @@ function findingEntries(d: TimelineData, m: Catalogue): Entry[] {
 type EntitlementKind = 'replacement' | 'refund' | 'loaner' | 'free-training' | 'warranty-restart';
 const KINDS = new Set<string>(['replacement', 'refund', 'loaner', 'free-training', 'warranty-restart']);
 
+const START_NAMES = ['UnitSold', 'UnitDelivered', 'InstallationCompleted', 'AcceptanceSigned'] as const;
+
+function startEvent(event: string, m: Catalogue): string {
+  const known = START_NAMES.find((n) => n === event);
+  return known ? m[`page.startEvent.${known}`] : event;
+}
+
 function coverageEntries(d: TimelineData, m: Catalogue): Entry[] {
   const out: Entry[] = [];
   const zone = d.timeZone;
@@ -147,7 +154,7 @@ function coverageEntries(d: TimelineData, m: Catalogue): Entry[] {
       kind: 'coverage',
       when: m['page.dateIn'](b.start, zone),
       text: chosen
-        ? `${start}${m['page.semi']}${m['page.chosenStart'](chosen.event, chosen.eventId, chosen.offsetDays)}`
+        ? `${start}${m['page.semi']}${m['page.chosenStart'](startEvent(chosen.event, m), chosen.eventId, chosen.offsetDays)}`
         : start,
     });
     if (b.end !== null && b.endMs !== null)
@@ -171,7 +178,7 @@ function coverageEntries(d: TimelineData, m: Catalogue): Entry[] {
       kind: 'coverage',
       when: m['page.dateIn'](o.start, zone),
       text: chosen
-        ? `${start}${m['page.semi']}${m['page.chosenStart'](chosen.event, chosen.eventId, chosen.offsetDays)}`
+        ? `${start}${m['page.semi']}${m['page.chosenStart'](startEvent(chosen.event, m), chosen.eventId, chosen.offsetDays)}`
         : start,
     });
   }
