@@ -4,12 +4,18 @@
  */
 import { faultOf } from '../unit/state.js';
 import type { UnitEvent } from '../events/envelope.js';
-import { explainUnit, type Explanation } from '../projections/explain.js';
-import { replaySteps } from '../projections/explain-replay.js';
+import { explainUnit, type Explanation, type Finding } from '../projections/explain.js';
+import { replaySteps, type UnitReplay } from '../projections/explain-replay.js';
+import type { Policy } from '../policy/schema.js';
+import { coverageStart } from '../rules/coverage-start.js';
+import { windowOpening } from '../rules/return-window.js';
+import { isBefore } from '../time/as-of.js';
+import { formatDay } from '../time/calendar.js';
+import { repairFailures, type RepairFailure } from './repair-failures.js';
 import { selectUnit } from '../projections/select-unit.js';
 import { groupByUnit, type ProjectionOptions } from '../projections/project.js';
 import { startOfDay, parseDay } from '../time/calendar.js';
-import { instantOf } from '../unit/order.js';
+import { instantOf, type Timed } from '../unit/order.js';
 
 export interface TimelineBar {
   component: string;
@@ -53,10 +59,68 @@ export interface TimelineFlag {
   ms: number;
   label: string;
   detail: string;
+  /** The finding behind the flag, for texts in other languages. */
+  finding: Finding;
+}
+
+/** One kept event of the unit, as the page lists it: every event appears. */
+export interface TimelineEvent {
+  id: string;
+  ms: number;
+  event: UnitEvent;
+  /** For a repair counted as failed (by its outcome or at a recurrence): its place in the count. */
+  failure?: RepairFailure;
+}
+
+/** An event that had occurred by the as-of moment but was recorded after the known-at moment. */
+export interface HiddenEvent {
+  id: string;
+  type: string;
+  ms: number;
+  recordedMs: number;
+}
+
+/** Who and what the page is about, and under which policy and moments. */
+export interface TimelineHeader {
+  serialNumber: string | null;
+  brand: string | null;
+  model: string | null;
+  customerId: string | null;
+  policy: { id: string; version: number; timeZone: string; title: string | null };
+  status: Explanation['status'];
+  asOf: string;
+  knownAt: string | null;
+  downtimeMinutes: number;
+}
+
+/** The start the policy's chain chose (rulebook 3): the event it counts from and the offset in days. */
+export interface ChosenStart {
+  day: string;
+  ms: number;
+  eventId: string;
+  event: string;
+  offsetDays: number;
+}
+
+/** The return window (rulebook 8): from the latest delivery (else the sale), `days` long, last day inclusive. */
+export interface ReturnWindow {
+  days: number;
+  fromEventId: string;
+  fromDay: string;
+  lastDay: string;
+  startMs: number;
+  /** Exclusive: the first instant after the last day. */
+  endMs: number;
 }
 
 export interface TimelineData {
   unitId: string;
+  header: TimelineHeader;
+  timeZone: string;
+  events: TimelineEvent[];
+  hidden: HiddenEvent[];
+  chosenStart: ChosenStart | null;
+  returnWindow: ReturnWindow | null;
   title: string;
   asOfMs: number;
   asOfText: string;
@@ -87,6 +151,7 @@ function flagsOf(e: Explanation, faultReportMs: (faultId: string) => number | un
       ms: Date.parse(f.arose!),
       label: `${f.kind}${f.component ? ` of the ${f.component}` : ''}${f.faultId ? ` ${f.faultId}` : ''}${f.choices ? ` (${f.choices.join(' / ')})` : ''}: ${f.status}`,
       detail: `${f.rule} (section ${f.section}${f.basis ? `; ${f.basis}` : ''}): ${f.events.map((r) => r.id).join(', ')}${f.fulfilledBy ? `; fulfilled by ${f.fulfilledBy.id}` : ''}`,
+      finding: f,
     });
   }
   for (const f of e.anomalies) {
@@ -96,6 +161,7 @@ function flagsOf(e: Explanation, faultReportMs: (faultId: string) => number | un
       ms: first ? instantOf(first.occurredAt) : NaN,
       label: `anomaly: ${f.rule}`,
       detail: `section ${f.section}: ${f.events.map((r) => r.id).join(', ')}`,
+      finding: f,
     });
   }
   for (const f of e.breaches) {
@@ -106,9 +172,68 @@ function flagsOf(e: Explanation, faultReportMs: (faultId: string) => number | un
       ms: reported + (f.limitMinutes! + 1) * MINUTE,
       label: `${f.faultId} ${f.kind} breach`,
       detail: `${f.actualMinutes} min > limit ${f.limitMinutes} min`,
+      finding: f,
     });
   }
   return flags.filter((f) => Number.isFinite(f.ms));
+}
+
+function headerOf(e: Explanation, replay: UnitReplay, policy: Policy): TimelineHeader {
+  const sale = [...replay.steps].reverse().find((s) => s.timed.event.type === 'UnitSold')?.timed.event;
+  const data = sale?.type === 'UnitSold' ? sale.data : undefined;
+  return {
+    serialNumber: e.serialNumber,
+    brand: data?.brand ?? null,
+    model: data?.model ?? null,
+    customerId: replay.state.customerId,
+    policy: { id: policy.id, version: policy.version, timeZone: policy.timeZone, title: policy.title ?? null },
+    status: e.status,
+    asOf: e.asOf,
+    knownAt: e.knownAt,
+    downtimeMinutes: e.downtimeMinutes,
+  };
+}
+
+function chosenStartOf(replay: UnitReplay, policy: Policy): ChosenStart | null {
+  const start = coverageStart(replay.state, policy);
+  if (!start) return null;
+  const offsetDays = policy.start.find((s) => s.event === start.event)?.offsetDays ?? 0;
+  return {
+    day: formatDay(start.day),
+    ms: startOfDay(start.day, policy.timeZone),
+    eventId: start.eventId,
+    event: start.event,
+    offsetDays,
+  };
+}
+
+function returnWindowOf(replay: UnitReplay, policy: Policy): ReturnWindow | null {
+  const opening = windowOpening(replay.state);
+  if (!policy.returns || !opening) return null;
+  const last = opening[0] + policy.returns.windowDays;
+  return {
+    days: policy.returns.windowDays,
+    fromEventId: opening[1],
+    fromDay: formatDay(opening[0]),
+    lastDay: formatDay(last),
+    startMs: startOfDay(opening[0], policy.timeZone),
+    endMs: startOfDay(last + 1, policy.timeZone),
+  };
+}
+
+/** The events known later than the known-at moment that had occurred by the as-of moment. */
+function hiddenEvents(
+  unitEvents: readonly Timed[],
+  selection: NonNullable<ReturnType<typeof selectUnit>>,
+): HiddenEvent[] {
+  const knownAt = selection.knownAt;
+  if (!knownAt) return [];
+  const kept = new Set(selection.kept);
+  return unitEvents
+    .filter((t) => !kept.has(t))
+    .map((t) => ({ id: t.event.id, type: t.event.type, ms: t.occurredMs, recordedMs: t.recordedMs }))
+    .filter((h) => isBefore(h.ms, selection.asOf) && !isBefore(h.recordedMs, knownAt))
+    .sort((a, b) => a.ms - b.ms || a.recordedMs - b.recordedMs);
 }
 
 /** The timeline of one unit at the as-of moment; undefined when it has no kept event or no sale. */
@@ -122,7 +247,8 @@ export function timelineData(
   const selection = selectUnit(unitEvents, options);
   if (!explanation || !selection?.policy) return undefined;
   const zone = selection.policy.timeZone;
-  const { state, steps } = replaySteps(selection, selection.policy);
+  const replay = replaySteps(selection, selection.policy);
+  const { state, steps } = replay;
   const superseded: SupersededBar[] = [];
   for (let i = 1; i < steps.length; i++) {
     const step = steps[i]!;
@@ -183,8 +309,20 @@ export function timelineData(
       counted: counted.has(f.faultId) || inDowntimeFindings.has(f.reportId),
     }));
   const policy = explanation.policy!;
+  const failures = repairFailures(replay, selection.policy);
   return {
     unitId,
+    header: headerOf(explanation, replay, selection.policy),
+    timeZone: zone,
+    events: selection.kept.map((t) => {
+      const item: TimelineEvent = { id: t.event.id, ms: t.occurredMs, event: t.event };
+      const failure = failures.get(t.event.id);
+      if (failure && t.event.type === 'RepairCompleted') item.failure = failure;
+      return item;
+    }),
+    hidden: hiddenEvents(unitEvents, selection),
+    chosenStart: chosenStartOf(replay, selection.policy),
+    returnWindow: returnWindowOf(replay, selection.policy),
     title: `${unitId}: ${explanation.status}, ${policy.id} v${policy.version}${explanation.serialNumber ? `, serial ${explanation.serialNumber}` : ''}`,
     asOfMs: selection.asOf.ms,
     asOfText: explanation.asOf,

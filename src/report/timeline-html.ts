@@ -1,228 +1,167 @@
 /**
- * The timeline page: one self-contained HTML file, inline SVG and CSS, no script and no
- * network. Coverage lines are bars with their start and end dates, faults and repairs are marks,
- * outages are shaded spans, entitlements, anomalies and breaches are labelled flags, and a dashed
- * cursor stands at the as-of moment. The same facts follow as tables, for reading and for search.
+ * The timeline page: one self-contained HTML file (inline SVG and CSS, no script, no network), in
+ * English or Simplified Chinese. A header names the unit, its policy and the moments; the chart
+ * is drawn twice, for a wide page (and print) and for a phone, and CSS shows the one that fits;
+ * tables below repeat the coverage lines, the findings and the events hidden by the known-at moment.
  */
-import { formatInstant } from '../time/instant.js';
-import type { TimelineData, TimelineFlag } from './timeline-data.js';
-
-const W = 1200;
-const LEFT = 150;
-const RIGHT = 40;
-const ROW = 46;
-const FLAG_ROW = 24;
-const DAY = 86_400_000;
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const iso = (ms: number) => formatInstant(ms).replace('.000Z', 'Z');
-const day = (ms: number) => formatInstant(ms).slice(0, 10);
-
-/**
- * The time range drawn: from the first thing shown to a little after the as-of moment and the last
- * mark; lines that end much later run off the right edge with their end date written there.
- */
-function domain(d: TimelineData): [number, number] {
-  const starts = [
-    ...d.bars.map((b) => b.startMs),
-    ...d.superseded.map((b) => b.startMs),
-    ...d.marks.map((m) => m.ms),
-    ...d.flags.map((f) => f.ms),
-    d.asOfMs,
-  ];
-  const lo = Math.min(...starts);
-  const focus = Math.max(d.asOfMs, ...d.marks.map((m) => m.ms), ...d.flags.map((f) => f.ms));
-  const ends = d.bars.map((b) => b.endMs ?? Infinity);
-  const hi = Math.min(
-    Math.max(focus, ...ends.map((e) => (Number.isFinite(e) ? e : focus))),
-    focus + Math.max((focus - lo) * 0.6, 120 * DAY),
-  );
-  const pad = Math.max((hi - lo) * 0.03, 5 * DAY);
-  return [lo - pad, hi + pad];
-}
-
-function ticks(lo: number, hi: number, x: (ms: number) => number, top: number, bottom: number): string[] {
-  const out: string[] = [];
-  const from = new Date(lo);
-  const years = (hi - lo) / (365 * DAY);
-  const step = years > 6 ? 12 : years > 2 ? 6 : years > 0.8 ? 3 : 1;
-  let m = Date.UTC(from.getUTCFullYear(), Math.floor(from.getUTCMonth() / step) * step + step, 1);
-  for (; m < hi; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + step, 1)) {
-    const xm = x(m).toFixed(1);
-    const label = step === 12 ? day(m).slice(0, 4) : day(m).slice(0, 7);
-    out.push(
-      `<line class="grid" x1="${xm}" x2="${xm}" y1="${top}" y2="${bottom}"/><text class="tick" x="${xm}" y="${top - 6}" text-anchor="middle">${label}</text>`,
-    );
-  }
-  return out;
-}
-
-/** Flags on levels so their labels do not overlap: each takes the lowest level free at its x. */
-function levels(flags: readonly TimelineFlag[], x: (ms: number) => number): number[] {
-  const ends: number[] = [];
-  return flags.map((f) => {
-    const start = x(f.ms);
-    const width = f.label.length * 6.6 + 14;
-    let level = ends.findIndex((end) => end < start);
-    if (level < 0) level = ends.length;
-    ends[level] = start + width;
-    return level;
-  });
-}
-
-function svg(d: TimelineData): string {
-  const [lo, hi] = domain(d);
-  const x = (ms: number) => LEFT + ((ms - lo) / (hi - lo)) * (W - LEFT - RIGHT);
-  const top = 40;
-  const barsBottom = top + d.bars.length * ROW;
-  const marksY = barsBottom + 26;
-  const flags = [...d.flags].sort((a, b) => a.ms - b.ms);
-  const flagLevels = levels(flags, x);
-  const flagTop = marksY + 34;
-  const height = flagTop + (Math.max(0, ...flagLevels) + 1) * FLAG_ROW + 20;
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="timeline of ${esc(d.unitId)}">`,
-  ];
-  out.push(...ticks(lo, hi, x, top, height - 10));
-  for (const s of d.spans) {
-    const x1 = x(s.fromMs);
-    const w = Math.max(x(s.toMs) - x1, 2);
-    out.push(
-      `<rect data-testid="downtime-span" data-fault="${esc(s.faultId)}" class="downtime${s.counted ? ' counted' : ''}" x="${x1.toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${marksY + 10 - top}"><title>${esc(`${s.faultId} out of service ${iso(s.fromMs)} -> ${s.open ? 'still open at the as-of moment' : iso(s.toMs)}${s.counted ? ' (counted for downtime)' : ' (not counted for downtime)'}`)}</title></rect>`,
-    );
-  }
-  const right = W - RIGHT;
-  const clip = (ms: number | null) => (ms === null ? right : Math.min(x(ms), right));
-  d.bars.forEach((b, i) => {
-    const y = top + i * ROW;
-    const x1 = x(b.startMs);
-    const x2 = clip(b.endMs);
-    const runsOff = b.endMs === null || x(b.endMs) > right;
-    out.push(`<text class="lane" x="${LEFT - 10}" y="${y + 17}" text-anchor="end">${esc(b.component)}</text>`);
-    for (const old of d.superseded.filter((o) => o.component === b.component)) {
-      const o1 = x(old.startMs);
-      out.push(
-        `<rect data-testid="superseded-bar" class="superseded" x="${o1.toFixed(1)}" y="${y + 2}" width="${Math.max(clip(old.endMs) - o1, 2).toFixed(1)}" height="24" rx="3"><title>${esc(`${b.component} before ${old.by}: ${old.start} .. ${old.end ?? 'lifetime'} (moved on ${iso(old.untilMs)})`)}</title></rect>`,
-      );
-    }
-    out.push(
-      `<rect data-testid="coverage-bar" data-component="${esc(b.component)}" data-start="${b.start}" data-end="${b.end ?? 'lifetime'}" class="bar${b.active ? ' active' : ''}" x="${x1.toFixed(1)}" y="${y + 6}" width="${Math.max(x2 - x1, 2).toFixed(1)}" height="16" rx="3"><title>${esc(`${b.component}: ${b.start} .. ${b.end ?? 'lifetime'}${b.active ? ' (active)' : ''}`)}</title></rect>`,
-    );
-    out.push(`<text data-testid="coverage-start" class="date" x="${x1.toFixed(1)}" y="${y + 38}">${b.start}</text>`);
-    out.push(
-      `<text data-testid="coverage-end" class="date" x="${x2.toFixed(1)}" y="${y + 38}" text-anchor="end">${runsOff ? '\u2192 ' : ''}${b.end ?? 'lifetime'}</text>`,
-    );
-  });
-  out.push(`<text class="lane" x="${LEFT - 10}" y="${marksY + 4}" text-anchor="end">faults, repairs</text>`);
-  for (const m of d.marks) {
-    const xm = x(m.ms).toFixed(1);
-    const title = `<title>${esc(`${iso(m.ms)} ${m.detail}`)}</title>`;
-    if (m.kind === 'fault')
-      out.push(
-        `<g data-testid="fault-mark" data-fault="${esc(m.label)}"><circle class="fault" cx="${xm}" cy="${marksY}" r="6">${title}</circle><text class="mark-label" x="${xm}" y="${marksY - 10}" text-anchor="middle">${esc(m.label)}</text></g>`,
-      );
-    else if (m.kind === 'repair')
-      out.push(
-        `<rect data-testid="repair-mark" class="repair ${m.outcome}" x="${(Number(xm) - 4).toFixed(1)}" y="${marksY - 4}" width="8" height="8" transform="rotate(45 ${xm} ${marksY})">${title}</rect>`,
-      );
-    else
-      out.push(
-        `<line data-testid="event-mark" class="event" x1="${xm}" x2="${xm}" y1="${marksY - 9}" y2="${marksY + 9}">${title}</line>`,
-      );
-  }
-  flags.forEach((f, i) => {
-    const xf = x(f.ms);
-    const y = flagTop + flagLevels[i]! * FLAG_ROW;
-    const w = f.label.length * 6.6 + 12;
-    out.push(
-      `<g data-testid="flag" data-kind="${f.kind}" class="flag ${f.kind}"><line x1="${xf.toFixed(1)}" x2="${xf.toFixed(1)}" y1="${marksY + 8}" y2="${y + 18}"/><rect x="${xf.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="18" rx="2"/><text x="${(xf + 6).toFixed(1)}" y="${y + 13}">${esc(f.label)}</text><title>${esc(`${iso(f.ms)} ${f.label}: ${f.detail}`)}</title></g>`,
-    );
-  });
-  const xa = x(d.asOfMs).toFixed(1);
-  out.push(
-    `<g data-testid="as-of-cursor"><line class="cursor" x1="${xa}" x2="${xa}" y1="${top - 22}" y2="${height - 6}"/><text class="cursor-label" x="${(Number(xa) + 4).toFixed(1)}" y="${top - 24}">as of ${esc(d.asOfText)}</text></g>`,
-  );
-  out.push('</svg>');
-  return out.join('\n');
-}
+import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/messages.js';
+import type { Catalogue } from '../i18n/en.js';
+import type { TimelineData } from './timeline-data.js';
+import { entriesOf } from './timeline-entries.js';
+import { layout, NARROW, WIDE } from './timeline-layout.js';
+import { chartSvg, esc } from './timeline-svg.js';
+import { zonedTime } from './zoned.js';
 
 const CSS = `
-body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; background: #fff; }
-h1 { font-size: 20px; margin: 0 0 4px; } p.sub { margin: 0 0 16px; color: #57606a; }
-svg { display: block; border: 1px solid #d0d7de; border-radius: 6px; background: #fcfcfd; }
-.grid { stroke: #eaeef2; } .tick { font-size: 11px; fill: #57606a; }
-.lane { font-size: 12px; font-weight: 600; fill: #24292f; }
-.bar { fill: #8c959f; } .bar.active { fill: #2da44e; } .superseded { fill: none; stroke: #8c959f; stroke-dasharray: 4 3; }
-.date { font-size: 11px; fill: #24292f; }
-.downtime { fill: rgba(207, 34, 46, 0.08); stroke: rgba(207, 34, 46, 0.25); stroke-dasharray: 3 3; }
-.downtime.counted { fill: rgba(207, 34, 46, 0.18); stroke: none; }
-.fault { fill: #cf222e; stroke: #fff; stroke-width: 1.5; } .mark-label { font-size: 10px; fill: #cf222e; }
-.repair { fill: #0969da; } .repair.failed { fill: #fff; stroke: #cf222e; stroke-width: 2; }
-.event { stroke: #24292f; stroke-width: 2; }
-.flag line { stroke: #57606a; stroke-width: 1; } .flag text { font-size: 11px; fill: #fff; }
-.flag.entitlement rect { fill: #8250df; } .flag.anomaly rect { fill: #bf3989; } .flag.breach rect { fill: #bc4c00; }
-.cursor { stroke: #0969da; stroke-width: 2; stroke-dasharray: 6 4; } .cursor-label { font-size: 12px; font-weight: 600; fill: #0969da; }
-.legend span { display: inline-block; margin-right: 16px; } .legend i { display: inline-block; width: 14px; height: 10px; margin-right: 4px; vertical-align: middle; }
-table { border-collapse: collapse; margin: 8px 0 20px; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; text-align: left; font-size: 13px; }
-th { background: #f6f8fa; } h2 { font-size: 16px; margin: 20px 0 4px; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; margin: 24px; color: #1f2328; background: #fff; }
+h1 { font-size: 20px; margin: 0 0 8px; overflow-wrap: anywhere; } h2 { font-size: 16px; margin: 22px 0 6px; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 14px; margin: 0 0 10px; }
+dl.facts dt { color: #57606a; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+p.zone { margin: 0 0 10px; color: #57606a; }
+ul.key { list-style: none; padding: 0; margin: 0 0 10px; display: flex; flex-wrap: wrap; gap: 2px 16px; }
+ul.key svg { vertical-align: middle; margin-right: 4px; }
+svg.chart { display: block; height: auto; max-width: 100%; border: 1px solid #d0d7de; border-radius: 6px; background: #fcfcfd; }
+svg.narrow { display: none; }
+@media (max-width: 720px) { body { margin: 8px; } svg.wide { display: none; } svg.narrow { display: block; } dl.facts { grid-template-columns: minmax(0, 38%) minmax(0, 1fr); } }
+.grid { stroke: #eaeef2; } .tick { font-size: 10px; fill: #57606a; } .col { font-size: 10px; font-weight: 600; fill: #24292f; }
+.axis { stroke: #57606a; stroke-width: 1.5; } .break { fill: none; stroke: #57606a; stroke-width: 1.5; }
+.bar { fill: #8c959f; } .bar.active { fill: #2da44e; } .superseded { fill: none; stroke: #8c959f; stroke-dasharray: 3 2; }
+.runs-on { fill: none; stroke: #24292f; stroke-width: 1.5; }
+.window { fill: rgba(130, 80, 223, 0.25); stroke: #8250df; }
+.downtime { fill: rgba(207, 34, 46, 0.15); stroke: rgba(207, 34, 46, 0.5); stroke-dasharray: 2 2; } .downtime.counted { fill: rgba(207, 34, 46, 0.55); stroke: none; }
+.leader { fill: none; stroke: #8c959f; stroke-width: 1; }
+.box { fill: #f6f8fa; stroke: #d0d7de; } .when { fill: #57606a; }
+.m-setup { fill: #24292f; } .m-fault { fill: #cf222e; } .m-repair { fill: #0969da; } .m-repair-failed { fill: #fff; stroke: #cf222e; stroke-width: 2; }
+.m-return { fill: #8250df; } .m-other { fill: #57606a; } .m-line { stroke: #24292f; stroke-width: 2; }
+.m-flag { fill: #8250df; } .m-flag.anomaly { fill: #bf3989; } .m-flag.breach { fill: #bc4c00; }
+.k-fault .box { fill: #ffebe9; stroke: #ff8182; } .k-repair-failed .box { fill: #fff; stroke: #cf222e; stroke-width: 1.5; }
+.k-repair .box { fill: #ddf4ff; stroke: #54aeff; } .k-return .box { fill: #fbefff; stroke: #c297ff; }
+.k-flag .box { fill: #fbefff; stroke: #8250df; } .f-anomaly .box { fill: #ffeff7; stroke: #bf3989; } .f-breach .box { fill: #fff1e5; stroke: #bc4c00; }
+.k-coverage .box, .k-window .box { fill: #dafbe1; stroke: #4ac26b; } .k-asof .box, .k-gap .box { fill: #fff; stroke: #0969da; stroke-dasharray: 4 2; }
+.cursor { stroke: #0969da; stroke-width: 2; stroke-dasharray: 6 4; }
+table { border-collapse: collapse; margin: 6px 0 18px; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; font-size: 13px; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f6f8fa; }
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  body { margin: 0; font-size: 11px; }
+  svg.wide { display: block; width: 100%; } svg.narrow { display: none; }
+  svg.chart { border: none; } tr, svg .entry { break-inside: avoid; }
+}
 `;
 
-function rows(cells: string[][]): string {
-  return cells.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+function table(head: string[], rows: string[][]): string {
+  return `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
+}
+
+function header(d: TimelineData, m: Catalogue): string {
+  const h = d.header;
+  const zone = d.timeZone;
+  const point = (text: string, ms: number) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(text) ? m['page.endOfDay'](text, zone) : zonedTime(ms, zone);
+  const knownAtMs = h.knownAt === null ? null : Date.parse(h.knownAt);
+  const facts: [string, string][] = [
+    [m['page.serial'], h.serialNumber ?? m['page.none']],
+    [m['page.brand'], h.brand ?? m['page.none']],
+    [m['page.model'], h.model ?? m['page.none']],
+    [m['page.customer'], h.customerId ?? m['page.none']],
+    [m['page.policy'], m['page.policyValue'](h.policy.id, h.policy.version, zone)],
+    [m['page.asOf'], point(h.asOf, d.asOfMs)],
+    [
+      m['page.knownAt'],
+      h.knownAt === null
+        ? m['page.knownAtNone']
+        : point(h.knownAt, knownAtMs !== null && Number.isFinite(knownAtMs) ? knownAtMs : d.asOfMs),
+    ],
+    [m['page.status'], m[`page.status.${h.status}`]],
+    [m['page.downtime'], m['page.minutes'](h.downtimeMinutes)],
+  ];
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd data-fact>${esc(v)}</dd>`).join('')}</dl>`;
+}
+
+const SYMBOLS: [string, string][] = [
+  ['<rect x="2" y="2" width="8" height="8" fill="#24292f"/>', 'page.legend.setup'],
+  ['<circle cx="6" cy="6" r="5" fill="#cf222e"/>', 'page.legend.fault'],
+  ['<path d="M6 .5 L11.5 6 L6 11.5 L.5 6Z" fill="#0969da"/>', 'page.legend.repair'],
+  ['<path d="M1 2 L11 2 L6 11Z" fill="#8250df"/>', 'page.legend.return'],
+  ['<circle cx="6" cy="6" r="3.5" fill="#57606a"/>', 'page.legend.other'],
+  ['<path d="M3 1 L11 4 L3 7Z" fill="#8250df"/>', 'page.legend.flag'],
+];
+
+function key(d: TimelineData, m: Catalogue): string {
+  const cols = d.bars.map((b, i) => m['page.col.line'](i + 1, b.component));
+  if (d.returnWindow) cols.push(m['page.col.window']);
+  if (d.spans.length) cols.push(m['page.col.outage']);
+  const marks = SYMBOLS.map(
+    ([svg, k]) =>
+      `<li><svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">${svg}</svg>${esc(m[k as 'page.legend.setup'])}</li>`,
+  );
+  return `<ul class="key" aria-label="${esc(m['page.columns'])}">${cols.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>
+<ul class="key" aria-label="${esc(m['page.legend'])}">${marks.join('')}</ul>`;
 }
 
 /**
- * The whole page for one unit.
- * @example writeFileSync('page.html', timelineHtml(timelineData(events, 'U-1', { asOf: '2025-06-30' })!));
+ * The whole page for one unit, in `lang` (English by default).
+ * @example writeFileSync('page.html', timelineHtml(timelineData(events, 'U-1', { asOf: '2025-06-30' })!, 'zh-CN'));
  */
-export function timelineHtml(d: TimelineData): string {
-  const legend = [
-    ['#2da44e', 'coverage line (active on the as-of date)'],
-    ['#8c959f', 'coverage line (not active)'],
-    ['repeating-linear-gradient(90deg,#8c959f 0 3px,transparent 3px 6px)', 'before a restart'],
-    ['rgba(207,34,46,0.25)', 'out of service'],
-    ['#cf222e', 'fault reported'],
-    ['#0969da', 'repair'],
-    ['#8250df', 'entitlement'],
-    ['#bf3989', 'anomaly'],
-    ['#bc4c00', 'SLA breach'],
-  ]
-    .map(([c, t]) => `<span><i style="background:${c}"></i>${t}</span>`)
-    .join('');
-  const flagRows = [...d.flags].sort((a, b) => a.ms - b.ms).map((f) => [iso(f.ms), f.kind, f.label, f.detail]);
+export function timelineHtml(d: TimelineData, lang: Lang = 'en'): string {
+  const m = messages(lang);
+  const zone = d.timeZone;
+  const entries = entriesOf(d, m);
+  const wide = chartSvg(d, layout(d, entries, WIDE), m, 'wide');
+  const narrow = chartSvg(d, layout(d, entries, NARROW), m, 'narrow');
+  const day = (s: string | null) => (s === null ? m['page.lifetime'] : m['page.dateIn'](s, zone));
+  const findings = entries.filter((e) => e.kind === 'flag');
+  const hidden = d.hidden.length
+    ? `<h2>${esc(m['page.hidden.heading'])}</h2>
+<p>${esc(m['page.hidden.intro'](d.header.knownAt ?? '', d.hidden.length))}</p>
+<div data-testid="hidden-events">${table(
+        [m['page.th.event'], m['page.th.type'], m['page.th.occurred'], m['page.th.recorded']],
+        d.hidden.map((h) => [h.id, h.type, zonedTime(h.ms, zone), zonedTime(h.recordedMs, zone)]),
+      )}</div>`
+    : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>Timeline of ${esc(d.unitId)}</title>
+<title>${esc(m['page.title'](d.unitId))}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<h1>${esc(d.title)}</h1>
-<p class="sub">As of ${esc(d.asOfText)}${d.explanation.knownAt ? `, as known at ${esc(d.explanation.knownAt)}` : ''}. Downtime in the current period: ${d.explanation.downtimeMinutes} min.</p>
-<p class="legend">${legend}</p>
-${svg(d)}
-<h2>Coverage lines</h2>
-<table><tr><th>component</th><th>start</th><th>end (last covered day)</th><th>active</th></tr>
-${rows(d.bars.map((b) => [b.component, b.start, b.end ?? 'lifetime', b.active ? 'yes' : 'no']))}
-</table>
+<h1>${esc(m['page.heading'](d.unitId, m[`page.status.${d.header.status}`]))}</h1>
+${header(d, m)}
+<p class="zone">${esc(m['page.timesIn'](zone))}</p>
+${key(d, m)}
+${wide}
+${narrow}
+${hidden}
+<h2>${esc(m['page.coverage.heading'])}</h2>
+${table(
+  [m['page.th.component'], m['page.th.start'], m['page.th.end'], m['page.th.active']],
+  d.bars.map((b) => [b.component, day(b.start), day(b.end), b.active ? m['page.yes'] : m['page.no']]),
+)}
 ${
   d.superseded.length
-    ? `<h2>Coverage before it moved</h2>
-<table><tr><th>component</th><th>start</th><th>end</th><th>moved by</th><th>on</th></tr>
-${rows(d.superseded.map((o) => [o.component, o.start, o.end ?? 'lifetime', o.by, iso(o.untilMs)]))}
-</table>`
+    ? `<h2>${esc(m['page.superseded.heading'])}</h2>
+${table(
+  [m['page.th.component'], m['page.th.start'], m['page.th.end'], m['page.th.movedBy'], m['page.th.on']],
+  d.superseded.map((o) => [o.component, day(o.start), day(o.end), o.by, zonedTime(o.untilMs, zone)]),
+)}`
     : ''
 }
-<h2>Entitlements, anomalies and breaches</h2>
-<table><tr><th>when</th><th>kind</th><th>what</th><th>why</th></tr>
-${rows(flagRows)}
-</table>
-<h2>Faults, repairs and other marks</h2>
-<table><tr><th>when</th><th>mark</th><th>what</th></tr>
-${rows(d.marks.map((m) => [iso(m.ms), m.label, m.detail]))}
-</table>
+<h2>${esc(m['page.findings.heading'])}</h2>
+${
+  findings.length
+    ? table(
+        [m['page.th.when'], m['page.th.what']],
+        findings.map((e) => [e.when, e.text]),
+      )
+    : `<p>${esc(m['page.findings.none'])}</p>`
+}
 </body>
 </html>
 `;

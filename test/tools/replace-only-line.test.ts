@@ -32,8 +32,8 @@ describe('replace-only-line in the tools', () => {
 
   it('the timeline page flags it with its component and rule', () => {
     const html = timelineHtml(timelineData(events, 'U-1', { asOf: '2031-05-10' })!);
-    expect(html).toContain('replacement of the tank F-2: open');
-    expect(html).toContain('replace-only-line (section 4, fine print 21): e10-5');
+    expect(html).toContain('owed: replacement of the tank for F-2: open');
+    expect(html).toContain('rule replace-only-line, rulebook 4, fine print 21; events e10-5');
   });
 
   it('the fleet view lists it as an open entitlement with its component', () => {

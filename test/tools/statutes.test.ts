@@ -60,11 +60,13 @@ describe('cn-sanbao-1995 in the tools', () => {
 
   it('the timeline page flags them with their choices and article', () => {
     const html = timelineHtml(timelineData(events, 'U-3', { asOf: '2025-07-11' })!);
-    expect(html).toContain('replacement (replacement / refund): fulfilled');
-    expect(html).toContain('repeated-failure (section 6; 三包 Art 11)');
+    expect(html).toContain('owed: replacement: fulfilled; the buyer chooses: replacement / refund');
+    expect(html).toContain('rule repeated-failure, rulebook 6, 三包 Art 11');
     const u5 = timelineHtml(timelineData(events, 'U-5', { asOf: '2025-08-01' })!);
-    expect(u5).toContain('replacement F-1 (replacement / refund): open');
-    expect(u5).toContain('三包 Art 12');
+    expect(u5).toContain('owed: replacement for F-1: open; the buyer chooses: replacement / refund');
+    expect(u5).toContain('rule repair-time-limit, rulebook 16, 三包 Art 12');
+    const zh = timelineHtml(timelineData(events, 'U-5', { asOf: '2025-08-01' })!, 'zh-CN');
+    expect(zh).toContain('应得：包换，F-1：待履行；由消费者选择：包换 / 包退');
   });
 
   it("docs/statutes.md's layered policy parses, and its compressor line lets compressor failures owe an exchange", () => {
