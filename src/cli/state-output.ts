@@ -88,7 +88,7 @@ export function summaryOf(p: UnitProjection): UnitSummary {
       ? undefined
       : ends.includes(null)
         ? null
-        : ends.reduce((a, b) => (b! > a! ? b : a));
+        : (ends as string[]).sort().at(-1);
   return {
     unitId: p.unitId,
     status: v.status,

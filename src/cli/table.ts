@@ -39,7 +39,9 @@ export function unitTable(p: UnitProjection, m: Catalogue): string {
   const rows: string[][] = [];
   const block = (label: string, items: string[][]) => {
     if (items.length === 0) rows.push([label, m.none]);
-    items.forEach((cells, i) => rows.push([i === 0 ? label : '', ...cells]));
+    items.forEach((cells, i) => {
+      rows.push([i === 0 ? label : '', ...cells]);
+    });
   };
   const span = (start: string, end: string | null) => {
     const text = `${start} .. ${end ?? m.lifetime}`;

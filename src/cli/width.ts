@@ -20,7 +20,10 @@ export function padTo(text: string, width: number): string {
 export function columns(cells: readonly (readonly string[])[], indent = ''): string[] {
   const rows = cells.map((row) => row.map(escapeControls));
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, widthOf(cell))));
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, widthOf(cell));
+    });
   return rows.map(
     (row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : padTo(cell, widths[i]!))).join('  '),
   );
