@@ -16,6 +16,7 @@ import type { Policy } from '../policy/schema.js';
 import { presetPolicyBook } from '../policy/resolve.js';
 import { explainUnit } from '../projections/explain.js';
 import { formatExplanation } from '../projections/explain-text.js';
+import { messages } from '../i18n/messages.js';
 import { overridePolicyBook } from '../projections/recompute.js';
 import { groupByUnit } from '../projections/project.js';
 import { selectUnit } from '../projections/select-unit.js';
@@ -115,6 +116,11 @@ export function bundleFrom(
     ['explanation.txt', formatExplanation(explanation)],
     ['explanation.json', stableJson(explanation)],
   ];
+  // The same explanation for Chinese readers (format 2 on): replayed and checked like every other file.
+  if (format === BUNDLE_FORMAT) {
+    const chinese = explainUnit(events, unitId, { asOf, knownAt, policies }, 'zh-CN')!;
+    files.splice(4, 0, ['explanation.zh-CN.txt', formatExplanation(chinese, messages('zh-CN'))]);
+  }
   const manifest: Manifest = {
     format,
     unitId,
