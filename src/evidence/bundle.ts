@@ -34,6 +34,7 @@ export const BUNDLE_FILES = [
   'policy.json',
   'view.json',
   'explanation.txt',
+  'explanation.zh-CN.txt',
   'explanation.json',
 ] as const;
 /** The files beside them that the manifest does not list: itself, its own SHA-256 and its optional signature. */
@@ -114,13 +115,13 @@ export function bundleFrom(
     ['policy.json', stableJson(policy)],
     ['view.json', stableJson(explanation.view)],
     ['explanation.txt', formatExplanation(explanation)],
+    // The same explanation for Chinese readers, replayed and checked like every other file.
+    [
+      'explanation.zh-CN.txt',
+      formatExplanation(explainUnit(events, unitId, { asOf, knownAt, policies }, 'zh-CN')!, messages('zh-CN')),
+    ],
     ['explanation.json', stableJson(explanation)],
   ];
-  // The same explanation for Chinese readers (format 2 on): replayed and checked like every other file.
-  if (format === BUNDLE_FORMAT) {
-    const chinese = explainUnit(events, unitId, { asOf, knownAt, policies }, 'zh-CN')!;
-    files.splice(4, 0, ['explanation.zh-CN.txt', formatExplanation(chinese, messages('zh-CN'))]);
-  }
   const manifest: Manifest = {
     format,
     unitId,
