@@ -10,6 +10,7 @@ import { evidenceCommand, usage as evidenceUsage } from './commands/evidence.js'
 import { reportCommand, usage as reportUsage } from './commands/report.js';
 import { importCommand, usage as importUsage } from './commands/import.js';
 import { verifyCommand, usage as verifyUsage } from './commands/verify.js';
+import { policyCommand, usage as policyUsage } from './commands/policy.js';
 import { commandHelp, overview } from './help.js';
 import { OutputClosed, UsageError, type CliIo, type ExitCode } from './io.js';
 import { didYouMean } from './suggest.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   report: { run: reportCommand, usage: reportUsage },
   import: { run: importCommand, usage: importUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
+  policy: { run: policyCommand, usage: policyUsage },
 };
 
 const NAMES = Object.keys(COMMANDS);
