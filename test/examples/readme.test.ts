@@ -11,7 +11,7 @@ import { cli } from '../tools/support.js';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 const blocks = (lang: string) =>
-  [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+  [...readme.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
 
 /** The block as an async function body: its import from 'warranty-ledger' becomes a destructuring of the library. */
 function runnable(code: string): (lib: typeof library, console: { log: (v: unknown) => void }) => Promise<void> {
