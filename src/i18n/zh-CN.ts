@@ -223,7 +223,7 @@ export const zhCN: Catalogue = {
   'text.anomalies': '异常',
   'text.breaches': '服务时限超时（规则第 11 节）',
   'text.ignored': '已审查但不计入',
-  'text.ignoredBy': (rule: string, section: string, reason: string) => `${rule}，规则第 ${section} 节：${reason}`,
+  'text.ignoredBy': (rule: string, section: string, reason: string) => `${rule}，规则手册${sec(section)}：${reason}`,
   'text.decidedAt': (eventId: string) => `判定于 ${eventId}`,
   'text.recordedThen': (at: string) => `发生于 ${at}，同时记录`,
   'text.recorded': (occurred: string, recorded: string) => `发生于 ${occurred}，记录于 ${recorded}`,
@@ -232,7 +232,7 @@ export const zhCN: Catalogue = {
     `${actual} 分钟，时限 ${limit} 分钟${open ? '（截至时点仍未完成）' : ''}`,
   'text.choices': (choices: readonly string[]) => `，可选：${choices.join('、')}`,
   'text.rule': (rule: string, section: string, basis: string | undefined) =>
-    `规则 ${rule}，规则手册第 ${section} 节${basis ? `；${basis}` : ''}`,
+    `规则 ${rule}，规则手册${sec(section)}${basis ? `；${basis}` : ''}`,
   'text.eventsBehind': '依据的事件：',
   'text.arose': (at: string) => `产生于 ${at}`,
   'explain.policy': (id: string, version: number) => `政策 ${id} 第 ${version} 版`,
@@ -395,10 +395,10 @@ export const zhCN: Catalogue = {
   'change.fulfilled': (tag: string) => `权益 ${tag} 已履行`,
   'change.withdrawn': (tag: string, withdrawn: boolean) =>
     `权益 ${tag} ${withdrawn ? '撤销：原因现不在保修范围内' : '恢复应得：原因现在保修范围内'}`,
-  'change.because': (rule: string, section: string, ids: string) => `${rule}，规则第 ${section} 节：${ids}`,
+  'change.because': (rule: string, section: string, ids: string) => `${rule}，规则手册${sec(section)}：${ids}`,
   'change.arises': (tag: string, status: string, why: string) => `产生权益 ${tag}，${status}（${why}）`,
   'change.markPassed': '已过时限',
-  'change.anomaly': (rule: string, section: string, ids: string) => `异常 ${rule}（规则第 ${section} 节）：${ids}`,
+  'change.anomaly': (rule: string, section: string, ids: string) => `异常 ${rule}（规则手册${sec(section)}）：${ids}`,
   'change.breach': (faultId: string, measure: string, actual: number, limit: number) =>
     `服务时限超时 ${faultId} ${measure}：${actual} 分钟 > 时限 ${limit} 分钟（目前）`,
   'change.breachNow': (faultId: string, measure: string, actual: number, limit: number) =>
@@ -406,7 +406,7 @@ export const zhCN: Catalogue = {
   'change.breachGrows': (faultId: string, measure: string, from: number, to: number) =>
     `服务时限超时 ${faultId} ${measure}：${from} -> ${to} 分钟（仍未完成）`,
   'change.ignored': (rule: string, section: string, eventId: string, reason: string) =>
-    `${rule}（规则第 ${section} 节）不计：${eventId}：${reason}`,
+    `${rule}（规则手册${sec(section)}）不计：${eventId}：${reason}`,
   'change.serial': (from: string, to: string) => `序列号 ${from} -> ${to}`,
   'change.owner': (from: string, to: string) => `所有人 ${from} -> ${to}`,
 };
@@ -443,6 +443,14 @@ const NOTE_PHRASES: readonly [RegExp, string][] = [
   [/(?:was )?reported outside coverage \(fine print 2\)$/, '质保期外报修（细则 2）'],
   [/was reported outside coverage$/, '质保期外报修'],
 ];
+
+/** A rulebook section as the registry writes it (`4, fine print 21`) in Chinese: `第 4 节、细则 21`. */
+function sec(section: string): string {
+  return section
+    .split(', ')
+    .map((part) => (part.startsWith('fine print ') ? `细则 ${part.slice(11)}` : `第 ${part} 节`))
+    .join('、');
+}
 
 function noteInChinese(reason: string): string {
   let text = reason;
