@@ -96,7 +96,9 @@ export function summaryOf(p: UnitProjection): UnitSummary {
     coverageEnd,
     timeZone: p.policy?.timeZone ?? null,
     openEntitlements: v.entitlements.filter((e) => e.status === 'open').map((e) => e.kind),
-    openBreaches: growingBreaches(p).size,
+    openBreaches: ((growing) => v.slaBreaches.filter((b) => growing.has(`${b.faultId}/${b.measure}`)).length)(
+      growingBreaches(p),
+    ),
   };
 }
 

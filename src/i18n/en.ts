@@ -6,6 +6,8 @@
 export const en = {
   // — shared: labels used by several outputs —
   'lang.name': 'English',
+  /** Between the items of a list. */
+  sep: ', ',
   none: 'none',
   lifetime: 'lifetime',
   'status.pending': 'pending',
@@ -125,7 +127,7 @@ export const en = {
     years: string,
     quarters: string,
     months: string,
-  ) => `${group}: ${total} in ${units} unit(s), ${rate} per unit; ${years}; ${quarters}; ${months}`,
+  ) => `${group}: ${total} (${rate} per installed unit, ${units} installed); ${years}; ${quarters}; ${months}`,
   'fleet.warnings': 'early warnings per model / component / problem (months at or above the threshold)',
   'fleet.warningLine': (group: string, months: string, threshold: string) => `${group}: ${months} (${threshold})`,
   'fleet.warningMonth': (month: string, failures: number, units: number) =>

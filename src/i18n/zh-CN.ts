@@ -7,6 +7,8 @@ import type { Catalogue } from './en.js';
 export const zhCN: Catalogue = {
   // — shared: labels used by several outputs —
   'lang.name': '简体中文',
+  /** Between the items of a list. */
+  sep: '，',
   none: '无',
   lifetime: '终身',
   'status.pending': '未开始',
@@ -122,7 +124,7 @@ export const zhCN: Catalogue = {
     years: string,
     quarters: string,
     months: string,
-  ) => `${group}：${units} 台中 ${total} 次，每台 ${rate} 次；${years}；${quarters}；${months}`,
+  ) => `${group}：${total} 次（在装 ${units} 台，每台 ${rate} 次）；${years}；${quarters}；${months}`,
   'fleet.warnings': '按型号 / 部件 / 故障分类的预警（达到阈值的月份）',
   'fleet.warningLine': (group: string, months: string, threshold: string) => `${group}：${months}（${threshold}）`,
   'fleet.warningMonth': (month: string, failures: number, units: number) => `${month} ${units} 台 ${failures} 次故障`,

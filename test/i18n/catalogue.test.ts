@@ -24,7 +24,7 @@ describe('message catalogues', () => {
       const [english, chinese] = [en[key] as unknown, zhCN[key] as unknown];
       if (typeof chinese !== 'string') continue;
       expect(chinese, key).not.toBe(english);
-      expect(chinese, key).toMatch(/[\u4e00-\u9fff]/);
+      expect(chinese, key).toMatch(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/);
     }
   });
 

@@ -96,7 +96,7 @@ export function fleetTable(f: FleetView, limit: number, m: Catalogue = en): stri
     ...capped(m, warningGroups(f), limit, (g) =>
       m['fleet.warningLine'](
         g.key,
-        g.months.map((w) => m['fleet.warningMonth'](w.month, w.failures, w.units.length)).join(', '),
+        g.months.map((w) => m['fleet.warningMonth'](w.month, w.failures, w.units.length)).join(m.sep),
         m['fleet.threshold'](g.threshold.comparison, g.threshold.value),
       ),
     ),
