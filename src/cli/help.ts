@@ -90,6 +90,7 @@ const DETAILS: Record<string, string[]> = {
     '  FILE.jsonl            the events file',
     '  --store SPEC          file:PATH or esdb://HOST:PORT?tls=false (required)',
     '  --policy FILE.json    policies the sales may name, beyond the presets; may be repeated',
+    '  --lang en|zh-CN       the language of the closing line (default: from LC_ALL, LC_MESSAGES, LANG)',
   ],
   policy: [
     'The preset policies: `list` names them; `show ID` prints one as JSON, valid input for --policy, to start a policy of your own from.',

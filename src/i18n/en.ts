@@ -183,6 +183,16 @@ export const en = {
   'diff.anomalyGained': '+ anomaly',
   'diff.anomalyLost': '- anomaly',
 
+  'import.done': (file: string, store: string, events: number, units: number, written: number, skipped: number) =>
+    `imported ${file} into ${store}: read ${events} events (${units} units), wrote ${written}, skipped ${skipped} already stored`,
+  'evidence.noManifest': 'no manifest.json',
+  'evidence.verified': (dir: string, hash: string) =>
+    `verified ${dir} (${hash}): every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same bytes`,
+  'evidence.notVerified': (dir: string, hash: string) => `NOT VERIFIED ${dir} (${hash}):`,
+  'evidence.wrote': (dir: string, files: string) => `wrote ${dir}: ${files}`,
+  'evidence.names': (hash: string, dir: string) =>
+    `manifest.json SHA-256 ${hash} (also in ${dir}/manifest.sha256): the value that names this bundle`,
+
   // — explain and the evidence bundle's explanation —
   note: (reason: string) => reason,
   'rule.sale': 'a unit is sold once; a second sale is ignored and the first stands',

@@ -179,6 +179,16 @@ export const zhCN: Catalogue = {
   'diff.anomalyGained': '+ 异常',
   'diff.anomalyLost': '- 异常',
 
+  'import.done': (file: string, store: string, events: number, units: number, written: number, skipped: number) =>
+    `已将 ${file} 导入 ${store}：读取 ${events} 个事件（${units} 台机器），写入 ${written} 个，跳过已存的 ${skipped} 个`,
+  'evidence.noManifest': '没有 manifest.json',
+  'evidence.verified': (dir: string, hash: string) =>
+    `已验证 ${dir}（${hash}）：每个文件都与其 SHA-256 相符，清单没有遗漏文件，按政策快照重放事件得到相同的字节`,
+  'evidence.notVerified': (dir: string, hash: string) => `未通过验证 ${dir}（${hash}）：`,
+  'evidence.wrote': (dir: string, files: string) => `已写入 ${dir}：${files}`,
+  'evidence.names': (hash: string, dir: string) =>
+    `manifest.json SHA-256 ${hash}（也在 ${dir}/manifest.sha256 中）：这是标识此证据包的值`,
+
   // — explain and the evidence bundle's explanation —
   note: (reason: string) => noteInChinese(reason),
   'rule.sale': '一台机器只销售一次；第二次销售不计，以第一次为准',

@@ -283,3 +283,18 @@ describe('policy show', () => {
     expect((await cli(['policy', 'show', 'standard-1y', '--version', '9'])).code).toBe(2);
   });
 });
+
+describe("the command line's own lines", () => {
+  it('evidence and its check say what they did in the language asked for', async () => {
+    const dir = join(tmp(), 'bundle');
+    const file = scenarioFile('02-three-failed-repairs');
+    const wrote = await cli(['evidence', file, '--unit', 'U-1', '--out', dir, '--lang', 'zh-CN']);
+    expect(wrote.stdout).toMatch(/^已写入 .*explanation\.zh-CN\.txt/);
+    expect(wrote.stdout).toContain('这是标识此证据包的值');
+    const checked = await cli(['evidence', '--verify', dir, '--lang', 'zh-CN']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/^已验证 /);
+    expect(readFileSync(join(dir, 'explanation.zh-CN.txt'), 'utf8')).toContain('经过（按业务时间排序');
+    expect((await cli(['evidence', '--verify', dir])).stdout).toMatch(/^verified /);
+  });
+});

@@ -13,16 +13,17 @@ import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
 import { nodeSha256 } from '../../node/sha256.js';
 import { parseInstant } from '../../time/instant.js';
-import { parse } from '../args.js';
+import { HISTORY_OPTIONS, langOf, parse } from '../args.js';
 import { loadPolicyBook, openHistoryFile } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { createProgress, wantsProgress } from '../progress.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
+import { catalogueOf } from '../width.js';
 
 export const usage =
-  'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
+  'warranty-ledger import FILE.jsonl --store file:PATH|esdb://HOST:PORT?tls=false [--policy FILE.json]... [--lang en|zh-CN]';
 
-const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true } } as const;
+const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true }, lang: HISTORY_OPTIONS.lang } as const;
 
 /** Appends in flight at once: enough for the file store's group commit and EventStoreDB's pipelining. */
 const IN_FLIGHT = 16;
@@ -101,8 +102,9 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
   } finally {
     input.close();
   }
+  const m = catalogueOf(langOf(values.lang, io));
   io.stdout(
-    `imported ${file} into ${describeStore(spec)}: read ${history.eventCount} events (${units} units), wrote ${written}, skipped ${history.eventCount - written} already stored\n`,
+    `${m['import.done'](file, describeStore(spec), history.eventCount, units, written, history.eventCount - written)}\n`,
   );
   return 0;
 }
