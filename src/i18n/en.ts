@@ -405,6 +405,10 @@ export const en = {
   'story.ownership': (customer: string) => `ownership transferred to ${customer}`,
   'story.extended': (months: number, line: string, reason: string) =>
     `warranty extended by ${months} months (${line} line; ${reason})`,
+  'outcome.fixed': 'fixed',
+  'outcome.failed': 'failed',
+  'visit.periodic': 'periodic',
+  'visit.inspection': 'inspection',
   'story.unitLine': 'unit',
   'change.status': (from: string | undefined, to: string) => `status ${from ? `${from} -> ` : ''}${to}`,
   'change.newLine': (component: string, span: string) => `coverage ${component}: ${span} (new line)`,

@@ -48,7 +48,7 @@ export function eventSummary(event: UnitEvent, m: Catalogue = en): string {
       const d = event.data;
       return m['story.repaired'](
         d.faultId,
-        d.outcome,
+        m[`outcome.${d.outcome}`],
         d.partsReplaced?.length ? d.partsReplaced.map((p) => p.component).join(', ') : undefined,
         d.charged ? money(d.charged) : undefined,
       );
@@ -70,7 +70,7 @@ export function eventSummary(event: UnitEvent, m: Catalogue = en): string {
     case 'TrainingProvided':
       return m['story.training'](event.data.free);
     case 'MaintenanceVisited':
-      return m['story.maintenance'](event.data.kind);
+      return m['story.maintenance'](m[`visit.${event.data.kind}`]);
     case 'FollowUpRecorded':
       return m['story.followUp'](event.data.faultId, event.data.satisfaction);
     case 'OwnershipTransferred':
