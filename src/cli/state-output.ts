@@ -70,7 +70,7 @@ export function writeStateTables(projections: Iterable<UnitProjection>, io: CliI
 export interface UnitSummary {
   unitId: string;
   status: UnitProjection['view']['status'];
-  policy: string | null;
+  policy: { id: string; version: number } | null;
   /** The unit line's last covered day (else the latest line's), `null` for lifetime, `undefined` with no line. */
   coverageEnd: string | null | undefined;
   timeZone: string | null;
@@ -92,7 +92,7 @@ export function summaryOf(p: UnitProjection): UnitSummary {
   return {
     unitId: p.unitId,
     status: v.status,
-    policy: v.policy ? `${v.policy.id} v${v.policy.version}` : null,
+    policy: v.policy,
     coverageEnd,
     timeZone: p.policy?.timeZone ?? null,
     openEntitlements: v.entitlements.filter((e) => e.status === 'open').map((e) => e.kind),
@@ -121,7 +121,7 @@ export function writeStateSummary(projections: Iterable<UnitProjection>, io: Cli
     rows.push([
       s.unitId,
       m[`status.${s.status}`],
-      s.policy ?? m.noSale,
+      s.policy ? m.policyVersion(s.policy.id, s.policy.version) : m.noSale,
       s.timeZone && s.coverageEnd ? m.dayIn(end, s.timeZone) : end,
       `${s.openEntitlements.length}${kinds ? ` (${kinds})` : ''}`,
       String(s.openBreaches),
@@ -152,7 +152,7 @@ export function writeStateSummaryCsv(
     rows.push([
       s.unitId,
       s.status,
-      s.policy ?? '',
+      s.policy ? `${s.policy.id} v${s.policy.version}` : '',
       s.coverageEnd === undefined ? '' : (s.coverageEnd ?? 'lifetime'),
       s.openEntitlements.length,
       s.openBreaches,

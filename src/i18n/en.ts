@@ -329,6 +329,8 @@ export const en = {
   ) =>
     `term ${months} months${extMonths ? ` + ${extMonths} months extended by ${extBy}` : ''} from ${from}: covers up to ${sameDay ? 'and including' : 'the day before'} ${start} + ${months + extMonths} months, last covered day ${end}${downtimeDays === undefined ? '' : ` (plus ${downtimeDays} day(s) for the closed downtime of the period)`}`,
   'explain.cov.lifetime': 'lifetime line: no end',
+  'explain.from.sale': 'sale',
+  'explain.from.delivery': 'delivery',
   'explain.ef.rule': (basis: string, days: number, from: string, choices: string) =>
     `${basis}: a fault within ${days} days of the ${from}: ${choices}`,
   'explain.ef.fault': (faultId: string, cite: string, on: string, from: string, fromCite: string, last: string) =>

@@ -320,6 +320,8 @@ export const zhCN: Catalogue = {
   ) =>
     `质保期 ${months} 个月${extMonths ? ` + 由 ${extBy} 延保 ${extMonths} 个月` : ''}，自 ${from} 起：保修至 ${start} + ${months + extMonths} 个月${sameDay ? '当日（含）' : '的前一天'}，最后保修日 ${end}${downtimeDays === undefined ? '' : `（另加本期已结束停机 ${downtimeDays} 天）`}`,
   'explain.cov.lifetime': '终身质保：无结束日',
+  'explain.from.sale': '销售',
+  'explain.from.delivery': '交付',
   'explain.ef.rule': (basis: string, days: number, from: string, choices: string) =>
     `${basis}：${from}后 ${days} 天内出现故障：${choices}`,
   'explain.ef.fault': (faultId: string, cite: string, on: string, from: string, fromCite: string, last: string) =>

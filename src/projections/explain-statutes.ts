@@ -54,7 +54,12 @@ export function earlyFaultReasoning(ctx: ReasonContext, e: Entitlement): string[
   const cause = causeAt(fault, Number.POSITIVE_INFINITY);
   const { m } = ctx;
   return [
-    m['explain.ef.rule'](window.basis ?? policyName(ctx), window.days, window.from, choicesText(m, e.choices, e.kind)),
+    m['explain.ef.rule'](
+      window.basis ?? policyName(ctx),
+      window.days,
+      m[`explain.from.${window.from}`],
+      choicesText(m, e.choices, e.kind),
+    ),
     m['explain.ef.fault'](
       fault.faultId,
       cite(ctx, fault.reportId),

@@ -90,7 +90,8 @@ describe('the state table', () => {
       'zh-CN',
     ]);
     const [head, first] = zh.stdout.split('\n');
-    expect(head).toBe('机器  状态      政策           质保期止           待履行权益  仍在超时');
+    expect(head).toBe('机器  状态      政策                质保期止           待履行权益  仍在超时');
+    expect(first).toMatch(/^U-1 {3}已退货 {4}project-3y 第 1 版 {2}2028-03-02（UTC） {2}0 {11}0$/);
     // 已退货 (6 columns) and 状态 (4) padded to one width: the next column starts at the same display column.
     expect(stringWidth(first!.slice(0, first!.indexOf('project-3y')))).toBe(
       stringWidth(head!.slice(0, head!.indexOf('政策'))),
