@@ -193,6 +193,17 @@ export const en = {
   'evidence.names': (hash: string, dir: string) =>
     `manifest.json SHA-256 ${hash} (also in ${dir}/manifest.sha256): the value that names this bundle`,
 
+  'verify.sizes': (streams: number, events: number) =>
+    `${streams} stream${streams === 1 ? '' : 's'}, ${events} event${events === 1 ? '' : 's'}`,
+  'verify.nothingSealed': (what: string, sizes: string, empty: boolean) =>
+    `NOTHING SEALED in ${what}: ${sizes}; ${empty ? 'there is nothing to verify' : 'none carries a seal, so no chain proves anything about them (written before hashing, or their seals were stripped)'}; --require-sealed makes this a failure`,
+  'verify.verified': (what: string, sizes: string, sealed: number, unsealed: number) =>
+    `verified ${what}: ${sizes}, every chain intact; ${sealed} sealed${unsealed > 0 ? `, ${unsealed} unsealed (written before hashing: covered only once a sealed event follows them)` : ''}`,
+  'verify.broken': (what: string, broken: number, streams: number) =>
+    `NOT VERIFIED ${what}: ${broken} of ${streams} stream${streams === 1 ? '' : 's'} broken`,
+  'verify.invalid': (what: string, n: number, store: string) =>
+    `NOT VERIFIED ${what}: ${n} event${n === 1 ? '' : 's'} its reader rejects, left out below (nothing was changed; \`warranty-ledger state --store ${store} --skip-invalid\` reads the rest)`,
+
   // — explain and the evidence bundle's explanation —
   note: (reason: string) => reason,
   'rule.sale': 'a unit is sold once; a second sale is ignored and the first stands',

@@ -189,6 +189,16 @@ export const zhCN: Catalogue = {
   'evidence.names': (hash: string, dir: string) =>
     `manifest.json SHA-256 ${hash}（也在 ${dir}/manifest.sha256 中）：这是标识此证据包的值`,
 
+  'verify.sizes': (streams: number, events: number) => `${streams} 个事件流，${events} 个事件`,
+  'verify.nothingSealed': (what: string, sizes: string, empty: boolean) =>
+    `${what} 没有任何封印：${sizes}；${empty ? '没有可验证的内容' : '没有事件带封印，因此没有哈希链能证明它们（写于启用哈希之前，或封印被去掉）'}；加 --require-sealed 则视为失败`,
+  'verify.verified': (what: string, sizes: string, sealed: number, unsealed: number) =>
+    `已验证 ${what}：${sizes}，每条链完好；${sealed} 个已封印${unsealed > 0 ? `，${unsealed} 个未封印（写于启用哈希之前：只有其后有封印事件时才受保护）` : ''}`,
+  'verify.broken': (what: string, broken: number, streams: number) =>
+    `未通过验证 ${what}：${streams} 个事件流中 ${broken} 个断裂`,
+  'verify.invalid': (what: string, n: number, store: string) =>
+    `未通过验证 ${what}：${n} 个事件读取时被拒绝，列于下方（未作任何修改；\`warranty-ledger state --store ${store} --skip-invalid\` 可读取其余部分）`,
+
   // — explain and the evidence bundle's explanation —
   note: (reason: string) => noteInChinese(reason),
   'rule.sale': '一台机器只销售一次；第二次销售不计，以第一次为准',

@@ -299,3 +299,13 @@ describe("the command line's own lines", () => {
     expect((await cli(['evidence', '--verify', dir])).stdout).toMatch(/^verified /);
   });
 });
+
+describe('verify for people', () => {
+  it('says its verdict in the language asked for', async () => {
+    const file = scenarioFile('02-three-failed-repairs');
+    const zh = await cli(['verify', file, '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/没有任何封印：1 个事件流，12 个事件；/);
+    expect((await cli(['verify', file])).stdout).toMatch(/^NOTHING SEALED in .*: 1 stream, 12 events;/);
+  });
+});
