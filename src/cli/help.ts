@@ -109,6 +109,7 @@ const DETAILS: Record<string, string[]> = {
     '  --anchor FILE         also fail unless this state extends FILE: nothing it covers removed, changed, inserted or reordered',
     '                        (appends and new streams allowed, and named); an anchor of the older format (heads) is still read',
     '  --verify-key PUB.pem  with --anchor: the anchor must be signed with this key (SPKI PEM)',
+    '  --lang en|zh-CN       the language of the verdict (default: from LC_ALL, LC_MESSAGES, LANG)',
   ],
 };
 
