@@ -11,14 +11,21 @@ const HISTORY = [
   '  --lang en|zh-CN       the language of text output (default: from LC_ALL, LC_MESSAGES, LANG); JSON never changes',
 ];
 const JSON_FLAG = '  --json                print JSON instead of text';
+const CSV_FLAGS = [
+  '  --format text|json|csv  text (default), JSON (as --json) or CSV (RFC 4180, a header row, UTF-8, CRLF)',
+  '  --bom                 with --format csv: a byte order mark first, for spreadsheet programs',
+];
 
 /** What each command does, and its flags, after its usage line. */
 const DETAILS: Record<string, string[]> = {
   state: [
     "Every unit's view: status, coverage lines, failed repairs, downtime, entitlements, breaches, anomalies.",
     '',
+    '  --unit ID             one unit',
+    '  --summary             one line per unit: status, coverage end, open entitlements, breaches still growing',
     ...HISTORY,
     `${JSON_FLAG} (exactly the contract's {"units": {...}})`,
+    ...CSV_FLAGS.map((l) => (l.includes('--format') ? `${l}; CSV with --summary` : l)),
   ],
   explain: [
     "One unit's story event by event, then every entitlement, anomaly and breach with its rule, rulebook section and events.",
@@ -42,6 +49,7 @@ const DETAILS: Record<string, string[]> = {
     '  --all                 every unit',
     ...HISTORY,
     JSON_FLAG,
+    ...CSV_FLAGS,
   ],
   fleet: [
     'The fleet at a glance (rulebook 13): failures by model, component and problem, early warnings, coverage ending, open entitlements, breaches.',
@@ -51,6 +59,7 @@ const DETAILS: Record<string, string[]> = {
     '  --ending-within DAYS  units whose coverage ends within DAYS',
     '  --limit N             lines per section in the text (default 20)',
     JSON_FLAG,
+    ...CSV_FLAGS,
   ],
   evidence: [
     "Writes one unit's dispute bundle: events.jsonl, policy.json, view.json, explanation.txt, explanation.json, manifest.json",
@@ -82,6 +91,12 @@ const DETAILS: Record<string, string[]> = {
     '  FILE.jsonl            the events file',
     '  --store SPEC          file:PATH, postgres://USER:PASSWORD@HOST:PORT/DB[?schema=NAME] or esdb://HOST:PORT?tls=false (required)',
     '  --policy FILE.json    policies the sales may name, beyond the presets; may be repeated',
+    '  --lang en|zh-CN       the language of the closing line (default: from LC_ALL, LC_MESSAGES, LANG)',
+  ],
+  policy: [
+    'The preset policies: `list` names them; `show ID` prints one as JSON, valid input for --policy, to start a policy of your own from.',
+    '',
+    '  --version N           with show: that version (default: the latest)',
   ],
   migrate: [
     "Brings a PostgreSQL store's schema to this version's tables (the store also does it on first use).",
@@ -100,6 +115,7 @@ const DETAILS: Record<string, string[]> = {
     '  --anchor FILE         also fail unless this state extends FILE: nothing it covers removed, changed, inserted or reordered',
     '                        (appends and new streams allowed, and named); an anchor of the older format (heads) is still read',
     '  --verify-key PUB.pem  with --anchor: the anchor must be signed with this key (SPKI PEM)',
+    '  --lang en|zh-CN       the language of the verdict (default: from LC_ALL, LC_MESSAGES, LANG)',
   ],
 };
 

@@ -11,6 +11,7 @@ import { reportCommand, usage as reportUsage } from './commands/report.js';
 import { importCommand, usage as importUsage } from './commands/import.js';
 import { verifyCommand, usage as verifyUsage } from './commands/verify.js';
 import { migrateCommand, usage as migrateUsage } from './commands/migrate.js';
+import { policyCommand, usage as policyUsage } from './commands/policy.js';
 import { commandHelp, overview } from './help.js';
 import { OutputClosed, UsageError, type CliIo, type ExitCode } from './io.js';
 import { didYouMean } from './suggest.js';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   import: { run: importCommand, usage: importUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
   migrate: { run: migrateCommand, usage: migrateUsage },
+  policy: { run: policyCommand, usage: policyUsage },
 };
 
 const NAMES = Object.keys(COMMANDS);

@@ -2,9 +2,12 @@
  * The state command's output written one unit at a time, byte for byte what printing the whole
  * document at once gives, so no unit's state or view outlives its own output.
  */
+import type { Catalogue } from '../i18n/en.js';
 import type { UnitProjection } from '../projections/project.js';
+import { toCsv } from './csv.js';
 import type { CliIo } from './io.js';
-import { unitTable } from './table.js';
+import { growingBreaches, unitTable } from './table.js';
+import { columns } from './width.js';
 
 const CHUNK_CHARS = 1 << 16;
 
@@ -52,13 +55,111 @@ export function writeStateJson(projections: Iterable<UnitProjection>, io: CliIo)
 }
 
 /** Every unit's table, a blank line between them, or `no units`. */
-export function writeStateTables(projections: Iterable<UnitProjection>, io: CliIo): void {
+export function writeStateTables(projections: Iterable<UnitProjection>, io: CliIo, m: Catalogue): void {
   const out = chunked(io);
   let first = true;
   for (const p of projections) {
-    out.write(`${first ? '' : '\n\n'}${unitTable(p.unitId, p.view)}`);
+    out.write(`${first ? '' : '\n\n'}${unitTable(p, m)}`);
     first = false;
   }
-  out.write(first ? 'no units\n' : '\n');
+  out.write(first ? `${m['state.noUnits']}\n` : '\n');
   out.end();
+}
+
+/** One unit's summary: status, the end of its coverage, its open entitlements and its breaches still growing. */
+export interface UnitSummary {
+  unitId: string;
+  status: UnitProjection['view']['status'];
+  policy: { id: string; version: number } | null;
+  /** The unit line's last covered day (else the latest line's), `null` for lifetime, `undefined` with no line. */
+  coverageEnd: string | null | undefined;
+  timeZone: string | null;
+  openEntitlements: string[];
+  openBreaches: number;
+}
+
+export function summaryOf(p: UnitProjection): UnitSummary {
+  const v = p.view;
+  const unitLine = v.coverage.find((c) => c.component === 'unit');
+  const ends = v.coverage.map((c) => c.end);
+  const coverageEnd = unitLine
+    ? unitLine.end
+    : ends.length === 0
+      ? undefined
+      : ends.includes(null)
+        ? null
+        : (ends as string[]).sort().at(-1);
+  return {
+    unitId: p.unitId,
+    status: v.status,
+    policy: v.policy,
+    coverageEnd,
+    timeZone: p.policy?.timeZone ?? null,
+    openEntitlements: v.entitlements.filter((e) => e.status === 'open').map((e) => e.kind),
+    openBreaches: ((growing) => v.slaBreaches.filter((b) => growing.has(`${b.faultId}/${b.measure}`)).length)(
+      growingBreaches(p),
+    ),
+  };
+}
+
+const SUMMARY_HEADER = (m: Catalogue) => [
+  m['summary.unit'],
+  m['summary.status'],
+  m['summary.policy'],
+  m['summary.coverageEnd'],
+  m['summary.openEntitlements'],
+  m['summary.openBreaches'],
+];
+
+/** `state --summary`: a header and one aligned line per unit (the units' lines are held until the widths are known). */
+export function writeStateSummary(projections: Iterable<UnitProjection>, io: CliIo, m: Catalogue): void {
+  const rows: string[][] = [SUMMARY_HEADER(m)];
+  for (const p of projections) {
+    const s = summaryOf(p);
+    const end = s.coverageEnd === undefined ? m.none : s.coverageEnd === null ? m.lifetime : s.coverageEnd;
+    const kinds = s.openEntitlements.map((k) => m[`kind.${k as 'refund'}`]).join(', ');
+    rows.push([
+      s.unitId,
+      m[`status.${s.status}`],
+      s.policy ? m.policyVersion(s.policy.id, s.policy.version) : m.noSale,
+      s.timeZone && s.coverageEnd ? m.dayIn(end, s.timeZone) : end,
+      `${s.openEntitlements.length}${kinds ? ` (${kinds})` : ''}`,
+      String(s.openBreaches),
+    ]);
+  }
+  io.stdout(
+    rows.length === 1
+      ? `${m['state.noUnits']}\n`
+      : `${columns(rows)
+          .map((l) => l.trimEnd())
+          .join('\n')}\n`,
+  );
+}
+
+/**
+ * `state --summary --format csv`: the same columns (headers in the language chosen), values as the
+ * JSON writes them (status, dates, kinds), coverage end `lifetime` or empty with no line.
+ */
+export function writeStateSummaryCsv(
+  projections: Iterable<UnitProjection>,
+  io: CliIo,
+  m: Catalogue,
+  bom: boolean,
+): void {
+  const rows: (string | number)[][] = [];
+  for (const p of projections) {
+    const s = summaryOf(p);
+    rows.push([
+      s.unitId,
+      s.status,
+      s.policy ? `${s.policy.id} v${s.policy.version}` : '',
+      s.coverageEnd === undefined ? '' : (s.coverageEnd ?? 'lifetime'),
+      s.openEntitlements.length,
+      s.openBreaches,
+      s.openEntitlements.join(' '),
+      s.timeZone ?? '',
+    ]);
+  }
+  const header = [...SUMMARY_HEADER(m), m['summary.openKinds'], m['summary.timeZone']];
+  io.stdout(toCsv(header, rows, bom));
 }

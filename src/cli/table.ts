@@ -1,46 +1,78 @@
-/** The readable table `warranty-ledger state` prints without `--json`: one block per unit. */
+/** The readable table `warranty-ledger state` prints without `--json`: one block per unit, or one line per unit. */
+import type { Catalogue } from '../i18n/en.js';
+import type { UnitProjection } from '../projections/project.js';
 import { printableLines } from '../projections/safe-text.js';
 import type { UnitView } from '../projections/unit-view.js';
+import { serviceLevelBreaches } from '../rules/service-levels.js';
+import { columns, duration, padTo, widthOf } from './width.js';
 
-const pad = (label: string) => `  ${label.padEnd(14)}`;
+/** The breaches (fault and measure) whose step is still missing at the as-of moment: they still grow. */
+export function growingBreaches(p: UnitProjection): Set<string> {
+  if (!p.state || !p.policy) return new Set();
+  return new Set(
+    serviceLevelBreaches(p.state, p.policy, p.asOf.ms)
+      .filter((b) => b.open)
+      .map((b) => `${b.faultId}/${b.measure}`),
+  );
+}
 
-function hours(minutes: number): string {
-  return minutes < 60 ? `${minutes} min` : `${minutes} min (${Math.floor(minutes / 60)} h ${minutes % 60} min)`;
+const because = (b: { rule: string; eventIds: string[] }[]) =>
+  b.map((x) => `${x.rule}: ${x.eventIds.join(', ')}`).join('; ');
+
+/** An entitlement as the text outputs name it: its kind (and component, fault, choices). */
+export function entitlementText(
+  m: Catalogue,
+  e: Pick<UnitView['entitlements'][number], 'kind' | 'component' | 'faultId' | 'choices'>,
+): string {
+  const choices = e.choices ? m['state.choices'](e.choices.map((c) => m[`remedy.${c}`]).join(' / ')) : '';
+  return `${m[`kind.${e.kind}`]}${e.component ? m.ofComponent(e.component) : ''}${e.faultId ? ` (${e.faultId})` : ''}${choices}`;
 }
 
 /** One unit's block; control characters from event data are printed escaped. */
-export function unitTable(unitId: string, v: UnitView): string {
-  const out: string[] = [];
-  const policy = v.policy ? `${v.policy.id} v${v.policy.version}` : 'no sale recorded';
-  out.push(`${unitId}  ${v.status.toUpperCase()}  ${policy}${v.serialNumber ? `  serial ${v.serialNumber}` : ''}`);
-  const none = (label: string) => out.push(`${pad(label)}none`);
-  if (v.coverage.length === 0) none('coverage');
-  v.coverage.forEach((c, i) => {
-    out.push(
-      `${pad(i === 0 ? 'coverage' : '')}${c.component.padEnd(12)} ${c.start} .. ${c.end ?? 'lifetime'}  ${c.active ? 'active' : 'inactive'}`,
-    );
-  });
-  if (v.failedRepairs.length === 0) none('failed repairs');
-  v.failedRepairs.forEach((f, i) => {
-    out.push(`${pad(i === 0 ? 'failed repairs' : '')}${f.component} / ${f.problemCode}: ${f.count}`);
-  });
-  out.push(`${pad('downtime')}${hours(v.downtimeMinutes)}`);
-  if (v.entitlements.length === 0) none('entitlements');
-  v.entitlements.forEach((e, i) => {
-    const why = e.because.map((b) => `${b.rule}: ${b.eventIds.join(', ')}`).join('; ');
-    out.push(
-      `${pad(i === 0 ? 'entitlements' : '')}${e.kind}${e.component ? ` of the ${e.component}` : ''}${e.faultId ? ` (${e.faultId})` : ''}${e.choices ? `, choices ${e.choices.join(' / ')}` : ''} ${e.status.toUpperCase()}  because ${why}`,
-    );
-  });
-  if (v.slaBreaches.length === 0) none('SLA breaches');
-  v.slaBreaches.forEach((b, i) => {
-    out.push(
-      `${pad(i === 0 ? 'SLA breaches' : '')}${b.faultId} ${b.measure}: ${b.actualMinutes} min, limit ${b.limitMinutes} min`,
-    );
-  });
-  if (v.anomalies.length === 0) none('anomalies');
-  v.anomalies.forEach((a, i) => {
-    out.push(`${pad(i === 0 ? 'anomalies' : '')}${a.rule}: ${a.eventIds.join(', ')}`);
-  });
-  return printableLines(out);
+export function unitTable(p: UnitProjection, m: Catalogue): string {
+  const v = p.view;
+  const zone = p.policy?.timeZone;
+  const growing = growingBreaches(p);
+  const componentWidth = Math.max(0, ...v.coverage.map((c) => widthOf(c.component)));
+  const policy = v.policy ? m.policyVersion(v.policy.id, v.policy.version) : m.noSale;
+  const head = `${p.unitId}  ${m[`status.${v.status}`].toUpperCase()}  ${policy}${v.serialNumber ? `  ${m.serial(v.serialNumber)}` : ''}`;
+  const rows: string[][] = [];
+  const block = (label: string, items: string[][]) => {
+    if (items.length === 0) rows.push([label, m.none]);
+    items.forEach((cells, i) => {
+      rows.push([i === 0 ? label : '', ...cells]);
+    });
+  };
+  const span = (start: string, end: string | null) => {
+    const text = `${start} .. ${end ?? m.lifetime}`;
+    return zone ? m.dayIn(text, zone) : text;
+  };
+  block(
+    m['state.coverage'],
+    v.coverage.map((c) => [
+      `${padTo(c.component, componentWidth)}  ${span(c.start, c.end)}  ${c.active ? m['state.active'] : m['state.inactive']}`,
+    ]),
+  );
+  block(
+    m['state.failedRepairs'],
+    v.failedRepairs.map((f) => [`${f.component} / ${f.problemCode}: ${f.count}`]),
+  );
+  rows.push([m['state.downtime'], duration(m, v.downtimeMinutes)]);
+  block(
+    m['state.entitlements'],
+    v.entitlements.map((e) => [
+      `${entitlementText(m, e)} ${m[`entitlement.${e.status}`].toUpperCase()}  ${m['state.because'](because(e.because))}`,
+    ]),
+  );
+  block(
+    m['state.breaches'],
+    v.slaBreaches.map((b) => [
+      `${m['state.breach'](b.faultId, m[`measure.${b.measure}`], duration(m, b.actualMinutes), duration(m, b.limitMinutes))}${growing.has(`${b.faultId}/${b.measure}`) ? `  ${m['state.growing']}` : ''}`,
+    ]),
+  );
+  block(
+    m['state.anomalies'],
+    v.anomalies.map((a) => [`${a.rule}: ${a.eventIds.join(', ')}`]),
+  );
+  return printableLines([head, ...columns(rows, '  ')]);
 }

@@ -16,6 +16,7 @@ import type { Policy } from '../policy/schema.js';
 import { presetPolicyBook } from '../policy/resolve.js';
 import { explainUnit } from '../projections/explain.js';
 import { formatExplanation } from '../projections/explain-text.js';
+import { messages } from '../i18n/messages.js';
 import { overridePolicyBook } from '../projections/recompute.js';
 import { groupByUnit } from '../projections/project.js';
 import { selectUnit } from '../projections/select-unit.js';
@@ -33,6 +34,7 @@ export const BUNDLE_FILES = [
   'policy.json',
   'view.json',
   'explanation.txt',
+  'explanation.zh-CN.txt',
   'explanation.json',
 ] as const;
 /** The files beside them that the manifest does not list: itself, its own SHA-256 and its optional signature. */
@@ -113,6 +115,11 @@ export function bundleFrom(
     ['policy.json', stableJson(policy)],
     ['view.json', stableJson(explanation.view)],
     ['explanation.txt', formatExplanation(explanation)],
+    // The same explanation for Chinese readers, replayed and checked like every other file.
+    [
+      'explanation.zh-CN.txt',
+      formatExplanation(explainUnit(events, unitId, { asOf, knownAt, policies }, 'zh-CN')!, messages('zh-CN')),
+    ],
     ['explanation.json', stableJson(explanation)],
   ];
   const manifest: Manifest = {

@@ -44,6 +44,8 @@ export interface FollowUpItem {
 export interface CareView {
   unitId: string;
   policy: { id: string; version: number };
+  /** The policy's time zone: every date here is a day in it. */
+  timeZone: string;
   asOf: string;
   coverage: { start: string; end: string | null } | null;
   maintenance: { everyMonths: number | null; slots: MaintenanceSlot[] };
@@ -148,6 +150,7 @@ export function careOf(state: UnitState, policy: Policy, kept: readonly Timed[],
   return {
     unitId: state.unitId,
     policy: { id: policy.id, version: policy.version },
+    timeZone: policy.timeZone,
     asOf: formatDay(asOfDay),
     coverage: unit
       ? { start: formatDay(unit.startDay), end: unit.endDay === null ? null : formatDay(unit.endDay) }

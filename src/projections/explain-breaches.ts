@@ -2,7 +2,7 @@
 import type { Measure } from '../rules/service-levels.js';
 import { faultOf, type FaultState } from '../unit/state.js';
 import type { Timed } from '../unit/order.js';
-import { iso, type ReasonContext } from './explain-context.js';
+import { at, type ReasonContext } from './explain-context.js';
 
 /** The first kept event of each id, and of each (type, fault, instant): built once per explanation, not per breach. */
 interface KeptIndex {
@@ -44,23 +44,29 @@ function stepText(
   measure: Measure,
   asOfMs: number,
 ): { text: string; ids: string[] } {
+  const { m } = ctx;
+  const word = m[`measure.${measure}`];
   const own = measure === 'response' ? fault.respondedMs : measure === 'arrival' ? fault.arrivedMs : fault.resolvedMs;
   const resolvedBy = fault.resolvedBy === null ? undefined : keptIndex(ctx).byId.get(fault.resolvedBy);
   if (own !== null) {
     const ev = measure === 'resolution' ? resolvedBy : stepEvent(ctx, fault, own, STEP_TYPES[measure]);
     return {
-      text: `${measure} at ${iso(own)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`,
+      text: m['explain.sl.at'](word, at(ctx, own), ev ? `${ev.event.id} ${ev.event.type}` : undefined),
       ids: ev ? [ev.event.id] : [],
     };
   }
   if (fault.resolvedMs !== null) {
     const ev = resolvedBy;
     return {
-      text: `no ${measure} recorded: taken at the resolution ${iso(fault.resolvedMs)}${ev ? ` (${ev.event.id} ${ev.event.type})` : ''}`,
+      text: m['explain.sl.atResolution'](
+        word,
+        at(ctx, fault.resolvedMs),
+        ev ? `${ev.event.id} ${ev.event.type}` : undefined,
+      ),
       ids: ev ? [ev.event.id] : [],
     };
   }
-  return { text: `no ${measure} by the as-of moment ${iso(asOfMs)}: measured up to then`, ids: [] };
+  return { text: m['explain.sl.missing'](word, at(ctx, asOfMs)), ids: [] };
 }
 
 /** The events and arithmetic of one service-level breach. */
@@ -75,15 +81,21 @@ export function breachReasoning(
   const fromArrival = limit?.from === 'arrival';
   const from = fromArrival
     ? stepText(ctx, fault, 'arrival', asOfMs)
-    : { text: `reported at ${iso(fault.reportMs)} (${fault.reportId})`, ids: [fault.reportId] };
+    : { text: ctx.m['explain.sl.reported'](at(ctx, fault.reportMs), fault.reportId), ids: [fault.reportId] };
   const to = stepText(ctx, fault, b.measure, asOfMs);
   return {
     eventIds: [...new Set([fault.reportId, ...from.ids, ...to.ids])],
     reasoning: [
-      `policy ${ctx.policy.id} v${ctx.policy.version}: ${fault.severity} faults, ${b.measure} within ${b.limitMinutes} min of the ${fromArrival ? 'arrival' : 'report'}`,
-      `from: ${from.text}`,
-      `to: ${to.text}`,
-      `${b.actualMinutes} whole minutes > ${b.limitMinutes}: breached`,
+      ctx.m['explain.sl.rule'](
+        ctx.m['explain.policy'](ctx.policy.id, ctx.policy.version),
+        ctx.m[`severity.${fault.severity}`],
+        ctx.m[`measure.${b.measure}`],
+        b.limitMinutes,
+        fromArrival,
+      ),
+      ctx.m['explain.sl.from'](from.text),
+      ctx.m['explain.sl.to'](to.text),
+      ctx.m['explain.sl.breached'](b.actualMinutes, b.limitMinutes),
     ],
   };
 }

@@ -1,6 +1,8 @@
 /** What an explanation's reasoning reads and how it cites events and instants. */
 import type { UnitEvent } from '../events/envelope.js';
+import type { Catalogue } from '../i18n/en.js';
 import type { Policy, Threshold } from '../policy/schema.js';
+import { formatDay, formatInZone, type Day } from '../time/calendar.js';
 import { formatInstant } from '../time/instant.js';
 import type { Timed } from '../unit/order.js';
 import { faultOf, type FaultState, type UnitState } from '../unit/state.js';
@@ -30,14 +32,22 @@ export interface ReasonContext {
   readonly policy: Policy;
   /** For a counted repair, the event at which it was counted (itself, or the recurrence that failed it). */
   readonly countedAt: ReadonlyMap<string, string>;
+  /** The messages the reasoning is written in. */
+  readonly m: Catalogue;
 }
 
-export const thresholdText = (t: Threshold, unit: string) =>
-  `${t.comparison === 'at-least' ? 'at least' : 'more than'} ${t.value} ${unit}`;
+/** An instant as the reasoning prints it: the policy zone's wall clock with its offset. */
+export const at = (ctx: ReasonContext, ms: number): string => formatInZone(ms, ctx.policy.timeZone);
+
+/** A date the rules computed, in the policy's time zone, with the zone named. */
+export const day = (ctx: ReasonContext, d: Day): string => ctx.m.dayIn(formatDay(d), ctx.policy.timeZone);
+
+export const thresholdText = (m: Catalogue, t: Threshold, unit: string) =>
+  m['explain.threshold'](t.comparison === 'at-least', t.value, unit);
 
 export function cite(ctx: ReasonContext, id: string): string {
   const t = ctx.byId.get(id);
-  return t ? `${id} (${t.event.type}, ${t.event.occurredAt})` : id;
+  return t ? `${id} (${t.event.type}, ${at(ctx, t.occurredMs)})` : id;
 }
 
 export function faultOfEvent(ctx: ReasonContext, id: string): FaultState | undefined {

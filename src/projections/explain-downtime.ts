@@ -2,16 +2,22 @@
 import { causeAt, countsAt } from '../rules/exclusions.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
 import { EARLIEST_MS, type Entitlement, type FaultState } from '../unit/state.js';
-import { cite, iso, thresholdText, type ReasonContext } from './explain-context.js';
+import { at, cite, thresholdText, type ReasonContext } from './explain-context.js';
 
-const periodText = (ms: number): string | null => (ms > EARLIEST_MS ? iso(ms) : null);
+const periodText = (ctx: ReasonContext, ms: number): string | null => (ms > EARLIEST_MS ? at(ctx, ms) : null);
 
 /** The reasoning of a downtime entitlement: the period and sum the fold recorded when it fired, and each counted outage in it. */
 export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] {
   const rule = ctx.policy.downtime;
   const periodStart = e.downtime?.periodStartMs ?? EARLIEST_MS;
+  const { m } = ctx;
   const out = [
-    `policy ${ctx.policy.id} v${ctx.policy.version}: ${rule ? `${thresholdText(rule.threshold, 'minutes')} out of service -> ${rule.effect}` : 'no downtime rule'}; counted: covered faults reported within coverage, from ${periodText(periodStart) ?? 'the start'} (the current period)`,
+    m['explain.dt.rule'](
+      m['explain.policy'](ctx.policy.id, ctx.policy.version),
+      rule ? thresholdText(m, rule.threshold, m['explain.unit.minutes']) : undefined,
+      rule ? m[`explain.dt.effect.${rule.effect}`] : '',
+      periodText(ctx, periodStart),
+    ),
   ];
   const reportIds = e.because[0]?.eventIds ?? [];
   const wanted = new Set(reportIds);
@@ -24,12 +30,16 @@ export function downtimeReasoning(ctx: ReasonContext, e: Entitlement): string[] 
     const from = Math.max(fault.reportMs, periodStart);
     const to = fault.outageEndMs ?? e.sinceMs;
     out.push(
-      `${fault.faultId}: out of service ${iso(from)} -> ${iso(to)} = ${Math.floor((to - from) / MS_PER_MINUTE)} min (${cite(ctx, reportId)})`,
+      m['explain.dt.outage'](
+        fault.faultId,
+        at(ctx, from),
+        at(ctx, to),
+        Math.floor((to - from) / MS_PER_MINUTE),
+        cite(ctx, reportId),
+      ),
     );
   }
-  out.push(
-    `total, overlaps counted once: ${e.downtime?.minutes ?? 0} min; fired at the restoration ${iso(e.sinceMs)}${e.kind === 'warranty-restart' ? ': every line with a term starts again that day' : ''}`,
-  );
+  out.push(m['explain.dt.total'](e.downtime?.minutes ?? 0, at(ctx, e.sinceMs), e.kind === 'warranty-restart'));
   return out;
 }
 
@@ -59,19 +69,19 @@ export function downtimeLines(
     if (end <= from) continue;
     const counts = f.outageEndMs === null ? countsAt(f, asOfMs, ctx.policy) : countedReports.has(f.reportId);
     const why = counts
-      ? 'counted'
+      ? ctx.m['explain.dt.counted']
       : !f.inCoverage
-        ? 'not counted: reported outside coverage (fine print 2)'
-        : `not counted: excluded cause ${causeAt(f, f.outageEndMs ?? asOfMs)} (section 9)`;
+        ? ctx.m['explain.dt.outside']
+        : ctx.m['explain.dt.excluded'](String(causeAt(f, f.outageEndMs ?? asOfMs)));
     outages.push({
       faultId: f.faultId,
-      from: iso(from),
-      to: iso(end),
+      from: at(ctx, from),
+      to: at(ctx, end),
       open: f.outageEndMs === null,
       minutes: Math.floor((end - from) / MS_PER_MINUTE),
       counted: counts,
       why,
     });
   }
-  return { periodStart: periodText(period), outages };
+  return { periodStart: periodText(ctx, period), outages };
 }

@@ -5,41 +5,52 @@
 import { coverageStart } from '../rules/coverage-start.js';
 import { causeAt } from '../rules/exclusions.js';
 import { loanerMark } from '../rules/loaner.js';
-import { isRuleId, RULES, type RuleId } from '../rules/registry.js';
+import { isRuleId, type RuleId } from '../rules/registry.js';
 import { windowOpening } from '../rules/return-window.js';
 import { clampDay, formatDay } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
-import { cite, faultOfEvent, iso, thresholdText, type ReasonContext } from './explain-context.js';
+import { at, cite, day, faultOfEvent, thresholdText, type ReasonContext } from './explain-context.js';
 import { downtimeReasoning } from './explain-downtime.js';
 import { choicesText, earlyFaultReasoning, repairTimeLimitReasoning } from './explain-statutes.js';
 
-export { iso, refOf, type EventRef, type ReasonContext } from './explain-context.js';
+export { at, iso, refOf, type EventRef, type ReasonContext } from './explain-context.js';
 export { downtimeLines, type OutageLine } from './explain-downtime.js';
 export { breachReasoning } from './explain-breaches.js';
 export { basisOf } from './explain-statutes.js';
+
+const policyName = (ctx: ReasonContext) => ctx.m['explain.policy'](ctx.policy.id, ctx.policy.version);
+
+/** A rule's one-line reason, in the reasoning's language. */
+export const ruleReason = (ctx: ReasonContext, rule: RuleId): string => ctx.m[`rule.${rule}`];
 
 function repeatedFailure(ctx: ReasonContext, e: Entitlement): string[] {
   const ids = e.because[0]?.eventIds ?? [];
   const first = faultOfEvent(ctx, ids[0] ?? '');
   const rule = ctx.policy.repeatedFailure;
+  const { m } = ctx;
   const of =
     rule?.scope === 'unit'
-      ? ' of the product, any problem'
-      : ` of the same problem${first ? ` (${first.component} / ${first.problemCode})` : ''}`;
+      ? m['explain.rf.ofProduct']
+      : m['explain.rf.ofProblem'](first ? `${first.component} / ${first.problemCode}` : undefined);
   const out = [
-    `${rule?.basis ?? `policy ${ctx.policy.id} v${ctx.policy.version}`}: ${rule ? thresholdText(rule.threshold, 'failed repairs') : 'no repeated-failure rule'}${of}, counting covered faults reported within coverage${e.choices ? `: ${choicesText(e.choices, e.kind)}` : ''}`,
+    m['explain.rf.rule'](
+      rule?.basis ?? policyName(ctx),
+      rule ? thresholdText(m, rule.threshold, m['explain.unit.failedRepairs']) : m['explain.rf.none'],
+      of,
+      e.choices ? choicesText(m, e.choices, e.kind) : undefined,
+    ),
   ];
   ids.forEach((id, i) => {
     const ev = ctx.byId.get(id)?.event;
     const outcome = ev?.type === 'RepairCompleted' ? ev.data.outcome : '?';
-    const at = ctx.countedAt.get(id);
+    const countedAt = ctx.countedAt.get(id);
     const how =
       outcome === 'failed'
-        ? 'outcome failed'
-        : at && at !== id
-          ? `outcome fixed, failed when ${rule?.scope === 'unit' ? 'the product' : 'the same problem'} was reported again by ${cite(ctx, at)}`
-          : `outcome ${outcome}`;
+        ? m['explain.rf.failed']
+        : countedAt && countedAt !== id
+          ? m['explain.rf.recurred'](rule?.scope === 'unit', cite(ctx, countedAt))
+          : m['explain.rf.outcome'](outcome);
     out.push(`${i + 1}. ${cite(ctx, id)}: ${how}`);
   });
   return out;
@@ -51,13 +62,19 @@ function loaner(ctx: ReasonContext, e: Entitlement): string[] {
   if (!fault || !rule) return [];
   const mark = loanerMark(fault, ctx.policy)!;
   const cause = causeAt(fault, mark);
+  const { m } = ctx;
   return [
-    `policy ${ctx.policy.id} v${ctx.policy.version}: a covered fault out of service ${thresholdText(rule.threshold, 'minutes')} owes a loaner`,
-    `${fault.faultId} reported ${iso(fault.reportMs)}, out of service; the mark is ${iso(mark)} (report + ${(mark - fault.reportMs) / MS_PER_MINUTE} min)`,
+    m['explain.loaner.rule'](policyName(ctx), thresholdText(m, rule.threshold, m['explain.unit.minutes'])),
+    m['explain.loaner.mark'](
+      fault.faultId,
+      at(ctx, fault.reportMs),
+      at(ctx, mark),
+      (mark - fault.reportMs) / MS_PER_MINUTE,
+    ),
     fault.outageEndMs === null
-      ? 'still out of service at the mark'
-      : `restored ${iso(fault.outageEndMs)}, after the mark`,
-    `cause at the mark: ${cause ?? 'undiagnosed (presumed covered)'}; reported within coverage: ${fault.inCoverage ? 'yes' : 'no'}`,
+      ? m['explain.loaner.stillOut']
+      : m['explain.loaner.restored'](at(ctx, fault.outageEndMs)),
+    m['explain.causeAtMark'](cause, fault.inCoverage),
   ];
 }
 
@@ -65,12 +82,13 @@ function replaceOnlyLine(ctx: ReasonContext, e: Entitlement): string[] {
   const fault = e.faultId === undefined ? undefined : faultOf(ctx.state, e.faultId);
   if (!fault || fault.firstRepairId === null) return [];
   const cause = causeAt(fault, ctx.byId.get(fault.firstRepairId)?.occurredMs ?? fault.reportMs);
+  const { m } = ctx;
   return [
-    `policy ${ctx.policy.id} v${ctx.policy.version}: the ${fault.component} line grants replacement only: a covered fault on it is settled by exchanging the ${fault.component}, never by a repair`,
-    `${fault.faultId} reported ${cite(ctx, fault.reportId)}, within coverage; cause at its first repair ${cite(ctx, fault.firstRepairId)}: ${cause ?? 'undiagnosed (presumed covered)'}`,
+    m['explain.rol.rule'](policyName(ctx), fault.component),
+    m['explain.rol.fault'](fault.faultId, cite(ctx, fault.reportId), cite(ctx, fault.firstRepairId), cause),
     e.fulfilledBy === undefined
-      ? `no repair of ${fault.faultId} has replaced the ${fault.component} yet, and the unit has not been replaced: the exchange is still owed`
-      : `fulfilled by ${cite(ctx, e.fulfilledBy)}`,
+      ? m['explain.rol.owed'](fault.faultId, fault.component)
+      : m['explain.fulfilledBy'](cite(ctx, e.fulfilledBy)),
   ];
 }
 
@@ -79,7 +97,7 @@ function windowText(ctx: ReasonContext): { opens: [number, string]; windowDays: 
   const rule = ctx.policy.returns;
   const opens = windowOpening(ctx.state);
   return rule && opens
-    ? { opens, windowDays: rule.windowDays, last: formatDay(clampDay(opens[0] + rule.windowDays)) }
+    ? { opens, windowDays: rule.windowDays, last: day(ctx, clampDay(opens[0] + rule.windowDays)) }
     : undefined;
 }
 
@@ -88,13 +106,14 @@ function returnWindow(ctx: ReasonContext, e: Entitlement): string[] {
   const request = e.returnId === undefined ? undefined : ctx.state.returns[e.returnId];
   const window = windowText(ctx);
   if (!rule || !request || !window) return [];
+  const { m } = ctx;
   return [
-    `policy ${ctx.policy.id} v${ctx.policy.version}: returns within ${rule.windowDays} days of delivery (else the sale)${rule.noReason ? ', no reason needed' : ''}`,
-    `window opens ${formatDay(window.opens[0])} (${cite(ctx, window.opens[1])}); last day ${window.last}`,
-    `requested ${cite(ctx, request.requestId)}, reason ${request.reason}: within the window`,
+    m['explain.rw.rule'](policyName(ctx), rule.windowDays, rule.noReason),
+    m['explain.rw.window'](day(ctx, window.opens[0]), cite(ctx, window.opens[1]), window.last),
+    m['explain.rw.requested'](cite(ctx, request.requestId), request.reason),
     request.inspectionId
-      ? `inspection ${cite(ctx, request.inspectionId)} passed (no human damage${request.reason === 'unusable' ? '' : ', intact'})`
-      : 'not inspected yet',
+      ? m['explain.rw.inspected'](cite(ctx, request.inspectionId), request.reason !== 'unusable')
+      : m['explain.rw.notInspected'],
   ];
 }
 
@@ -109,8 +128,8 @@ const ENTITLEMENT_REASONING: { readonly [R in RuleId]?: EntitlementReasoning } =
   loaner,
   'return-window': returnWindow,
   'replace-only-line': replaceOnlyLine,
-  'unboxing-defect': (_ctx, e) => [`${e.faultId} was found at unboxing: ${RULES['unboxing-defect'].reason}`],
-  'cannot-operate': () => [RULES['cannot-operate'].reason],
+  'unboxing-defect': (ctx, e) => [ctx.m['explain.unboxing'](e.faultId ?? '?', ruleReason(ctx, 'unboxing-defect'))],
+  'cannot-operate': (ctx) => [ruleReason(ctx, 'cannot-operate')],
 };
 
 /** The reasoning lines of one entitlement. */
@@ -125,26 +144,27 @@ type AnomalyReasoning = (ctx: ReasonContext, eventIds: readonly string[]) => str
 /** The reasoning of each rule that raises anomalies. */
 const ANOMALY_REASONING: { readonly [R in RuleId]?: AnomalyReasoning } = {
   'replacement-without-entitlement': (ctx, ids) => [
-    `${cite(ctx, ids[0] ?? '')}: ${RULES['replacement-without-entitlement'].reason}`,
+    `${cite(ctx, ids[0] ?? '')}: ${ruleReason(ctx, 'replacement-without-entitlement')}`,
   ],
   'refund-outside-window': (ctx, ids) => {
     const w = windowText(ctx);
-    const window = w ? `window ${w.windowDays} days from ${formatDay(w.opens[0])}: last day ${w.last}` : 'no window';
+    const { m } = ctx;
     return [
-      `requested ${cite(ctx, ids[0] ?? '')}, after the ${window}`,
-      `completed ${cite(ctx, ids[1] ?? '')} with a refund nobody was owed`,
+      m['explain.row.requested'](
+        cite(ctx, ids[0] ?? ''),
+        w ? m['explain.row.window'](w.windowDays, day(ctx, w.opens[0]), w.last) : m['explain.row.noWindow'],
+      ),
+      m['explain.row.completed'](cite(ctx, ids[1] ?? '')),
     ];
   },
   'refund-without-entitlement': (ctx, ids) => [
-    `${cite(ctx, ids[0] ?? '')}: ${RULES['refund-without-entitlement'].reason}${ctx.policy.returns ? '' : ' (the policy has no returns rule)'}`,
+    `${cite(ctx, ids[0] ?? '')}: ${ruleReason(ctx, 'refund-without-entitlement')}${ctx.policy.returns ? '' : ctx.m['explain.rwe.noRule']}`,
   ],
   'charged-while-covered': (ctx, ids) => {
     const fault = faultOfEvent(ctx, ids[0] ?? '');
-    return [
-      `${cite(ctx, ids[0] ?? '')} charged the customer for ${fault?.faultId ?? 'a fault'}, ${RULES['charged-while-covered'].reason}`,
-    ];
+    return [ctx.m['explain.cwc'](cite(ctx, ids[0] ?? ''), fault?.faultId, ruleReason(ctx, 'charged-while-covered'))];
   },
-  'no-sale': () => [RULES['no-sale'].reason],
+  'no-sale': (ctx) => [ruleReason(ctx, 'no-sale')],
 };
 
 /** The reasoning lines of one anomaly. */
@@ -158,14 +178,19 @@ export function coverageReasoning(
   ctx: ReasonContext,
   line: { component: string; startDay: number; endDay: number | null; source: 'policy' | 'part' },
 ): string[] {
-  const { state, policy } = ctx;
-  const end = line.endDay === null ? 'lifetime' : formatDay(line.endDay);
+  const { state, policy, m } = ctx;
+  const end = line.endDay === null ? m.lifetime : day(ctx, line.endDay);
   if (line.source === 'part') {
     const part = state.partLines[line.component]!;
-    const own = part.months === null ? 'lifetime' : `${part.months + part.extensionMonths} months`;
+    const own = part.months === null ? m.lifetime : m['explain.months'](part.months + part.extensionMonths);
     return [
-      `a part line (section 5, rule ${policy.partRule.kind}): own term ${own} from ${formatDay(line.startDay)}, by ${part.eventIds.map((id) => cite(ctx, id)).join(', ')}`,
-      `it never ends before the ${part.coveredBy} line that covered it before; last covered day ${end}`,
+      m['explain.cov.part'](
+        policy.partRule.kind,
+        own,
+        day(ctx, line.startDay),
+        part.eventIds.map((id) => cite(ctx, id)).join(', '),
+      ),
+      m['explain.cov.partFloor'](part.coveredBy, end),
     ];
   }
   const start = coverageStart(state, policy);
@@ -174,25 +199,36 @@ export function coverageReasoning(
   const out: string[] = [];
   if (start) {
     const step = policy.start.find((s) => s.event === start.event);
-    out.push(
-      `start chain (section 3): ${cite(ctx, start.eventId)} + ${step?.offsetDays ?? 0} day(s) = ${formatDay(start.day)}`,
-    );
+    out.push(m['explain.cov.start'](cite(ctx, start.eventId), step?.offsetDays ?? 0, day(ctx, start.day)));
   }
   if (ls?.anchorDay !== null && ls?.anchorDay !== undefined)
     out.push(
-      `restarted on ${formatDay(ls.anchorDay)} by ${ls.movedBy
-        .filter((id) => ctx.byId.get(id)?.event.type !== 'WarrantyExtended')
-        .map((id) => cite(ctx, id))
-        .join(', ')}; the line starts on the later of the two: ${formatDay(line.startDay)}`,
+      m['explain.cov.restarted'](
+        day(ctx, ls.anchorDay),
+        ls.movedBy
+          .filter((id) => ctx.byId.get(id)?.event.type !== 'WarrantyExtended')
+          .map((id) => cite(ctx, id))
+          .join(', '),
+        day(ctx, line.startDay),
+      ),
     );
   if (def && 'months' in def) {
     const ext = ls?.extensionMonths ?? 0;
     const by = ls?.movedBy.filter((id) => ctx.byId.get(id)?.event.type === 'WarrantyExtended') ?? [];
     out.push(
-      `term ${def.months} months${ext ? ` + ${ext} months extended by ${by.join(', ')}` : ''} from ${formatDay(line.startDay)}: covers up to ${policy.periodEnd === 'same-day' ? 'and including' : 'the day before'} ${formatDay(line.startDay)} + ${def.months + ext} months, last covered day ${end}${policy.extendByDowntime ? ` (plus ${Math.floor(state.downtime.closedMs / 86_400_000)} day(s) for the closed downtime of the period)` : ''}`,
+      m['explain.cov.term'](
+        def.months,
+        ext,
+        by.join(', '),
+        day(ctx, line.startDay),
+        formatDay(line.startDay),
+        policy.periodEnd === 'same-day',
+        end,
+        policy.extendByDowntime ? Math.floor(state.downtime.closedMs / 86_400_000) : undefined,
+      ),
     );
   } else {
-    out.push('lifetime line: no end');
+    out.push(m['explain.cov.lifetime']);
   }
   return out;
 }

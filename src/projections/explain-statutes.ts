@@ -2,25 +2,24 @@
  * The reasoning of the statutory rules (rulebook 16): early faults and the repair time limit, each
  * led by the article the policy names (`basis`), and the buyer's choices in words.
  */
-import type { Policy, Remedy } from '../policy/schema.js';
+import type { Remedy } from '../policy/schema.js';
+import type { Catalogue } from '../i18n/en.js';
 import { earlyFaultWindowOn } from '../rules/early-fault.js';
 import { causeAt } from '../rules/exclusions.js';
 import { repairTimeMark } from '../rules/repair-time-limit.js';
-import { dayOf, formatDay } from '../time/calendar.js';
+import { dayOf } from '../time/calendar.js';
 import { MS_PER_MINUTE } from '../time/minutes.js';
 import { faultOf, type Entitlement } from '../unit/state.js';
-import { cite, iso, thresholdText, type ReasonContext } from './explain-context.js';
-
-const WORD: Record<Remedy, string> = { repair: 'repair', replacement: 'exchange', refund: 'refund' };
+import { at, cite, day, thresholdText, type ReasonContext } from './explain-context.js';
 
 /** "exchange or refund, the buyer's choice"; a single remedy alone. */
-export function choicesText(choices: readonly Remedy[] | undefined, kind: string): string {
-  if (!choices || choices.length < 2) return kind === 'replacement' ? 'an exchange' : `a ${kind}`;
-  const words = choices.map((c) => WORD[c]);
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}, the buyer's choice`;
+export function choicesText(m: Catalogue, choices: readonly Remedy[] | undefined, kind: string): string {
+  if (!choices || choices.length < 2) return m['explain.single'](kind);
+  const words = choices.map((c) => m[`explain.word.${c}`]);
+  return m['explain.choices'](words.slice(0, -1), words[words.length - 1]!);
 }
 
-const policyName = (policy: Policy) => `policy ${policy.id} v${policy.version}`;
+const policyName = (ctx: ReasonContext) => ctx.m['explain.policy'](ctx.policy.id, ctx.policy.version);
 
 /** The early-fault window a fault's report fell in, as the fold judged it. */
 function windowOf(ctx: ReasonContext, e: Entitlement) {
@@ -45,7 +44,7 @@ export function basisOf(ctx: ReasonContext, e: Entitlement): string | undefined 
 }
 
 function outcome(ctx: ReasonContext, e: Entitlement, open: string): string {
-  return e.fulfilledBy === undefined ? open : `fulfilled by ${cite(ctx, e.fulfilledBy)}: the buyer's choice`;
+  return e.fulfilledBy === undefined ? open : ctx.m['explain.chosen'](cite(ctx, e.fulfilledBy));
 }
 
 export function earlyFaultReasoning(ctx: ReasonContext, e: Entitlement): string[] {
@@ -53,11 +52,24 @@ export function earlyFaultReasoning(ctx: ReasonContext, e: Entitlement): string[
   if (!found) return [];
   const { fault, window, opens } = found;
   const cause = causeAt(fault, Number.POSITIVE_INFINITY);
+  const { m } = ctx;
   return [
-    `${window.basis ?? policyName(ctx.policy)}: a fault within ${window.days} days of the ${window.from}: ${choicesText(e.choices, e.kind)}`,
-    `${fault.faultId} reported ${cite(ctx, fault.reportId)}, on ${formatDay(dayOf(fault.reportMs, ctx.policy.timeZone))} in ${ctx.policy.timeZone}; the window counts from ${formatDay(opens[0])} (${cite(ctx, opens[1])}), last day ${formatDay(opens[0] + window.days)}`,
-    `latest diagnosis: ${cause ?? 'none (presumed covered)'}`,
-    outcome(ctx, e, 'no choice made yet: still owed'),
+    m['explain.ef.rule'](
+      window.basis ?? policyName(ctx),
+      window.days,
+      m[`explain.from.${window.from}`],
+      choicesText(m, e.choices, e.kind),
+    ),
+    m['explain.ef.fault'](
+      fault.faultId,
+      cite(ctx, fault.reportId),
+      day(ctx, dayOf(fault.reportMs, ctx.policy.timeZone)),
+      day(ctx, opens[0]),
+      cite(ctx, opens[1]),
+      day(ctx, opens[0] + window.days),
+    ),
+    m['explain.ef.diagnosis'](cause),
+    outcome(ctx, e, m['explain.ef.owed']),
   ];
 }
 
@@ -67,13 +79,23 @@ export function repairTimeLimitReasoning(ctx: ReasonContext, e: Entitlement): st
   if (!fault || !rule) return [];
   const mark = repairTimeMark(fault, ctx.policy)!;
   const cause = causeAt(fault, mark);
+  const { m } = ctx;
   return [
-    `${rule.basis ?? policyName(ctx.policy)}: a covered fault not resolved ${thresholdText(rule.threshold, 'minutes')} after its report: ${choicesText(e.choices, e.kind)}`,
-    `${fault.faultId} reported ${iso(fault.reportMs)}; the mark is ${iso(mark)} (report + ${(mark - fault.reportMs) / MS_PER_MINUTE} min)`,
+    m['explain.rtl.rule'](
+      rule.basis ?? policyName(ctx),
+      thresholdText(m, rule.threshold, m['explain.unit.minutes']),
+      choicesText(m, e.choices, e.kind),
+    ),
+    m['explain.rtl.mark'](
+      fault.faultId,
+      at(ctx, fault.reportMs),
+      at(ctx, mark),
+      (mark - fault.reportMs) / MS_PER_MINUTE,
+    ),
     fault.resolvedMs === null || fault.resolvedMs >= mark
-      ? `not resolved by the mark${fault.resolvedMs === null ? '' : ` (resolved ${iso(fault.resolvedMs)})`}`
-      : `resolved ${iso(fault.resolvedMs)}`,
-    `cause at the mark: ${cause ?? 'undiagnosed (presumed covered)'}; reported within coverage: ${fault.inCoverage ? 'yes' : 'no'}`,
-    outcome(ctx, e, 'neither exchanged nor refunded yet: still owed'),
+      ? m['explain.rtl.notResolved'](fault.resolvedMs === null ? undefined : at(ctx, fault.resolvedMs))
+      : m['explain.rtl.resolved'](at(ctx, fault.resolvedMs)),
+    m['explain.causeAtMark'](cause, fault.inCoverage),
+    outcome(ctx, e, m['explain.rtl.owed']),
   ];
 }

@@ -1,5 +1,6 @@
 /** The story part of an explanation: what each event is, and what it changed in the unit's view. */
 import type { UnitEvent } from '../events/envelope.js';
+import { en, type Catalogue } from '../i18n/en.js';
 import { sectionOf } from '../rules/registry.js';
 import { repairsAdded, type ReplayStep } from './explain-replay.js';
 import type { UnitState } from '../unit/state.js';
@@ -8,87 +9,95 @@ import type { StepView, UnitView } from './unit-view.js';
 const money = (m: { amount: number; currency: string }) => `${m.amount} ${m.currency}`;
 
 /** One line saying what the event is, in the rulebook's words. */
-export function eventSummary(event: UnitEvent): string {
+export function eventSummary(event: UnitEvent, m: Catalogue = en): string {
   switch (event.type) {
     case 'UnitSold': {
       const d = event.data;
-      const version = d.policyVersion === undefined ? '' : ` v${d.policyVersion}`;
-      return `sold: serial ${d.serialNumber}, ${d.brand} ${d.model}, customer ${d.customerId}, policy ${d.policyId}${version}${d.price ? `, price ${money(d.price)}` : ''}`;
+      const policy = d.policyVersion === undefined ? d.policyId : m.policyVersion(d.policyId, d.policyVersion);
+      return m['story.sold'](
+        d.serialNumber,
+        d.brand,
+        d.model,
+        d.customerId,
+        policy,
+        d.price ? money(d.price) : undefined,
+      );
     }
     case 'UnitDelivered':
-      return 'delivered';
+      return m['story.delivered'];
     case 'InstallationCompleted':
-      return 'installation completed';
+      return m['story.installed'];
     case 'AcceptanceSigned':
-      return 'acceptance signed';
+      return m['story.accepted'];
     case 'FaultReported': {
       const d = event.data;
       const flags = [
-        d.severity,
-        d.outOfService ? 'out of service' : 'still in service',
-        d.atUnboxing ? 'found at unboxing' : '',
+        m[`severity.${d.severity}`],
+        d.outOfService ? m['story.outOfService'] : m['story.inService'],
+        d.atUnboxing ? m['story.atUnboxing'] : '',
       ].filter(Boolean);
-      return `fault ${d.faultId} reported: ${d.component} / ${d.problemCode} (${flags.join(', ')})`;
+      return m['story.fault'](d.faultId, `${d.component} / ${d.problemCode}`, flags);
     }
     case 'FaultDiagnosed':
-      return `${event.data.faultId} diagnosed: cause ${event.data.cause}`;
+      return m['story.diagnosed'](event.data.faultId, event.data.cause);
     case 'ServiceResponded':
-      return `${event.data.faultId}: service responded`;
+      return m['story.responded'](event.data.faultId);
     case 'TechnicianArrived':
-      return `${event.data.faultId}: technician arrived`;
+      return m['story.arrived'](event.data.faultId);
     case 'RepairCompleted': {
       const d = event.data;
-      const parts = d.partsReplaced?.length
-        ? `, parts replaced: ${d.partsReplaced.map((p) => p.component).join(', ')}`
-        : '';
-      return `${d.faultId}: repair completed, outcome ${d.outcome}${parts}${d.charged ? `, charged ${money(d.charged)}` : ''}`;
+      return m['story.repaired'](
+        d.faultId,
+        m[`outcome.${d.outcome}`],
+        d.partsReplaced?.length ? d.partsReplaced.map((p) => p.component).join(', ') : undefined,
+        d.charged ? money(d.charged) : undefined,
+      );
     }
     case 'ServiceRestored':
-      return `${event.data.faultId}: service restored`;
+      return m['story.restored'](event.data.faultId);
     case 'LoanerProvided':
-      return `${event.data.faultId}: loaner provided`;
+      return m['story.loaner'](event.data.faultId);
     case 'UnitReplaced':
-      return `unit replaced by serial ${event.data.newSerialNumber} (reason ${event.data.reason})`;
+      return m['story.replaced'](event.data.newSerialNumber, event.data.reason);
     case 'ReturnRequested':
-      return `return ${event.data.returnId} requested (reason ${event.data.reason})`;
+      return m['story.returnRequested'](event.data.returnId, event.data.reason);
     case 'ReturnInspected':
-      return `return ${event.data.returnId} inspected: ${event.data.intact ? 'intact' : 'not intact'}, ${event.data.humanDamage ? 'human damage' : 'no human damage'}`;
+      return m['story.returnInspected'](event.data.returnId, event.data.intact, event.data.humanDamage);
     case 'ReturnCompleted':
-      return `return ${event.data.returnId} completed, refund ${money(event.data.refund)}`;
+      return m['story.returnCompleted'](event.data.returnId, money(event.data.refund));
     case 'ReturnRejected':
-      return `return ${event.data.returnId} rejected: ${event.data.reason}`;
+      return m['story.returnRejected'](event.data.returnId, event.data.reason);
     case 'TrainingProvided':
-      return `training provided (${event.data.free ? 'free' : 'charged'})`;
+      return m['story.training'](event.data.free);
     case 'MaintenanceVisited':
-      return `maintenance visit (${event.data.kind})`;
-    case 'FollowUpRecorded': {
-      const d = event.data;
-      return `follow-up recorded${d.faultId ? ` for ${d.faultId}` : ''}${d.satisfaction === undefined ? '' : `, satisfaction ${d.satisfaction}/5`}`;
-    }
+      return m['story.maintenance'](m[`visit.${event.data.kind}`]);
+    case 'FollowUpRecorded':
+      return m['story.followUp'](event.data.faultId, event.data.satisfaction);
     case 'OwnershipTransferred':
-      return `ownership transferred to ${event.data.customerId}`;
+      return m['story.ownership'](event.data.customerId);
     case 'WarrantyExtended':
-      return `warranty extended by ${event.data.months} months (${event.data.component ?? 'unit'} line; ${event.data.reason})`;
+      return m['story.extended'](event.data.months, event.data.component ?? m['story.unitLine'], event.data.reason);
   }
 }
 
-const span = (c: { start: string; end: string | null }) => `${c.start} .. ${c.end ?? 'lifetime'}`;
-
-function coverageChanges(prev: StepView | null, next: StepView): string[] {
+function coverageChanges(prev: StepView | null, next: StepView, m: Catalogue, zone: string | undefined): string[] {
+  const span = (c: { start: string; end: string | null }) => {
+    const text = `${c.start} .. ${c.end ?? m.lifetime}`;
+    return zone === undefined ? text : m.dayIn(text, zone);
+  };
   const out: string[] = [];
   const before = new Map((prev?.coverage ?? []).map((c) => [c.component, c]));
   for (const c of next.coverage) {
     const old = before.get(c.component);
     before.delete(c.component);
-    if (!old) out.push(`coverage ${c.component}: ${span(c)} (new line)`);
-    else if (old.start !== c.start || old.end !== c.end)
-      out.push(`coverage ${c.component}: ${span(old)} -> ${span(c)}`);
+    if (!old) out.push(m['change.newLine'](c.component, span(c)));
+    else if (old.start !== c.start || old.end !== c.end) out.push(m['change.line'](c.component, span(old), span(c)));
   }
-  for (const old of before.values()) out.push(`coverage ${old.component}: line dropped (was ${span(old)})`);
+  for (const old of before.values()) out.push(m['change.lineDropped'](old.component, span(old)));
   return out;
 }
 
-function countChanges(step: ReplayStep, uniqueIds: boolean): string[] {
+function countChanges(step: ReplayStep, uniqueIds: boolean, m: Catalogue): string[] {
   const out: string[] = [];
   const { before, after } = step;
   const keys = new Set([...before.failedRepairs.keys(), ...after.failedRepairs.keys()]);
@@ -99,90 +108,101 @@ function countChanges(step: ReplayStep, uniqueIds: boolean): string[] {
     if (wasCount === nowCount) continue;
     const label = key.replace('\u0000', ' / ');
     out.push(
-      nowCount > wasCount
-        ? `failed repairs ${label}: ${wasCount} -> ${nowCount} (counts ${repairsAdded(was, now!, uniqueIds).join(', ')})`
-        : `failed repairs ${label}: ${wasCount} -> ${nowCount} (reset)`,
+      m['change.failedRepairs'](
+        label,
+        wasCount,
+        nowCount,
+        nowCount > wasCount ? repairsAdded(was, now!, uniqueIds).join(', ') : undefined,
+      ),
     );
   }
   return out;
 }
 
-function entitlementChanges(step: ReplayStep, state: UnitState): string[] {
+function entitlementChanges(step: ReplayStep, state: UnitState, m: Catalogue): string[] {
   const out: string[] = [];
   const tagOf = (i: number) => {
     const full = state.entitlements[i]!;
-    return `${full.kind}${full.faultId ? ` (${full.faultId})` : ''}`;
+    return `${m[`kind.${full.kind}`]}${full.faultId ? ` (${full.faultId})` : ''}`;
   };
-  for (const i of step.fulfilled) out.push(`entitlement ${tagOf(i)} fulfilled`);
-  for (const [i, now] of step.withdrawn)
-    out.push(
-      `entitlement ${tagOf(i)} ${now ? 'withdrawn: the cause is now excluded' : 'owed again: the cause is now covered'}`,
-    );
+  for (const i of step.fulfilled) out.push(m['change.fulfilled'](tagOf(i)));
+  for (const [i, now] of step.withdrawn) out.push(m['change.withdrawn'](tagOf(i), now));
   for (const { index, status } of step.arose) {
-    const why = state.entitlements[index]!.because.map(
-      (b) => `${b.rule}, section ${sectionOf(b.rule)}: ${b.eventIds.join(', ')}`,
+    const why = state.entitlements[index]!.because.map((b) =>
+      m['change.because'](b.rule, sectionOf(b.rule), b.eventIds.join(', ')),
     ).join('; ');
-    out.push(`entitlement ${tagOf(index)} arises, ${status} (${why})`);
+    out.push(m['change.arises'](tagOf(index), m[`entitlement.${status}`], why));
   }
   return out;
 }
 
 /** What one event changed: coverage moved, counts raised, downtime added, entitlements, anomalies, notes. */
-export function stepChanges(step: ReplayStep, prev: StepView | null, state: UnitState, uniqueIds: boolean): string[] {
+export function stepChanges(
+  step: ReplayStep,
+  prev: StepView | null,
+  state: UnitState,
+  uniqueIds: boolean,
+  m: Catalogue = en,
+  /** The policy's time zone, named beside every date. */
+  zone?: string,
+): string[] {
   const next = step.view;
   const out: string[] = [];
-  if (prev?.status !== next.status) out.push(`status ${prev ? `${prev.status} -> ` : ''}${next.status}`);
-  out.push(...coverageChanges(prev, next));
-  out.push(...countChanges(step, uniqueIds));
+  if (prev?.status !== next.status)
+    out.push(m['change.status'](prev ? m[`status.${prev.status}`] : undefined, m[`status.${next.status}`]));
+  out.push(...coverageChanges(prev, next, m, zone));
+  out.push(...countChanges(step, uniqueIds, m));
   const was = prev?.downtimeMinutes ?? 0;
-  if (next.downtimeMinutes !== was) {
-    const delta = next.downtimeMinutes - was;
-    out.push(
-      `downtime ${was} -> ${next.downtimeMinutes} min (${delta > 0 ? '+' : ''}${delta}${delta < 0 ? ', period restarted' : ''})`,
-    );
-  }
-  out.push(...entitlementChanges(step, state));
+  if (next.downtimeMinutes !== was) out.push(m['change.downtime'](was, next.downtimeMinutes));
+  out.push(...entitlementChanges(step, state, m));
   for (let i = step.before.anomalyCount; i < step.after.anomalyCount; i++) {
     const a = state.anomalies[i]!;
-    out.push(`anomaly ${a.rule} (section ${sectionOf(a.rule)}): ${a.eventIds.join(', ')}`);
+    out.push(m['change.anomaly'](a.rule, sectionOf(a.rule), a.eventIds.join(', ')));
   }
   for (const b of step.newBreaches)
-    out.push(`SLA breach ${b.faultId} ${b.measure}: ${b.actualMinutes} min > limit ${b.limitMinutes} min (so far)`);
+    out.push(m['change.breach'](b.faultId, m[`measure.${b.measure}`], b.actualMinutes, b.limitMinutes));
   for (let i = step.before.noteCount; i < step.after.noteCount; i++) {
     const n = state.notes[i]!;
-    out.push(`ignored by ${n.rule} (section ${sectionOf(n.rule)}): ${n.eventId}: ${n.reason}`);
+    out.push(m['change.ignored'](n.rule, sectionOf(n.rule), n.eventId, m.note(n.reason)));
   }
   if (step.before.serialNumber !== step.after.serialNumber && step.before.serialNumber !== null)
-    out.push(`serial ${step.before.serialNumber} -> ${step.after.serialNumber}`);
+    out.push(m['change.serial'](step.before.serialNumber, String(step.after.serialNumber)));
   if (step.before.customerId !== step.after.customerId && step.before.customerId !== null)
-    out.push(`owner ${step.before.customerId} -> ${step.after.customerId}`);
+    out.push(m['change.owner'](step.before.customerId, String(step.after.customerId)));
   return out;
 }
 
 /** What passing time alone changed between the last event and the as-of moment. */
-export function closingChanges(last: UnitView | null, final: UnitView): string[] {
+export function closingChanges(last: UnitView | null, final: UnitView, m: Catalogue = en, zone?: string): string[] {
   const out: string[] = [];
-  if (last && last.status !== final.status) out.push(`status ${last.status} -> ${final.status}`);
+  if (last && last.status !== final.status)
+    out.push(m['change.status'](m[`status.${last.status}`], m[`status.${final.status}`]));
   for (const c of final.coverage) {
     const old = last?.coverage.find((o) => o.component === c.component);
     if (old && old.active !== c.active)
-      out.push(`coverage ${c.component} ${c.active ? 'now active' : `no longer active (ended ${c.end})`}`);
+      out.push(m['change.active'](c.component, c.active, zone && c.end ? m.dayIn(c.end, zone) : String(c.end)));
   }
   const was = last?.downtimeMinutes ?? 0;
-  if (final.downtimeMinutes !== was) out.push(`downtime ${was} -> ${final.downtimeMinutes} min (an outage still open)`);
+  if (final.downtimeMinutes !== was) out.push(m['change.downtimeOpen'](was, final.downtimeMinutes));
   const known = new Set(
     (last?.entitlements ?? []).map((e) => `${e.kind}/${e.faultId ?? ''}/${e.because[0]?.eventIds.join(',')}`),
   );
   for (const e of final.entitlements) {
     if (!known.has(`${e.kind}/${e.faultId ?? ''}/${e.because[0]?.eventIds.join(',')}`))
-      out.push(`entitlement ${e.kind}${e.faultId ? ` (${e.faultId})` : ''} arises, ${e.status} (a time mark passed)`);
+      out.push(
+        m['change.arises'](
+          `${m[`kind.${e.kind}`]}${e.faultId ? ` (${e.faultId})` : ''}`,
+          m[`entitlement.${e.status}`],
+          m['change.markPassed'],
+        ),
+      );
   }
   const breaches = new Map((last?.slaBreaches ?? []).map((b) => [`${b.faultId}/${b.measure}`, b]));
   for (const b of final.slaBreaches) {
     const old = breaches.get(`${b.faultId}/${b.measure}`);
-    if (!old) out.push(`SLA breach ${b.faultId} ${b.measure}: ${b.actualMinutes} min > limit ${b.limitMinutes} min`);
+    if (!old) out.push(m['change.breachNow'](b.faultId, m[`measure.${b.measure}`], b.actualMinutes, b.limitMinutes));
     else if (old.actualMinutes !== b.actualMinutes)
-      out.push(`SLA breach ${b.faultId} ${b.measure}: ${old.actualMinutes} -> ${b.actualMinutes} min (still missing)`);
+      out.push(m['change.breachGrows'](b.faultId, m[`measure.${b.measure}`], old.actualMinutes, b.actualMinutes));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { faultOf, type Entitlement } from '../unit/state.js';
 import { groupByUnit, projectUnit, type ProjectionOptions } from './project.js';
 import {
   anomalyReasoning,
+  at,
   basisOf,
   breachReasoning,
   coverageReasoning,
@@ -28,7 +29,9 @@ import {
 } from './explain-reasons.js';
 import { repairsAdded, replaySteps } from './explain-replay.js';
 import { selectUnit } from './select-unit.js';
-import { RULES, sectionOf } from '../rules/registry.js';
+import { sectionOf } from '../rules/registry.js';
+import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/messages.js';
 import { closingChanges, eventSummary, stepChanges } from './explain-story.js';
 import { visibleEntitlements, type StepView, type UnitView } from './unit-view.js';
 
@@ -79,7 +82,7 @@ export interface IgnoredItem {
 /** The whole explanation of one unit at an as-of (and known-at) moment. */
 export interface Explanation {
   unitId: string;
-  policy: { id: string; version: number; title: string | null } | null;
+  policy: { id: string; version: number; title: string | null; timeZone: string } | null;
   /** A date (the end of that day in the policy's zone) or an instant, as given. */
   asOf: string;
   knownAt: string | null;
@@ -107,10 +110,10 @@ function ignoredItems(ctx: ReasonContext, decidedBy: readonly string[]): Ignored
   return ctx.state.notes.map((n, i) => {
     const t = ctx.byId.get(n.eventId);
     const decider = ctx.byId.get(decidedBy[i] ?? '');
-    let reason = n.reason;
+    let reason = ctx.m.note(n.reason);
     const faultId = t && 'faultId' in t.event.data ? (t.event.data as { faultId?: string }).faultId : undefined;
     const fault = faultId === undefined ? undefined : faultOf(ctx.state, faultId);
-    if (fault && decider && /excluded cause/.test(reason)) {
+    if (fault && decider && /excluded cause/.test(n.reason)) {
       const cause = causeAt(fault, decider.occurredMs);
       const diagnosis = [...ctx.kept]
         .reverse()
@@ -121,7 +124,11 @@ function ignoredItems(ctx: ReasonContext, decidedBy: readonly string[]): Ignored
             d.occurredMs <= decider.occurredMs,
         );
       if (cause)
-        reason += `; cause ${cause}${diagnosis ? ` (${diagnosis.event.id}, diagnosed ${diagnosis.event.occurredAt})` : ''}, section 9`;
+        reason += ctx.m['explain.ignoredCause'](
+          cause,
+          diagnosis ? diagnosis.event.id : undefined,
+          diagnosis ? at(ctx, diagnosis.occurredMs) : undefined,
+        );
     }
     const event = t ? refOf(t.event) : { id: n.eventId, type: '?', occurredAt: '?', recordedAt: '?' };
     return { event, rule: n.rule, section: sectionOf(n.rule), reason, decidedAt: decidedBy[i] ?? n.eventId };
@@ -174,7 +181,7 @@ function findings(
         ctx,
         e.because.flatMap((b) => b.eventIds),
       ),
-      arose: iso(e.sinceMs),
+      arose: at(ctx, e.sinceMs),
       reasoning: entitlementReasoning(ctx, e),
     };
     if (e.faultId !== undefined) f.faultId = e.faultId;
@@ -219,7 +226,10 @@ export function explainUnit(
   events: readonly UnitEvent[],
   unitId: string,
   options: ProjectionOptions,
+  /** The language of the story and reasoning lines; the default, English, is what JSON output shows. */
+  lang: Lang = 'en',
 ): Explanation | undefined {
+  const m = messages(lang);
   const unitEvents = groupByUnit(events.filter((e) => e.unitId === unitId)).get(unitId) ?? [];
   const selection = selectUnit(unitEvents, options);
   if (!selection) return undefined;
@@ -231,13 +241,17 @@ export function explainUnit(
   };
   if (!selection.policy) {
     const view = projectUnit(unitEvents, options)!.view;
-    const story = selection.kept.map((t) => ({ event: refOf(t.event), summary: eventSummary(t.event), changes: [] }));
+    const story = selection.kept.map((t) => ({
+      event: refOf(t.event),
+      summary: eventSummary(t.event, m),
+      changes: [],
+    }));
     const anomalies = view.anomalies.map((a) => ({
       kind: a.rule,
       rule: a.rule,
       section: sectionOf(a.rule),
       events: a.eventIds.map((id) => refOf(byId.get(id)!.event)),
-      reasoning: [RULES['no-sale'].reason],
+      reasoning: [m['rule.no-sale']],
     }));
     return {
       ...base,
@@ -268,21 +282,21 @@ export function explainUnit(
         countedAt.set(id, step.timed.event.id);
     story.push({
       event: refOf(step.timed.event),
-      summary: eventSummary(step.timed.event),
-      changes: stepChanges(step, prev, replay.state, replay.uniqueIds),
+      summary: eventSummary(step.timed.event, m),
+      changes: stepChanges(step, prev, replay.state, replay.uniqueIds, m, policy.timeZone),
     });
     prev = step.view;
   }
-  const ctx: ReasonContext = { byId, kept: selection.kept, state: replay.state, policy, countedAt };
+  const ctx: ReasonContext = { byId, kept: selection.kept, state: replay.state, policy, countedAt, m };
   const view = replay.view;
   const lines = coverageLines(replay.state, policy);
   return {
     ...base,
-    policy: { id: policy.id, version: policy.version, title: policy.title ?? null },
+    policy: { id: policy.id, version: policy.version, title: policy.title ?? null, timeZone: policy.timeZone },
     status: view.status,
     serialNumber: view.serialNumber,
     story,
-    afterLastEvent: closingChanges(replay.lastStepView, view),
+    afterLastEvent: closingChanges(replay.lastStepView, view, m, policy.timeZone),
     coverage: lines.map((l, i) => ({
       component: l.component,
       start: view.coverage[i]!.start,

@@ -8,13 +8,15 @@ import type { UnitEventSource } from '../events/jsonl-history.js';
 import { reaches, type Policy, type Threshold } from '../policy/schema.js';
 import { toTimePoint } from '../time/as-of.js';
 import { formatInstant } from '../time/instant.js';
-import { civilFromDay, dayOf, formatDay, parseDay } from '../time/calendar.js';
+import { civilFromDay, dayOf, formatDay, parseDay, type Day } from '../time/calendar.js';
+import { loanerMark } from '../rules/loaner.js';
+import { repairTimeMark } from '../rules/repair-time-limit.js';
 import { applyInOrder } from '../unit/evolve.js';
-import { initialState } from '../unit/state.js';
+import { faultOf, initialState, type UnitState } from '../unit/state.js';
 import { eachUnitEvents } from './project.js';
 import { selectionRequest, selectUnit, type ProjectionOptions } from './select-unit.js';
 import type { OnProgress } from './recompute.js';
-import { unitView } from './unit-view.js';
+import { unitView, visibleEntitlements, type EntitlementView } from './unit-view.js';
 
 /** Failures of one (model, component, problem): each `FaultReported` counts once, in its month. */
 export interface FailureGroup {
@@ -51,9 +53,15 @@ export interface FleetView {
     faultId?: string;
     component?: string;
     eventIds: string[];
+    /** The day it arose, in the unit's policy time zone. */
+    since: string;
+    /** Whole days from then to the as-of day. */
+    ageDays: number;
   }[];
   breaches: { unitId: string; faultId: string; measure: string; limitMinutes: number; actualMinutes: number }[];
   totals: { failures: number; earlyWarnings: number; endingSoon: number; openEntitlements: number; breaches: number };
+  /** Units of each model (sold ones; `(no sale)` for the rest): what failure rates are per. */
+  unitsByModel: Record<string, number>;
 }
 
 export interface FleetOptions extends ProjectionOptions {
@@ -141,6 +149,25 @@ function warnings(groups: readonly Group[], override: Threshold | undefined): Ea
 }
 
 /**
+ * The day each entitlement of a view arose, in the policy's zone: the state's own for those the fold
+ * fired, the mark (loaner, repair time limit) for those the view adds at the as-of moment.
+ */
+function aroseDays(state: UnitState, policy: Policy, views: readonly EntitlementView[], asOfMs: number): Day[] {
+  const fired = visibleEntitlements(state);
+  return views.map((v, i) => {
+    const own = fired[i]?.sinceMs;
+    if (own !== undefined) return dayOf(own, policy.timeZone);
+    const fault = v.faultId === undefined ? undefined : faultOf(state, v.faultId);
+    const mark = fault
+      ? v.because[0]?.rule === 'repair-time-limit'
+        ? repairTimeMark(fault, policy)
+        : loanerMark(fault, policy)
+      : null;
+    return dayOf(mark ?? asOfMs, policy.timeZone);
+  });
+}
+
+/**
  * The fleet at the as-of (and known-at) moment. Pure; `onProgress` is called every 500 units.
  * @example const f = fleetView(events, { asOf: '2025-06-30' }); f.earlyWarnings
  */
@@ -158,6 +185,7 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
     openEntitlements: [],
     breaches: [],
     totals: { failures: 0, earlyWarnings: 0, endingSoon: 0, openEntitlements: 0, breaches: 0 },
+    unitsByModel: {},
   };
   const request = selectionRequest(options);
   let seen = 0;
@@ -171,6 +199,7 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
     view.events += s.kept.length;
     const sale = s.kept.find((t) => t.event.type === 'UnitSold')?.event;
     const model = sale?.type === 'UnitSold' ? sale.data.model : NO_SALE;
+    view.unitsByModel[model] = (view.unitsByModel[model] ?? 0) + 1;
     const zone = s.policy?.timeZone ?? 'UTC';
     for (const t of s.kept) {
       if (t.event.type === 'FaultReported')
@@ -185,18 +214,23 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
         );
     }
     if (!s.policy) continue;
-    const v = unitView(applyInOrder(initialState(unitId), s.kept, s.policy), s.policy, s.asOf);
+    const state = applyInOrder(initialState(unitId), s.kept, s.policy);
+    const v = unitView(state, s.policy, s.asOf);
+    const arose = aroseDays(state, s.policy, v.entitlements, s.asOf.ms);
     const unit = v.coverage.find((c) => c.component === 'unit');
     const daysLeft = unit?.end ? parseDay(unit.end)! - s.asOf.day : null;
     if (v.status === 'active' && daysLeft !== null && daysLeft <= within)
       view.endingSoon.push({ unitId, model, end: unit!.end!, daysLeft });
-    for (const e of v.entitlements) {
+    for (const [i, e] of v.entitlements.entries()) {
       if (e.status !== 'open') continue;
+      const day = arose[i]!;
       const item: FleetView['openEntitlements'][number] = {
         unitId,
         kind: e.kind,
         rule: e.because[0]?.rule ?? '?',
         eventIds: e.because.flatMap((b) => b.eventIds),
+        since: formatDay(day),
+        ageDays: s.asOf.day - day,
       };
       if (e.faultId !== undefined) item.faultId = e.faultId;
       if (e.component !== undefined) item.component = e.component;
@@ -216,6 +250,7 @@ export function fleetView(events: readonly UnitEvent[] | UnitEventSource, option
     byMonth: sorted(g.byMonth),
   }));
   view.earlyWarnings = warnings(list, options.earlyWarning);
+  view.unitsByModel = sorted(view.unitsByModel);
   view.endingSoon.sort((a, b) => a.daysLeft - b.daysLeft || (a.unitId < b.unitId ? -1 : 1));
   view.totals = {
     failures: list.reduce((sum, g) => sum + g.total, 0),

@@ -162,3 +162,17 @@ export function startOfDay(day: Day, timeZone: string): number {
   while (dayOf(guess, timeZone) < day) guess += 900_000;
   return guess;
 }
+
+/**
+ * Instant `ms` as the wall clock of `timeZone` reads it, with its offset, to the second:
+ * `2025-01-10T07:00:00+08:00` (UTC gives `+00:00`); milliseconds only when there are any.
+ * @example formatInZone(Date.parse('2025-01-09T23:00:00Z'), 'Asia/Shanghai') // '2025-01-10T07:00:00+08:00'
+ */
+export function formatInZone(ms: number, timeZone: string): string {
+  const offset = zoneOffsetMs(ms, timeZone);
+  const local = new Date(ms + offset).toISOString();
+  const clock = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  return `${clock}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

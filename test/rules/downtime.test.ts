@@ -359,9 +359,9 @@ describe('what the fold records when the effect fires, and explain reads', () =>
       .entitlements.filter((f) => f.rule === 'downtime')
       .map((f) => f.reasoning);
     expect(reasoning[0]![0]).toContain('from the start (the current period)');
-    expect(reasoning[1]![0]).toContain('from 2025-02-21T00:01:00Z (the current period)');
+    expect(reasoning[1]![0]).toContain('from 2025-02-21T00:01:00+00:00 (the current period)');
     expect(reasoning[1]!.at(-1)).toMatch(
-      /^total, overlaps counted once: 43200 min; fired at the restoration 2025-05-01T00:00:00Z/,
+      /^total, overlaps counted once: 43200 min; fired at the restoration 2025-05-01T00:00:00\+00:00/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The reference: the library's own regex-and-Date.parse path, which the character-code fast path must agree with.
+import { formatInZone } from '../../src/time/calendar.js';
 import { END_INSTANT_MS, FIRST_INSTANT_MS, parseAnyInstant, parseInstant } from '../../src/time/instant.js';
 
 /** The reference's instant, within the years parseInstant accepts. */
@@ -61,5 +62,15 @@ describe('parseInstant', () => {
     expect(parseInstant('2025-03-04T24:00:00Z')).toBeUndefined();
     expect(parseInstant('2025-03-04T08:00:00+25:00')).toBeUndefined();
     expect(parseInstant('2025-03-04 08:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('formatInZone', () => {
+  it("reads an instant on the zone's wall clock, with the offset", () => {
+    const ms = Date.parse('2025-01-09T23:00:00Z');
+    expect(formatInZone(ms, 'Asia/Shanghai')).toBe('2025-01-10T07:00:00+08:00');
+    expect(formatInZone(ms, 'UTC')).toBe('2025-01-09T23:00:00+00:00');
+    expect(formatInZone(ms, 'America/St_Johns')).toBe('2025-01-09T19:30:00-03:30');
+    expect(formatInZone(Date.parse('2025-07-01T12:00:00.250Z'), 'Europe/Berlin')).toBe('2025-07-01T14:00:00.250+02:00');
   });
 });

@@ -100,7 +100,7 @@ describe('care (rulebook 12)', () => {
     const file = scenarioFile('04-downtime-restart');
     const table = await cli(['care', file, '--as-of', '2025-12-30']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('maintenance   due 2025-08-05: OVERDUE');
+    expect(table.stdout).toMatch(/maintenance +due 2025-08-05: OVERDUE/);
     const json = JSON.parse((await cli(['care', file, '--as-of', '2025-12-30', '--json'])).stdout);
     expect(json.units[0].summary.maintenanceOverdue).toBe(1);
   });

@@ -30,6 +30,7 @@ describe('evidence bundles', () => {
       'events.jsonl',
       'explanation.json',
       'explanation.txt',
+      'explanation.zh-CN.txt',
       'manifest.json',
       'manifest.sha256',
       'policy.json',

@@ -16,7 +16,7 @@ describe('explain', () => {
     expect(replacement.events.map((r) => r.id)).toEqual(['e02-4', 'e02-7', 'e02-8', 'e02-6', 'e02-11']);
     expect(replacement.events.every((r) => r.recordedAt !== '?')).toBe(true);
     expect(replacement.fulfilledBy?.id).toBe('e02-12');
-    expect(replacement.arose).toBe('2025-06-01T08:00:00Z');
+    expect(replacement.arose).toBe('2025-06-01T08:00:00+00:00');
     const text = formatExplanation(e);
     for (const id of ['e02-4', 'e02-6', 'e02-7', 'e02-8', 'e02-11', 'e02-12']) expect(text).toContain(id);
     expect(text).toContain('failed when the same problem was reported again by e02-6');
@@ -27,10 +27,10 @@ describe('explain', () => {
     const e = explainUnit(scenarioEvents('02-three-failed-repairs'), 'U-1', { asOf: '2025-06-30' })!;
     expect(e.story.map((s) => s.event.id)).toEqual(Array.from({ length: 12 }, (_, i) => `e02-${i + 1}`));
     const at = (id: string) => e.story.find((s) => s.event.id === id)!.changes;
-    expect(at('e02-2')).toContain('coverage unit: 2025-01-05 .. 2026-01-04 -> 2025-01-11 .. 2026-01-10');
+    expect(at('e02-2')).toContain('coverage unit: 2025-01-05 .. 2026-01-04 (UTC) -> 2025-01-11 .. 2026-01-10 (UTC)');
     expect(at('e02-6')).toContain('failed repairs unit / no-power: 0 -> 1 (counts e02-4)');
     expect(at('e02-4')).toContain('downtime 0 -> 1560 min (+1560)');
-    expect(at('e02-12')).toContain('coverage unit: 2025-01-11 .. 2026-01-10 -> 2025-06-10 .. 2026-06-09');
+    expect(at('e02-12')).toContain('coverage unit: 2025-01-11 .. 2026-01-10 (UTC) -> 2025-06-10 .. 2026-06-09 (UTC)');
     expect(at('e02-12')).toContain('entitlement replacement fulfilled');
   });
 
@@ -38,7 +38,7 @@ describe('explain', () => {
     const e = explainUnit(scenarioEvents('07-late-recorded'), 'U-1', { asOf: '2025-06-01' })!;
     expect(e.story.map((s) => s.event.id)).toEqual(['e07-1', 'e07-2', 'e07-4', 'e07-3']);
     expect(e.story[2]!.event.recordedAt).toBe('2025-03-01T09:00:00Z');
-    expect(formatExplanation(e)).toContain('[recorded 2025-03-01T09:00:00Z]');
+    expect(formatExplanation(e)).toContain('[recorded 2025-03-01T09:00:00+00:00]');
     const known = explainUnit(scenarioEvents('07-late-recorded'), 'U-1', {
       asOf: '2025-06-01',
       knownAt: '2025-02-15T00:00:00Z',
@@ -78,8 +78,8 @@ describe('explain', () => {
     const f1 = e.breaches.find((b) => b.faultId === 'F-1')!;
     expect(f1).toMatchObject({ kind: 'resolution', section: '11', limitMinutes: 480, actualMinutes: 600 });
     expect(f1.events.map((r) => r.id)).toEqual(['e08-3', 'e08-5']);
-    expect(f1.reasoning.join('\n')).toContain('2025-05-01T08:00:00Z');
-    expect(f1.reasoning.join('\n')).toContain('2025-05-01T18:00:00Z');
+    expect(f1.reasoning.join('\n')).toContain('2025-05-01T08:00:00+00:00');
+    expect(f1.reasoning.join('\n')).toContain('2025-05-01T18:00:00+00:00');
   });
 
   it.each(scenarios)('%s: the explanation ends on the same view the projection gives, for every unit', (name) => {

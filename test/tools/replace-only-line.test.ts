@@ -46,6 +46,9 @@ describe('replace-only-line in the tools', () => {
         faultId: 'F-2',
         component: 'tank',
         eventIds: ['e10-5'],
+        // Arose at the first repair (e10-6), eight days before the as-of date.
+        since: '2031-05-02',
+        ageDays: 8,
       },
     ]);
   });

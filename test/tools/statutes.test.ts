@@ -48,7 +48,8 @@ describe('cn-sanbao-1995 in the tools', () => {
       basis: '三包 Art 12',
       choices: ['replacement', 'refund'],
     });
-    expect(limit.arose).toBe('2025-06-30T01:01:00Z');
+    // Shown in the policy's zone (Asia/Shanghai) with its offset: 2025-06-30T01:01:00Z.
+    expect(limit.arose).toBe('2025-06-30T09:01:00+08:00');
     expect(limit.reasoning.join('\n')).toContain('report + 129601 min');
   });
 

@@ -26,7 +26,10 @@ export interface CliResult {
 }
 
 /** Runs the command line in-process; `tty` says whether stderr is a terminal. */
-export async function cli(argv: string[], options: { tty?: boolean; now?: Date } = {}): Promise<CliResult> {
+export async function cli(
+  argv: string[],
+  options: { tty?: boolean; now?: Date; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   let tick = 0;
@@ -36,6 +39,7 @@ export async function cli(argv: string[], options: { tty?: boolean; now?: Date }
     // A clock that moves 250 ms per reading, so progress lines appear in tests without waiting.
     now: () => new Date((options.now?.getTime() ?? Date.parse('2030-01-01T00:00:00Z')) + 250 * tick++),
     stderrIsTty: options.tty ?? false,
+    env: options.env,
   });
   return { code, stdout, stderr };
 }

@@ -7,13 +7,16 @@
 import { diffPolicies, type PolicyDiff, type UnitDiff } from '../../projections/diff.js';
 import { printableLines } from '../../projections/safe-text.js';
 import type { EntitlementView } from '../../projections/unit-view.js';
-import { HISTORY_OPTIONS, parse, type Options } from '../args.js';
+import { en, type Catalogue } from '../../i18n/en.js';
+import { HISTORY_OPTIONS, langOf, parse, type Options } from '../args.js';
+import { entitlementText } from '../table.js';
+import { catalogueOf, columns, duration } from '../width.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readPolicyFiles } from '../input.js';
 import { readUnitsHistory } from '../history.js';
 
 export const usage =
-  'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--no-verify] [--json]\n' +
+  'warranty-ledger diff FILE.jsonl|--store SPEC --policy NEW.json [--current FILE.json]... [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--no-verify] [--json] [--lang en|zh-CN]\n' +
   '      units whose sale names a policy id in NEW.json are re-judged under NEW (pinned versions included); nothing is written';
 
 const OPTIONS = {
@@ -24,39 +27,46 @@ const OPTIONS = {
   json: { type: 'boolean' },
   store: HISTORY_OPTIONS.store,
   'no-verify': HISTORY_OPTIONS['no-verify'],
+  lang: HISTORY_OPTIONS.lang,
 } as const satisfies Options;
 
-const ent = (e: EntitlementView) =>
-  `${e.kind}${e.faultId ? ` (${e.faultId})` : ''} ${e.status} [${e.because.map((b) => `${b.rule}: ${b.eventIds.join(', ')}`).join('; ')}]`;
-const span = (c: { start: string; end: string | null } | null) => (c ? `${c.start} .. ${c.end ?? 'lifetime'}` : 'none');
-const ver = (p: { id: string; version: number } | null) => (p ? `${p.id} v${p.version}` : 'no policy');
-
-function unitBlock(u: UnitDiff): string[] {
-  const out = [`${u.unitId}  ${ver(u.policy.from)} -> ${ver(u.policy.to)}`];
-  const line = (label: string, text: string) => out.push(`  ${label.padEnd(20)}${text}`);
-  if (u.status) line('status', `${u.status.from} -> ${u.status.to}`);
-  for (const c of u.coverage) line(`coverage ${c.component}`, `${span(c.from)} -> ${span(c.to)}`);
-  for (const f of u.failedRepairs) line('failed repairs', `${f.component} / ${f.problemCode}: ${f.from} -> ${f.to}`);
-  if (u.downtimeMinutes) line('downtime', `${u.downtimeMinutes.from} -> ${u.downtimeMinutes.to} min`);
-  for (const e of u.entitlementsGained) line('+ entitlement', ent(e));
-  for (const e of u.entitlementsLost) line('- entitlement', ent(e));
-  for (const b of u.breachesGained)
-    line('+ SLA breach', `${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`);
-  for (const b of u.breachesLost)
-    line('- SLA breach', `${b.faultId} ${b.measure}: ${b.actualMinutes} min > ${b.limitMinutes}`);
-  for (const a of u.anomaliesGained) line('+ anomaly', `${a.rule}: ${a.eventIds.join(', ')}`);
-  for (const a of u.anomaliesLost) line('- anomaly', `${a.rule}: ${a.eventIds.join(', ')}`);
-  return out;
-}
+const because = (e: EntitlementView) => e.because.map((b) => `${b.rule}: ${b.eventIds.join(', ')}`).join('; ');
 
 /** The readable diff: a heading, then one block per changed unit (control characters escaped). */
-export function diffTable(d: PolicyDiff): string {
-  const head = `re-judged under ${d.policies.map(ver).join(', ')}: ${d.rejudged} unit(s), ${d.units.length} changed`;
+export function diffTable(d: PolicyDiff, m: Catalogue = en): string {
+  const ver = (p: { id: string; version: number } | null) =>
+    p ? m.policyVersion(p.id, p.version) : m['diff.noPolicy'];
+  const span = (c: { start: string; end: string | null } | null) =>
+    c ? `${c.start} .. ${c.end ?? m.lifetime}` : m.none;
+  const ent = (e: EntitlementView) =>
+    `${entitlementText(m, { ...e, choices: undefined })} ${m[`entitlement.${e.status}`]} [${because(e)}]`;
+  const breach = (b: UnitDiff['breachesGained'][number]) =>
+    `${b.faultId} ${m[`measure.${b.measure}`]}: ${duration(m, b.actualMinutes)} > ${duration(m, b.limitMinutes)}`;
+  const unitBlock = (u: UnitDiff): string[] => {
+    const rows: string[][] = [];
+    const line = (label: string, text: string) => rows.push([label, text]);
+    const status = (s: string | null) => (s === null ? m.none : m[`status.${s as 'active'}`]);
+    if (u.status) line(m['diff.status'], `${status(u.status.from)} -> ${status(u.status.to)}`);
+    for (const c of u.coverage) line(m['diff.coverage'](c.component), `${span(c.from)} -> ${span(c.to)}`);
+    for (const f of u.failedRepairs)
+      line(m['diff.failedRepairs'], `${f.component} / ${f.problemCode}: ${f.from} -> ${f.to}`);
+    if (u.downtimeMinutes)
+      line(m['diff.downtime'], `${duration(m, u.downtimeMinutes.from)} -> ${duration(m, u.downtimeMinutes.to)}`);
+    for (const e of u.entitlementsGained) line(m['diff.entitlementGained'], ent(e));
+    for (const e of u.entitlementsLost) line(m['diff.entitlementLost'], ent(e));
+    for (const b of u.breachesGained) line(m['diff.breachGained'], breach(b));
+    for (const b of u.breachesLost) line(m['diff.breachLost'], breach(b));
+    for (const a of u.anomaliesGained) line(m['diff.anomalyGained'], `${a.rule}: ${a.eventIds.join(', ')}`);
+    for (const a of u.anomaliesLost) line(m['diff.anomalyLost'], `${a.rule}: ${a.eventIds.join(', ')}`);
+    return [`${u.unitId}  ${ver(u.policy.from)} -> ${ver(u.policy.to)}`, ...columns(rows, '  ')];
+  };
+  const head = m['diff.head'](d.policies.map(ver).join(', '), d.rejudged, d.units.length);
   return `${printableLines([head, ...d.units.flatMap((u) => ['', ...unitBlock(u)])])}\n`;
 }
 
 export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
+  const m = catalogueOf(langOf(values.lang, io));
   if (!values.policy?.length) throw new UsageError(`expected --policy NEW.json\nusage: ${usage}`);
   const fresh = readPolicyFiles(values.policy);
   const history = await readUnitsHistory(positionals, { ...values, policy: values.current }, io, 'diff', usage);
@@ -72,6 +82,6 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<ExitCode> 
     onProgress,
   });
   history.progress.done(history.source.eventCount, units);
-  io.stdout(values.json ? `${JSON.stringify(d, null, 2)}\n` : diffTable(d));
+  io.stdout(values.json ? `${JSON.stringify(d, null, 2)}\n` : diffTable(d, m));
   return 0;
 }

@@ -13,7 +13,9 @@ import { presetImpostor, sha256, verifyBundle, writeBundle } from '../../evidenc
 import type { Policy } from '../../policy/schema.js';
 import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
 import { instantOf } from '../../unit/order.js';
-import { HISTORY_OPTIONS, parse } from '../args.js';
+import type { Catalogue } from '../../i18n/en.js';
+import { HISTORY_OPTIONS, langOf, parse } from '../args.js';
+import { catalogueOf } from '../width.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readHistory } from '../history.js';
 
@@ -34,26 +36,25 @@ const OPTIONS = {
 const lines = (items: readonly string[]) => items.map((c) => `  ${escapeControls(c)}`).join('\n');
 
 /** Prints the outcome only once every check has run. */
-function verify(dir: string, verifyKey: string | undefined, io: CliIo): ExitCode {
+function verify(dir: string, verifyKey: string | undefined, io: CliIo, m: Catalogue): ExitCode {
   const result = verifyBundle(dir, verifyKey === undefined ? {} : { verifyKey: readPublicKey(verifyKey) });
   const what = escapeControls(dir);
-  const hash = result.manifestSha256 ? `manifest.json SHA-256 ${result.manifestSha256}` : 'no manifest.json';
+  const hash = result.manifestSha256 ? `manifest.json SHA-256 ${result.manifestSha256}` : m['evidence.noManifest'];
   if (result.ok) {
-    io.stdout(
-      `verified ${what} (${hash}): every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same bytes\n${lines(result.checked)}\n`,
-    );
+    io.stdout(`${m['evidence.verified'](what, hash)}\n${lines(result.checked)}\n`);
     return 0;
   }
-  io.stdout(`NOT VERIFIED ${what} (${hash}):\n${lines(result.problems)}\n`);
+  io.stdout(`${m['evidence.notVerified'](what, hash)}\n${lines(result.problems)}\n`);
   return 1;
 }
 
 export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
+  const m = catalogueOf(langOf(values.lang, io));
   if (values.verify !== undefined) {
     if (positionals.length > 0 || values.out !== undefined || values['sign-key'] !== undefined)
       throw new UsageError(`--verify takes only the bundle's folder (and --verify-key)\nusage: ${usage}`);
-    return verify(values.verify, values['verify-key'], io);
+    return verify(values.verify, values['verify-key'], io, m);
   }
   if (values['verify-key'] !== undefined) throw new UsageError(`--verify-key goes with --verify DIR\nusage: ${usage}`);
   if (values.unit === undefined || values.out === undefined)
@@ -81,9 +82,9 @@ export async function evidenceCommand(argv: string[], io: CliIo): Promise<ExitCo
   writeBundle(values.out, bundle, { force: values.force === true, ...(signKey ? { signKey } : {}) });
   const manifest = JSON.parse(bundle.get('manifest.json')!) as { files: { name: string; sha256: string }[] };
   const out = escapeControls(values.out);
+  const written = `${manifest.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}, manifest.json, manifest.sha256${signKey ? ', manifest.sig' : ''}`;
   io.stdout(
-    `wrote ${out}: ${manifest.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}, manifest.json, manifest.sha256${signKey ? ', manifest.sig' : ''}\n` +
-      `manifest.json SHA-256 ${sha256(bundle.get('manifest.json')!)} (also in ${out}/manifest.sha256): the value that names this bundle\n`,
+    `${m['evidence.wrote'](out, written)}\n${m['evidence.names'](sha256(bundle.get('manifest.json')!), out)}\n`,
   );
   return 0;
 }

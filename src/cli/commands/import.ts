@@ -14,16 +14,17 @@ import type { EventStore } from '../../store/event-store.js';
 import { planSeal } from '../../store/hash-chain.js';
 import { nodeSha256 } from '../../node/sha256.js';
 import { parseInstant } from '../../time/instant.js';
-import { parse } from '../args.js';
+import { HISTORY_OPTIONS, langOf, parse } from '../args.js';
 import { loadPolicyBook, openHistoryFile } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { createProgress, wantsProgress } from '../progress.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, withStore } from '../store-option.js';
+import { catalogueOf } from '../width.js';
 
 export const usage =
-  'warranty-ledger import FILE.jsonl --store file:PATH|postgres://…|esdb://HOST:PORT?tls=false [--policy FILE.json]...';
+  'warranty-ledger import FILE.jsonl --store file:PATH|postgres://…|esdb://HOST:PORT?tls=false [--policy FILE.json]... [--lang en|zh-CN]';
 
-const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true } } as const;
+const OPTIONS = { ...STORE_OPTION, policy: { type: 'string', multiple: true }, lang: HISTORY_OPTIONS.lang } as const;
 
 /** Stored events kept from the check to the append (beyond them, a unit's stream is read again to append). */
 const KEPT_STORED_EVENTS = 200_000;
@@ -111,8 +112,9 @@ export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode
   } finally {
     input.close();
   }
+  const m = catalogueOf(langOf(values.lang, io));
   io.stdout(
-    `imported ${file} into ${describeStore(spec)}: read ${history.eventCount} events (${units} units), wrote ${written}, skipped ${history.eventCount - written} already stored\n`,
+    `${m['import.done'](file, describeStore(spec), history.eventCount, units, written, history.eventCount - written)}\n`,
   );
   return 0;
 }

@@ -2,14 +2,23 @@
 import { eachUnitProjection, type UnitProjection } from '../../projections/project.js';
 import { invalidEventAnomaly } from '../../rules/invalid-event.js';
 import type { SkippedEvent } from '../../store/event-store.js';
-import { HISTORY_OPTIONS, parse } from '../args.js';
+import { InputError } from '../../errors.js';
+import { HISTORY_OPTIONS, langOf, parse } from '../args.js';
+import { CSV_OPTIONS, outputFormat } from '../csv.js';
 import { loadUnitEventSource, sharedFlags } from '../history.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { inObjectKeyOrder, writeStateJson, writeStateTables } from '../state-output.js';
+import {
+  inObjectKeyOrder,
+  writeStateJson,
+  writeStateSummary,
+  writeStateSummaryCsv,
+  writeStateTables,
+} from '../state-output.js';
+import { catalogueOf } from '../width.js';
 import { STORE_OPTION } from '../store-option.js';
 
 export const usage =
-  'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--skip-invalid] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json]';
+  'warranty-ledger state FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--unit ID] [--summary] [--skip-invalid] [--as-of DATE|TIMESTAMP] [--known-at TIMESTAMP] [--policy FILE.json]... [--json | --format text|json|csv [--bom]] [--lang en|zh-CN]';
 
 /** Each unit's view with an `invalid-event` anomaly per skipped event of it (its id, or where it is when it has none). */
 function withSkipped(
@@ -33,9 +42,21 @@ function withSkipped(
 export async function stateCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(
     argv,
-    { ...HISTORY_OPTIONS, ...STORE_OPTION, 'skip-invalid': { type: 'boolean' } },
+    {
+      ...HISTORY_OPTIONS,
+      ...STORE_OPTION,
+      ...CSV_OPTIONS,
+      'skip-invalid': { type: 'boolean' },
+      unit: { type: 'string' },
+      summary: { type: 'boolean' },
+    },
     usage,
   );
+  const summary = values.summary === true;
+  const format = outputFormat(values, usage, summary ? undefined : 'goes with --summary');
+  if (summary && format === 'json')
+    throw new UsageError(`--summary is for people (text or CSV); --json prints every view whole\nusage: ${usage}`);
+  const m = catalogueOf(langOf(values.lang, io));
   const { asOf, knownAt, policies } = sharedFlags(values, io);
   const skipInvalid = values['skip-invalid'] === true;
   if (skipInvalid && values.store === undefined)
@@ -50,8 +71,18 @@ export async function stateCommand(argv: string[], io: CliIo): Promise<ExitCode>
   });
   // One unit at a time, printed as it is projected: only the history stays in memory.
   const options = { asOf, knownAt, policies };
-  if (values.json)
-    writeStateJson(withSkipped(eachUnitProjection(source, options, inObjectKeyOrder(source.unitIds)), skipped), io);
-  else writeStateTables(withSkipped(eachUnitProjection(source, options), skipped), io);
+  const unit = values.unit;
+  if (unit !== undefined && !source.unitIds.includes(unit))
+    throw new InputError(undefined, '--unit', `no event of unit ${JSON.stringify(unit)} in the history`);
+  const only = unit === undefined ? undefined : [unit];
+  const projections = () =>
+    withSkipped(
+      eachUnitProjection(source, options, only ?? (format === 'json' ? inObjectKeyOrder(source.unitIds) : undefined)),
+      skipped,
+    );
+  if (format === 'json') writeStateJson(projections(), io);
+  else if (format === 'csv') writeStateSummaryCsv(projections(), io, m, values.bom === true);
+  else if (summary) writeStateSummary(projections(), io, m);
+  else writeStateTables(projections(), io, m);
   return 0;
 }

@@ -32,10 +32,12 @@ import {
   type StreamInput,
 } from '../../store/chain-verify.js';
 import { readPrivateKey, readPublicKey } from '../../signing/ed25519.js';
-import { parse } from '../args.js';
+import type { Catalogue } from '../../i18n/en.js';
+import { HISTORY_OPTIONS, langOf, parse } from '../args.js';
 import { readJsonlLines } from '../input.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { STORE_OPTION, describeStore, openStore, parseStoreSpec, storeFlag, withStore } from '../store-option.js';
+import { catalogueOf } from '../width.js';
 
 export const usage =
   'warranty-ledger verify FILE.jsonl|--store file:PATH|esdb://HOST:PORT?tls=false [--anchor FILE.json [--verify-key PUB.pem]] [--write-anchor FILE.json [--sign-key KEY.pem]] [--require-sealed]';
@@ -47,6 +49,7 @@ const OPTIONS = {
   'require-sealed': { type: 'boolean' },
   'sign-key': { type: 'string' },
   'verify-key': { type: 'string' },
+  lang: HISTORY_OPTIONS.lang,
 } as const;
 
 /** An anchor of the first format: each stream's head when it was written (still read; format 2 is written). */
@@ -172,30 +175,27 @@ async function storeStreams(store: string, io: CliIo): Promise<StoreContent> {
 }
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const streamsAndEvents = (m: Catalogue, streams: number, events: number) => m['verify.sizes'](streams, events);
 
 /** A store holding events its reader rejects is not verified: each is named, with the way on; the chains of the rest follow. */
-function reportInvalid(what: string, store: string, invalid: readonly InputError[], io: CliIo): void {
+function reportInvalid(what: string, store: string, invalid: readonly InputError[], io: CliIo, m: Catalogue): void {
   const lines = invalid.map((e) => `  ${escapeControls(e.message)}`);
-  io.stdout(
-    `NOT VERIFIED ${what}: ${count(invalid.length, 'event')} its reader rejects, left out below (nothing was changed; \`warranty-ledger state --store ${escapeControls(store)} --skip-invalid\` reads the rest)\n${lines.join('\n')}\n`,
-  );
+  io.stdout(`${m['verify.invalid'](what, invalid.length, escapeControls(store))}\n${lines.join('\n')}\n`);
 }
 
 /** The verdict as text (every line escaped: stream and event ids come from the data) and its exit code. */
-function verdict(what: string, result: ChainReport, requireSealed: boolean): { code: ExitCode; text: string } {
-  const sizes = `${count(result.streams, 'stream')}, ${count(result.events, 'event')}`;
+function verdict(
+  what: string,
+  result: ChainReport,
+  requireSealed: boolean,
+  m: Catalogue,
+): { code: ExitCode; text: string } {
+  const sizes = streamsAndEvents(m, result.streams, result.events);
   const nothingSealed = result.ok && result.sealed === 0;
-  if (nothingSealed && !requireSealed) {
-    const why =
-      result.events === 0
-        ? 'there is nothing to verify'
-        : 'none carries a seal, so no chain proves anything about them (written before hashing, or their seals were stripped)';
-    return { code: 0, text: `NOTHING SEALED in ${what}: ${sizes}; ${why}; --require-sealed makes this a failure` };
-  }
-  const seals = `${result.sealed} sealed${result.unsealed > 0 ? `, ${result.unsealed} unsealed (written before hashing: covered only once a sealed event follows them)` : ''}`;
-  if (result.ok && !(requireSealed && result.unsealed > 0) && !nothingSealed) {
-    return { code: 0, text: `verified ${what}: ${sizes}, every chain intact; ${seals}` };
-  }
+  if (nothingSealed && !requireSealed)
+    return { code: 0, text: m['verify.nothingSealed'](what, sizes, result.events === 0) };
+  if (result.ok && !(requireSealed && result.unsealed > 0) && !nothingSealed)
+    return { code: 0, text: m['verify.verified'](what, sizes, result.sealed, result.unsealed) };
   const lines = result.breaks.map(
     (b) =>
       `  ${escapeControls(b.streamId)}: ${b.at}${b.eventId === undefined ? '' : `, event ${escapeControls(JSON.stringify(b.eventId))}`}: ${b.kind}: ${escapeControls(b.detail)}`,
@@ -205,13 +205,14 @@ function verdict(what: string, result: ChainReport, requireSealed: boolean): { c
   else if (result.ok) lines.push(`  ${count(result.unsealed, 'event')} carry no seal, and --require-sealed was given`);
   return {
     code: 1,
-    text: `NOT VERIFIED ${what}: ${result.breaks.length} of ${count(result.streams, 'stream')} broken\n${lines.join('\n')}`,
+    text: `${m['verify.broken'](what, result.breaks.length, result.streams)}\n${lines.join('\n')}`,
   };
 }
 
 /** Runs `verify`; see the file comment. */
 export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, OPTIONS, usage);
+  const m = catalogueOf(langOf(values.lang, io));
   if ((values.store === undefined) === (positionals.length !== 1) || positionals.length > 1)
     throw new UsageError(`expected one events file or --store\nusage: ${usage}`);
   const anchorFile = values.anchor === undefined ? undefined : readAnchor(values.anchor);
@@ -226,11 +227,12 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<ExitCode
     requireSeals: values.store !== undefined,
     hash: nodeSha256,
   });
-  if (invalid.length > 0) reportInvalid(escapeControls(what), storeFlag(parseStoreSpec(values.store!)), invalid, io);
+  if (invalid.length > 0) reportInvalid(escapeControls(what), storeFlag(parseStoreSpec(values.store!)), invalid, io, m);
   const judged = verdict(
     escapeControls(invalid.length > 0 ? `${what} (the rest)` : what),
     result,
     values['require-sealed'] === true,
+    m,
   );
   const anchorPath = values['write-anchor'];
   const compact =
