@@ -26,8 +26,9 @@ import { formatInstant } from '../time/instant.js';
 import type { PolicyBook } from '../policy/resolve.js';
 import { stableJson } from './stable-json.js';
 
-export const BUNDLE_FORMAT = 'warranty-ledger-evidence/2';
-export const BUNDLE_FORMATS = ['warranty-ledger-evidence/1', BUNDLE_FORMAT] as const;
+export const BUNDLE_FORMAT = 'warranty-ledger-evidence/3';
+export const BUNDLE_FORMATS = ['warranty-ledger-evidence/1', 'warranty-ledger-evidence/2', BUNDLE_FORMAT] as const;
+export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
 /** The files of a bundle, in the order the manifest lists them. */
 export const BUNDLE_FILES = [
   'events.jsonl',
@@ -37,10 +38,26 @@ export const BUNDLE_FILES = [
   'explanation.zh-CN.txt',
   'explanation.json',
 ] as const;
+
+/** The files a bundle of `format` holds: formats 1 and 2 had no Chinese explanation. */
+export function bundleFilesOf(format: BundleFormat): readonly (typeof BUNDLE_FILES)[number][] {
+  return format === BUNDLE_FORMAT ? BUNDLE_FILES : BUNDLE_FILES.filter((f) => f !== 'explanation.zh-CN.txt');
+}
+
+/** Whether a bundle of `format` holds the unit's stream as known (2 and 3) rather than the kept events (1). */
+export const provesSource = (format: string): boolean => format !== 'warranty-ledger-evidence/1';
+
+/**
+ * The files this version's renderer writes differently from a bundle of `format`: the explanations
+ * of formats 1 and 2 (UTC times, no Chinese file). A replay checks them by their hashes only.
+ */
+export function explanationsOf(format: BundleFormat): readonly string[] {
+  return format === BUNDLE_FORMAT ? [] : ['explanation.txt', 'explanation.json'];
+}
 /** The files beside them that the manifest does not list: itself, its own SHA-256 and its optional signature. */
 export const MANIFEST_FILES = ['manifest.json', 'manifest.sha256', 'manifest.sig'] as const;
 
-/** Where a format 2 bundle's events come from: the unit's stream up to its known-at moment. */
+/** Where a format 2 or 3 bundle's events come from: the unit's stream up to its known-at moment. */
 export interface BundleSource {
   events: number;
   /** True when every event carries its hash-chain seal. */
@@ -55,7 +72,7 @@ export interface Manifest {
   asOf: string;
   knownAt: string | null;
   policy: { id: string; version: number };
-  /** Format 2 only. */
+  /** Formats 2 and 3. */
   source?: BundleSource;
   files: { name: string; bytes: number; sha256: string }[];
 }
@@ -96,7 +113,7 @@ function sourceOf(events: readonly UnitEvent[]): BundleSource {
 
 /**
  * The bundle of `events` judged under exactly `policy` (a replay uses this with the snapshot):
- * format 2 takes the unit's stream and keeps it as given; format 1 took the kept events.
+ * formats 2 and 3 take the unit's stream and keep it as given; format 1 took the kept events.
  */
 export function bundleFrom(
   unitId: string,
@@ -105,30 +122,29 @@ export function bundleFrom(
   asOf: TimePoint,
   knownAt: TimePoint | undefined,
   sha256: Sha256,
-  format: (typeof BUNDLE_FORMATS)[number] = BUNDLE_FORMAT,
+  format: BundleFormat = BUNDLE_FORMAT,
 ): Bundle {
   const policies = overridePolicyBook(presetPolicyBook(), [policy]);
   const explanation = explainUnit(events, unitId, { asOf, knownAt, policies });
   if (!explanation) throw new RangeError(`no event of unit ${unitId} had occurred (and been recorded) by then`);
-  const files: [string, string][] = [
-    ['events.jsonl', events.map((e) => `${serializeEvent(e)}\n`).join('')],
-    ['policy.json', stableJson(policy)],
-    ['view.json', stableJson(explanation.view)],
-    ['explanation.txt', formatExplanation(explanation)],
+  const content: Record<(typeof BUNDLE_FILES)[number], () => string> = {
+    'events.jsonl': () => events.map((e) => `${serializeEvent(e)}\n`).join(''),
+    'policy.json': () => stableJson(policy),
+    'view.json': () => stableJson(explanation.view),
+    'explanation.txt': () => formatExplanation(explanation),
     // The same explanation for Chinese readers, replayed and checked like every other file.
-    [
-      'explanation.zh-CN.txt',
+    'explanation.zh-CN.txt': () =>
       formatExplanation(explainUnit(events, unitId, { asOf, knownAt, policies }, 'zh-CN')!, messages('zh-CN')),
-    ],
-    ['explanation.json', stableJson(explanation)],
-  ];
+    'explanation.json': () => stableJson(explanation),
+  };
+  const files: [string, string][] = bundleFilesOf(format).map((name) => [name, content[name]()]);
   const manifest: Manifest = {
     format,
     unitId,
     asOf: timePointText(asOf),
     knownAt: knownAt ? timePointText(knownAt) : null,
     policy: { id: policy.id, version: policy.version },
-    ...(format === BUNDLE_FORMAT ? { source: sourceOf(events) } : {}),
+    ...(provesSource(format) ? { source: sourceOf(events) } : {}),
     files: files.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).length, sha256: sha256(text) })),
   };
   const manifestText = stableJson(manifest);

@@ -19,12 +19,15 @@ import { verifyStream } from '../store/chain-verify.js';
 import { nodeSha256 } from '../node/sha256.js';
 import {
   BUNDLE_FILES,
-  BUNDLE_FORMAT,
   BUNDLE_FORMATS,
   MANIFEST_FILES,
+  bundleFilesOf,
   bundleFrom,
+  explanationsOf,
   manifestMoments,
+  provesSource,
   type Bundle,
+  type BundleFormat,
   type Manifest,
 } from './bundle.js';
 import { readBundleFile, type BundleRead } from './read-files.js';
@@ -51,6 +54,8 @@ export interface Verification {
   problems: string[];
   /** The SHA-256 of manifest.json as found (absent when there is none). */
   manifestSha256?: string;
+  /** The explanations an older format holds, checked by their hashes, not replayed (absent for the current format). */
+  notReplayed?: readonly string[];
 }
 
 export interface VerifyBundleOptions {
@@ -100,7 +105,7 @@ function parseManifest(read: BundleRead): Manifest | string {
       !m.files.every(isListedFile) ||
       typeof m.unitId !== 'string'
     )
-      return `manifest.json: not a ${BUNDLE_FORMAT} manifest`;
+      return `manifest.json: not a ${BUNDLE_FORMATS.at(-1)} manifest (nor of an earlier format)`;
     return m;
   } catch (error) {
     return `manifest.json: invalid JSON: ${(error as Error).message}`;
@@ -142,10 +147,10 @@ function checkManifestSignature(
   else checked.push(`manifest.sig: a valid Ed25519 signature of manifest.json by key ${signature.keyId}`);
 }
 
-/** Format 2: the events are the unit's stream from its first event; when sealed, every seal and link must hold, and the head must be the manifest's. */
+/** Formats 2 and 3: the events are the unit's stream from its first event; when sealed, every seal and link must hold, and the head must be the manifest's. */
 function checkSource(manifest: Manifest, events: readonly UnitEvent[], checked: string[], problems: string[]): void {
   const sealedCount = events.filter((e) => e.hash !== undefined).length;
-  if (manifest.format !== BUNDLE_FORMAT) {
+  if (!provesSource(manifest.format)) {
     if (sealedCount > 0)
       checked.push(
         `events.jsonl: a ${manifest.format} bundle holds the kept events in business order, so their chain cannot be checked; make the bundle again to prove its source`,
@@ -215,10 +220,12 @@ export function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Ve
   const manifestSha256 = sha256(manifestBytes);
   problems.push(...strayEntries(dir, manifest));
   const listed = new Set(manifest.files.map((f) => f.name));
-  for (const name of BUNDLE_FILES) if (!listed.has(name)) problems.push(`manifest.json: does not list ${name}`);
+  const format = manifest.format as BundleFormat;
+  for (const name of bundleFilesOf(format))
+    if (!listed.has(name)) problems.push(`manifest.json: does not list ${name}`);
   const files = new Map<string, Buffer>();
   for (const f of manifest.files) {
-    if (!(BUNDLE_FILES as readonly string[]).includes(f.name)) {
+    if (!(bundleFilesOf(format) as readonly string[]).includes(f.name)) {
       problems.push(`${f.name}: not a file a bundle holds; not read`);
       continue;
     }
@@ -242,15 +249,7 @@ export function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Ve
     checkSource(manifest, events, checked, problems);
     checkPolicyName(policy, checked, problems);
     const { asOf, knownAt } = manifestMoments(manifest);
-    replay = bundleFrom(
-      manifest.unitId,
-      events,
-      policy,
-      asOf,
-      knownAt,
-      sha256,
-      manifest.format as (typeof BUNDLE_FORMATS)[number],
-    );
+    replay = bundleFrom(manifest.unitId, events, policy, asOf, knownAt, sha256, format);
   } catch (error) {
     const why =
       isLedgerError(error) || error instanceof RangeError || error instanceof SyntaxError
@@ -258,14 +257,36 @@ export function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Ve
         : String(error);
     return { ok: false, checked, problems: [...problems, `the bundle cannot be replayed: ${why}`], manifestSha256 };
   }
+  // An older format's explanations were written by an older renderer: their hashes were checked
+  // against the manifest above, and the manifest against its own SHA-256 here; the events, the
+  // policy and the view are still replayed byte for byte.
+  const older = explanationsOf(format);
+  if (older.length > 0) {
+    for (const name of older)
+      if (files.has(name))
+        checked.push(
+          `${name}: written by the renderer of ${format}; its SHA-256 matches the manifest, its text is not replayed by this version (make the bundle again for a replayed explanation)`,
+        );
+    const sum = bundleBytes(dir, 'manifest.sha256')?.toString('utf8');
+    if (sum === `${manifestSha256}  manifest.json\n`) checked.push('manifest.sha256: the SHA-256 of manifest.json');
+    else problems.push(`manifest.sha256: is not the SHA-256 of manifest.json (${manifestSha256})`);
+  }
+  const skip = new Set([...older, ...(older.length > 0 ? ['manifest.json', 'manifest.sha256'] : [])]);
   for (const [name, expected] of replay) {
+    if (skip.has(name)) continue;
     const bytes =
       name === 'manifest.json' ? manifestBytes : name === 'manifest.sha256' ? bundleBytes(dir, name) : files.get(name);
     if (!bytes) continue;
     if (bytes.equals(Buffer.from(expected, 'utf8'))) checked.push(`${name}: the replay gives the same bytes`);
     else problems.push(`${name}: the replay differs at ${firstDifference(expected, bytes.toString('utf8'))}`);
   }
-  return { ok: problems.length === 0, checked, problems, manifestSha256 };
+  return {
+    ok: problems.length === 0,
+    checked,
+    problems,
+    manifestSha256,
+    ...(older.length > 0 ? { notReplayed: older.filter((name) => files.has(name)) } : {}),
+  };
 }
 
 function bundleBytes(dir: string, name: string): Buffer | undefined {

@@ -326,6 +326,8 @@ export const en = {
   'evidence.noManifest': 'no manifest.json',
   'evidence.verified': (dir: string, hash: string) =>
     `verified ${dir} (${hash}): every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same bytes`,
+  'evidence.verifiedOlder': (dir: string, hash: string, files: string) =>
+    `verified ${dir} (${hash}), a bundle of an older format: every file matches its SHA-256, no file is left out of the manifest, and replaying the events under the policy snapshot gives the same events, policy and view; ${files} (written by an older renderer) are checked by their SHA-256 only`,
   'evidence.notVerified': (dir: string, hash: string) => `NOT VERIFIED ${dir} (${hash}):`,
   'evidence.wrote': (dir: string, files: string) => `wrote ${dir}: ${files}`,
   'evidence.names': (hash: string, dir: string) =>

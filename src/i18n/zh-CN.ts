@@ -322,6 +322,8 @@ export const zhCN: Catalogue = {
   'evidence.noManifest': '没有 manifest.json',
   'evidence.verified': (dir: string, hash: string) =>
     `已验证 ${dir}（${hash}）：每个文件都与其 SHA-256 相符，清单没有遗漏文件，按政策快照重放事件得到相同的字节`,
+  'evidence.verifiedOlder': (dir: string, hash: string, files: string) =>
+    `已验证 ${dir}（${hash}），旧格式的证据包：每个文件都与其 SHA-256 相符，清单没有遗漏文件，按政策快照重放事件得到相同的事件、政策和视图；${files}（由旧版本生成）仅核对其 SHA-256`,
   'evidence.notVerified': (dir: string, hash: string) => `未通过验证 ${dir}（${hash}）：`,
   'evidence.wrote': (dir: string, files: string) => `已写入 ${dir}：${files}`,
   'evidence.names': (hash: string, dir: string) =>

@@ -96,7 +96,7 @@ describe('--verify reads only the plain files a bundle holds', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     const result = verifyBundle(dir);
     expect(result.ok).toBe(false);
-    expect(result.problems.join('\n')).toContain('manifest.json: not a warranty-ledger-evidence/2 manifest');
+    expect(result.problems.join('\n')).toContain('manifest.json: not a warranty-ledger-evidence/3 manifest (nor of an earlier format)');
     manifest.files[manifest.files.length - 1].name = 'hostname';
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     expect(verifyBundle(dir).problems).toContain('hostname: not a file a bundle holds; not read');
@@ -120,7 +120,7 @@ describe('--verify reads only the plain files a bundle holds', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, files: [null] }));
     const r = await cli(['evidence', '--verify', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('manifest.json: not a warranty-ledger-evidence/2 manifest');
+    expect(r.stdout).toContain('manifest.json: not a warranty-ledger-evidence/3 manifest (nor of an earlier format)');
     expect(r.stderr).toBe('');
   });
 });

@@ -44,7 +44,7 @@ describe('evidence bundles', () => {
       .split('\n')
       .filter((l) => l.includes('"unitId": "U-1"') || l.includes('"unitId":"U-1"'));
     expect(manifest).toMatchObject({
-      format: 'warranty-ledger-evidence/2',
+      format: 'warranty-ledger-evidence/3',
       unitId: 'U-1',
       asOf: '2025-06-30',
       knownAt: null,

@@ -41,7 +41,10 @@ function verify(dir: string, verifyKey: string | undefined, io: CliIo, m: Catalo
   const what = escapeControls(dir);
   const hash = result.manifestSha256 ? `manifest.json SHA-256 ${result.manifestSha256}` : m['evidence.noManifest'];
   if (result.ok) {
-    io.stdout(`${m['evidence.verified'](what, hash)}\n${lines(result.checked)}\n`);
+    const headline = result.notReplayed?.length
+      ? m['evidence.verifiedOlder'](what, hash, result.notReplayed.join(', '))
+      : m['evidence.verified'](what, hash);
+    io.stdout(`${headline}\n${lines(result.checked)}\n`);
     return 0;
   }
   io.stdout(`${m['evidence.notVerified'](what, hash)}\n${lines(result.problems)}\n`);
