@@ -96,7 +96,9 @@ describe('--verify reads only the plain files a bundle holds', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     const result = verifyBundle(dir);
     expect(result.ok).toBe(false);
-    expect(result.problems.join('\n')).toContain('manifest.json: not a warranty-ledger-evidence/3 manifest (nor of an earlier format)');
+    expect(result.problems.join('\n')).toContain(
+      'manifest.json: not a warranty-ledger-evidence/3 manifest (nor of an earlier format)',
+    );
     manifest.files[manifest.files.length - 1].name = 'hostname';
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     expect(verifyBundle(dir).problems).toContain('hostname: not a file a bundle holds; not read');
