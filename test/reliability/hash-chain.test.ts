@@ -7,7 +7,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import {
   createMemoryStore,
   GENESIS_HASH,
@@ -36,17 +36,7 @@ const visits = (unitId: string, from: number, count: number) =>
 const dir = () => mkdtempSync(join(tmpdir(), 'wl-chain-'));
 const lines = (events: readonly UnitEvent[]) => events.map((e) => `${serializeEvent(e)}\n`).join('');
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2025-06-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2025-06-01T00:00:00Z');
 
 let server: EsdbTestServer | undefined;
 afterAll(() => server?.stop());

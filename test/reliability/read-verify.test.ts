@@ -8,22 +8,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import { standardWithThreshold } from '../tools/support.js';
 
 const scenario = join(__dirname, '..', 'scenarios', '02-three-failed-repairs', 'events.jsonl');
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-01-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2026-01-01T00:00:00Z');
 
 /** Scenario 02 imported into a fresh file store; `edit` then changes the store file's lines. */
 async function store(edit: (lines: string[]) => string[]): Promise<{ path: string; dir: string }> {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import {
   createLedger,
   createMemoryStore,
@@ -26,17 +26,7 @@ const dir = () => mkdtempSync(join(tmpdir(), 'wl-recorded-'));
 const lines = (events: readonly UnitEvent[]) => events.map((e) => `${serializeEvent(e)}\n`).join('');
 const recorded = <E extends UnitEvent>(e: E, recordedAt: string): E => ({ ...e, recordedAt });
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-06-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2026-06-01T00:00:00Z');
 
 const sale = recorded(sold('U-1', '2025-01-01T09:00:00Z', 'standard-1y'), '2025-01-01T09:00:00Z');
 const acceptance = recorded(accepted('U-1', '2025-01-01T10:00:00Z'), '2025-03-01T00:00:00Z');

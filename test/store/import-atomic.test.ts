@@ -10,24 +10,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UnitEvent } from '../../src/events/envelope.js';
 import { serializeEvent } from '../../src/events/jsonl.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
 import { visit, visits } from '../contract/helpers.js';
 
 let server: EsdbTestServer | undefined;
 afterAll(() => server?.stop());
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2025-06-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2025-06-01T00:00:00Z');
 
 function writeJsonl(path: string, events: readonly UnitEvent[]): string {
   writeFileSync(path, events.map((e) => `${serializeEvent(e)}\n`).join(''));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UnitEvent } from '../../src/events/envelope.js';
 import { serializeEvent } from '../../src/events/jsonl.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import { readStoreFileSnapshot } from '../../src/store/file/store-file-readers.js';
 import { visits } from '../contract/helpers.js';
 import { late, sold, withId } from '../support/events.js';
@@ -18,17 +18,7 @@ import { late, sold, withId } from '../support/events.js';
 const dir = mkdtempSync(join(tmpdir(), 'wl-import-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-06-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2026-06-01T00:00:00Z');
 
 /** Units named in several scripts, each sold and visited; the file lists every unit's events in reverse recording order. */
 function history(units: number): UnitEvent[] {

@@ -9,22 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import { postgresUrl, skipWithoutPostgres, testDatabase } from '../support/postgres.js';
 
 const generator = fileURLToPath(new URL('../../bench/generate.mjs', import.meta.url));
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2025-12-31T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2025-12-31T00:00:00Z');
 
 const withSchema = (schema: string) => `${postgresUrl}${postgresUrl!.includes('?') ? '&' : '?'}schema=${schema}`;
 const shown = (schema: string) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputErrors } from '../../src/errors.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import { openFileStore } from '../../src/store/file/file-store.js';
 import { withHashChain } from '../../src/store/hash-chain.js';
 import { connectEventStoreDb } from '../../src/store/eventstoredb/eventstoredb-store.js';
@@ -20,17 +20,7 @@ import { visits } from '../contract/helpers.js';
 let server: EsdbTestServer | undefined;
 afterAll(() => server?.stop());
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2025-06-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2025-06-01T00:00:00Z');
 
 const history = () => [
   withId(sold('U-1', '2025-01-01T09:00:00Z', 'standard-1y'), 'U-1-sold'),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { UnitEvent } from '../../src/events/envelope.js';
 import { serializeEvent } from '../../src/events/jsonl.js';
-import { run } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 import {
   readStoreFileSnapshot,
   readStoreFileSource,
@@ -24,17 +24,7 @@ const sale = (unitId: string, policyId = 'standard-1y'): UnitEvent =>
 const text = (events: readonly UnitEvent[]) => events.map((e) => `${serializeEvent(e)}\n`).join('');
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'wl-readers-')), 'ledger.jsonl');
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2025-06-01T00:00:00Z'),
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, '2025-06-01T00:00:00Z');
 
 describe('store file readers', () => {
   it("hand out each unit's events in file order, a repeated line once, an unfinished last line left out", async () => {
