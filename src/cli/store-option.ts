@@ -333,9 +333,35 @@ async function readStoreEvents(
       replayAll(store, [histories], { progressEvery: 5000, onProgress: (p) => progress.tick(p.events, p.units) }),
     );
     progress.done(done.events, done.units);
+    if (done.events === 0 && spec.kind === 'esdb') await legacyPrefixHint(spec, io);
     return histories.events();
   } finally {
     await store.close();
+  }
+}
+
+/** The stream prefix of stores written before the category rule (docs/eventstoredb.md, "Stream names"). */
+const LEGACY_PREFIX = 'warranty-unit-';
+
+/**
+ * An EventStoreDB ledger read empty under the default prefix may be one written before the default
+ * changed: if its old streams are there, say how to read them, rather than show no units silently.
+ */
+async function legacyPrefixHint(spec: StoreSpec & { kind: 'esdb' }, io: CliIo): Promise<void> {
+  if (spec.ledger.streamPrefix !== undefined || spec.ledger.mode === 'category') return;
+  const { connectEventStoreDb } = await import('../store/eventstoredb/index.js');
+  const legacy = connectEventStoreDb(spec.connectionString, { streamPrefix: LEGACY_PREFIX, legacyStreamPrefix: true });
+  try {
+    for await (const _ of legacy.readAll()) {
+      io.stderr(
+        `${escapeControls(describeStore(spec))}: no events under the stream prefix warranty_unit-, but streams under the old prefix ${LEGACY_PREFIX}: add &streamPrefix=${LEGACY_PREFIX}&legacyStreamPrefix=true to read them (docs/eventstoredb.md, "Stream names")\n`,
+      );
+      return;
+    }
+  } catch {
+    // A hint only: a server that refuses this read leaves the empty answer as it is.
+  } finally {
+    await legacy.close();
   }
 }
 

@@ -15,6 +15,8 @@ import {
   splitLedgerOptions,
 } from '../../src/store/eventstoredb/connection-string.js';
 import { loadClient } from '../../src/store/eventstoredb/load-client.js';
+import { connectEventStoreDb } from '../../src/store/eventstoredb/eventstoredb-store.js';
+import { visit } from '../contract/helpers.js';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server/index.js';
 
 const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -165,5 +167,28 @@ describe('the command line with a connection string', () => {
   it('with ?tls=false it reads the store', async () => {
     const { code, out } = await cli(['state', '--store', `esdb://${hostPort()}?tls=false`, '--as-of', '2025-06-01']);
     expect({ code, out }).toEqual({ code: 0, out: 'no units\n' });
+  });
+
+  it('an empty read under the default prefix names old streams under warranty-unit- and how to read them', async () => {
+    const legacy = connectEventStoreDb(server.connectionString, {
+      streamPrefix: 'warranty-unit-',
+      legacyStreamPrefix: true,
+    });
+    await legacy.append('U-old', [visit('U-old', 0)]);
+    await legacy.close();
+    const { code, out } = await cli(['state', '--store', `esdb://${hostPort()}?tls=false`, '--as-of', '2025-06-01']);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'no events under the stream prefix warranty_unit-, but streams under the old prefix warranty-unit-: add &streamPrefix=warranty-unit-&legacyStreamPrefix=true',
+    );
+    const read = await cli([
+      'state',
+      '--store',
+      `esdb://${hostPort()}?tls=false&streamPrefix=warranty-unit-&legacyStreamPrefix=true`,
+      '--as-of',
+      '2025-06-01',
+      '--no-verify',
+    ]);
+    expect(read.out).toContain('U-old');
   });
 });
