@@ -48,10 +48,13 @@ export interface AppendOptions {
    * it reads the stream again. Saves a command one read per layer.
    */
   readonly current?: readonly UnitEvent[] | undefined;
-  /** The conversation and the request behind the events, kept in the store's event metadata where it has any (EventStoreDB). */
+  /** The conversation and the request behind the events, kept in the store's event metadata where it has any (EventStoreDB, PostgreSQL). */
   readonly correlationId?: string | undefined;
   readonly causationId?: string | undefined;
 }
+
+/** Correlation (the conversation) and causation (the command) ids written with an append. */
+export type CausalIds = Pick<AppendOptions, 'correlationId' | 'causationId'>;
 
 export interface SubscribeOptions {
   /** Deliver events after this position (a checkpoint); from the beginning when absent. */

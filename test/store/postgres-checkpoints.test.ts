@@ -1,14 +1,17 @@
 /**
  * Checkpoints in PostgreSQL: saved, cleared, kept apart per name and per schema, and a projection
- * run with them resumes after a restart from where it stopped.
+ * run with them resumes after a restart from where it stopped. And the metadata a command leaves:
+ * its correlation and causation ids, through the shell and the hash chain, as given.
  */
 import { describe, expect, it } from 'vitest';
+import { createPolicyBook, handleCommand, withHashChain } from '../../src/index.js';
 import { runProjection } from '../../src/store/checkpoints-subscription.js';
 import { createPostgresCheckpointStore } from '../../src/store/postgres/checkpoint-store.js';
 import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createUnitHistories } from '../../src/store/replay.js';
 import { visits, waitUntil } from '../contract/helpers.js';
 import { postgresUrl, skipWithoutPostgres, testDatabase } from '../support/postgres.js';
+import { maintenance, sale, tickingClock } from '../reliability/support/commands.js';
 
 if (postgresUrl) {
   const db = testDatabase();
@@ -44,6 +47,22 @@ if (postgresUrl) {
       await waitUntil(() => caughtUp, 'second run caught up');
       await resumed.stop();
       expect(second.events().map((e) => e.id)).toEqual(visits('U-1', 3, 2).map((e) => e.id));
+      await store.close();
+    });
+
+    it("keeps a command's correlation and causation ids as given; without them the command id stands for both", async () => {
+      const schema = db.freshSchema();
+      const store = withHashChain(createPostgresStore(db.pool, { schema }));
+      const options = { policies: createPolicyBook(), now: tickingClock() };
+      await handleCommand(
+        store,
+        { ...sale('U-1', 'U-1-c1', 0), correlationId: 'conv-9', causationId: 'req-3' },
+        options,
+      );
+      await handleCommand(store, maintenance('U-1', 'U-1-c2', 60), options);
+      const { rows } = await db.pool.query(`SELECT metadata FROM ${schema}.events ORDER BY position`);
+      expect(rows[0].metadata).toMatchObject({ correlationId: 'conv-9', causationId: 'req-3' });
+      expect(rows.at(-1).metadata).toMatchObject({ correlationId: 'U-1-c2', causationId: 'U-1-c2' });
       await store.close();
     });
   });

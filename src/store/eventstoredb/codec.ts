@@ -8,7 +8,9 @@ import { canonicalJson } from '../../events/canonical.js';
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEvent } from '../../events/jsonl.js';
 import { InputError } from '../../errors.js';
-import type { RecordedEvent, SkippedEvent } from '../event-store.js';
+import type { CausalIds, RecordedEvent, SkippedEvent } from '../event-store.js';
+
+export type { CausalIds };
 import type { EsdbEventData, EsdbPosition, EsdbResolvedEvent } from './client-port.js';
 import type { StreamNames } from './stream-names.js';
 
@@ -27,12 +29,6 @@ export interface LedgerEventMetadata {
   readonly hash?: string;
   readonly $correlationId: string;
   readonly $causationId: string;
-}
-
-/** Correlation (the conversation) and causation (the command) ids written with an append. */
-export interface CausalIds {
-  readonly correlationId?: string | undefined;
-  readonly causationId?: string | undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   type EsdbPort,
   type EventStoreDbClient,
 } from './client-port.js';
-import { toEventData, type CausalIds } from './codec.js';
+import { toEventData } from './codec.js';
 import { actualRevisionOf, errorKind } from './error-kind.js';
 import { readLedger, readUnitStream, type ReadContext, type ReadMode } from './reads.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -74,7 +74,7 @@ export interface EventStoreDbStore extends EventStore {
   client(): Promise<EventStoreDbClient>;
   readonly streamPrefix: string;
   readonly mode: ReadMode;
-  append(streamId: string, events: readonly UnitEvent[], options?: AppendOptions & CausalIds): Promise<AppendResult>;
+  append(streamId: string, events: readonly UnitEvent[], options?: AppendOptions): Promise<AppendResult>;
 }
 
 const actualRevision = (stored: readonly unknown[]): number | 'no-stream' =>

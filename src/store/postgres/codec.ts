@@ -6,16 +6,12 @@
 import type { UnitEvent } from '../../events/envelope.js';
 import { parseEvent } from '../../events/jsonl.js';
 import { InputError } from '../../errors.js';
-import type { RecordedEvent, SkippedEvent } from '../event-store.js';
+import type { CausalIds, RecordedEvent, SkippedEvent } from '../event-store.js';
+
+export type { CausalIds };
 
 /** The version of the metadata layout; readers refuse versions they do not know. */
 export const METADATA_VERSION = 1;
-
-/** Correlation (the conversation) and causation (the command) ids written with an append. */
-export interface CausalIds {
-  readonly correlationId?: string | undefined;
-  readonly causationId?: string | undefined;
-}
 
 export interface EventRow {
   readonly position: string;

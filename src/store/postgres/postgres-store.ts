@@ -10,9 +10,17 @@ import type { Pool, PoolClient } from 'pg';
 import type { UnitEvent } from '../../events/envelope.js';
 import { ConcurrencyError, DuplicateEventError, InputError } from '../../errors.js';
 import { checkAppend, checkExpectedRevision, newEventsOf } from '../append-checks.js';
-import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent, SkippedEvent } from '../event-store.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  CausalIds,
+  EventStore,
+  ExpectedRevision,
+  RecordedEvent,
+  SkippedEvent,
+} from '../event-store.js';
 import { createSubscriptionHub } from '../subscription-hub.js';
-import { EVENT_COLUMNS, fromRow, metadataOf, readRow, unstorableText, type CausalIds, type EventRow } from './codec.js';
+import { EVENT_COLUMNS, fromRow, metadataOf, readRow, unstorableText, type EventRow } from './codec.js';
 import { isTransientPgError, uniqueViolation, withPgRetries, type PgRetryPolicy } from './errors.js';
 import { checkSchemaName, DEFAULT_SCHEMA, LOCK, migrate, schemaLockKey } from './schema.js';
 import { listenForAppends, type AppendListener } from './listen.js';
@@ -38,11 +46,7 @@ export interface PostgresStoreOptions {
 export interface PostgresStore extends EventStore {
   readonly pool: Pool;
   readonly schema: string;
-  append(
-    streamId: string,
-    events: readonly UnitEvent[],
-    options?: { expectedRevision?: ExpectedRevision } & CausalIds,
-  ): Promise<AppendResult>;
+  append(streamId: string, events: readonly UnitEvent[], options?: AppendOptions): Promise<AppendResult>;
 }
 
 /** Rounds of an append that met a racing writer's unique key (it then sees what that writer stored). */
@@ -180,7 +184,7 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
   async function append(
     streamId: string,
     batch: readonly UnitEvent[],
-    appendOptions: { expectedRevision?: ExpectedRevision } & CausalIds = {},
+    appendOptions: AppendOptions = {},
   ): Promise<AppendResult> {
     checkAppend(streamId, batch);
     for (const [i, event] of batch.entries()) {
