@@ -23,11 +23,13 @@ import { createUnitHistories, replayAll } from '../store/replay.js';
 import {
   isConnectionString,
   parseConnectionString,
+  passwordOf,
   redactConnectionString,
   splitLedgerOptions,
   type LedgerConnectionOptions,
 } from '../store/eventstoredb/connection-string.js';
 import type { Options } from './args.js';
+import { SCHEMA_NAME_RULE, isSchemaName } from '../store/postgres/schema.js';
 import { checkSalePolicies } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -80,21 +82,16 @@ function parsePostgresSpec(text: string): StoreSpec {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--store: not a PostgreSQL URL: ${JSON.stringify(redactUrl(text))}`);
+    throw new UsageError(`--store: not a PostgreSQL URL: ${JSON.stringify(redactConnectionString(text))}`);
   }
   const schemas = url.searchParams.getAll('schema');
   if (schemas.length > 1) throw new UsageError('--store: schema= given more than once');
   const schema = schemas[0];
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new UsageError(
-      `--store: schema must be a lower-case identifier of at most 63 letters, digits and _, got ${JSON.stringify(schema)}`,
-    );
+  if (schema !== undefined && !isSchemaName(schema))
+    throw new UsageError(`--store: schema must be ${SCHEMA_NAME_RULE}, got ${JSON.stringify(schema)}`);
   url.searchParams.delete('schema');
   return { kind: 'postgres', connectionString: url.toString(), schema };
 }
-
-/** A URL with its password masked. */
-const redactUrl = (text: string) => text.replace(/^([^:/?#]+:\/\/[^:@/]*:)[^@]*@/, '$1***@');
 
 /** Where a store is, for messages (a connection string without its credentials). */
 export function describeStore(spec: StoreSpec): string {
@@ -152,7 +149,7 @@ function storeErrorText(spec: StoreSpec, error: Error, fallback: string): string
       parseConnectionString(spec.connectionString).tls
     )
       return 'the server does not use TLS: add ?tls=false to the connection string for an insecure server';
-    const password = /^[^:/?#]+:\/\/[^:@/]*:([^@]*)@/.exec(spec.connectionString)?.[1];
+    const password = passwordOf(spec.connectionString);
     if (password) for (const form of new Set([password, safeDecode(password)])) text = text.split(form).join('***');
     if (spec.kind === 'esdb') text = text.split(spec.given).join(describeStore(spec));
     text = text.split(spec.connectionString).join(describeStore(spec));

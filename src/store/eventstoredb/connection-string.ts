@@ -93,9 +93,17 @@ export interface ConnectionSettings {
   readonly tls: boolean;
 }
 
+/** `scheme://user:password@`: the credentials of a connection string or URL (of any scheme). */
+const CREDENTIALS = /^([^:/?#]+:\/\/[^:@/]*:)([^@]*)@/;
+
 /** The string with its password (if any) replaced by `***`, safe for messages and logs. */
 export function redactConnectionString(text: string): string {
-  return text.replace(/^([^:/?#]+:\/\/[^:@/]*:)[^@]*@/, '$1***@');
+  return text.replace(CREDENTIALS, '$1***@');
+}
+
+/** The password of a connection string or URL as written (still %-escaped), or undefined. */
+export function passwordOf(text: string): string | undefined {
+  return CREDENTIALS.exec(text)?.[2] || undefined;
 }
 
 /** Whether `text` looks like a connection string of either client (by its scheme). */

@@ -9,14 +9,16 @@ import { InputError } from '../../errors.js';
 /** The schema the store uses unless told otherwise. */
 export const DEFAULT_SCHEMA = 'warranty_ledger';
 
-/** A schema name the store accepts: a plain lower-case identifier (no quoting surprises). */
+/** Whether the store accepts a schema name: a plain lower-case identifier (no quoting surprises). */
+export const isSchemaName = (schema: string): boolean => /^[a-z_][a-z0-9_]{0,62}$/.test(schema);
+
+/** What a schema name must be, for messages. */
+export const SCHEMA_NAME_RULE = 'a lower-case identifier of at most 63 letters, digits and _';
+
+/** The schema name, or an InputError (field `schema`) saying what it must be. */
 export function checkSchemaName(schema: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new InputError(
-      undefined,
-      'schema',
-      `expected a lower-case identifier of at most 63 letters, digits and _, got ${JSON.stringify(schema)}`,
-    );
+  if (!isSchemaName(schema))
+    throw new InputError(undefined, 'schema', `expected ${SCHEMA_NAME_RULE}, got ${JSON.stringify(schema)}`);
   return schema;
 }
 
