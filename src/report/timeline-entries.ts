@@ -143,19 +143,23 @@ function startEvent(event: string, m: Catalogue): string {
   return known ? m[`page.startEvent.${known}`] : event;
 }
 
+/** A coverage start's label, naming the policy's chosen start when the line starts on its day. */
+function withChosenStart(text: string, day: string, d: TimelineData, m: Catalogue): string {
+  const chosen = d.chosenStart?.day === day ? d.chosenStart : null;
+  return chosen
+    ? `${text}${m['page.semi']}${m['page.chosenStart'](startEvent(chosen.event, m), chosen.eventId, chosen.offsetDays)}`
+    : text;
+}
+
 function coverageEntries(d: TimelineData, m: Catalogue): Entry[] {
   const out: Entry[] = [];
   const zone = d.timeZone;
   for (const b of d.bars) {
-    const chosen = d.chosenStart && d.chosenStart.day === b.start ? d.chosenStart : null;
-    const start = m['page.coverageStart'](b.component, b.start);
     out.push({
       ms: b.startMs,
       kind: 'coverage',
       when: m['page.dateIn'](b.start, zone),
-      text: chosen
-        ? `${start}${m['page.semi']}${m['page.chosenStart'](startEvent(chosen.event, m), chosen.eventId, chosen.offsetDays)}`
-        : start,
+      text: withChosenStart(m['page.coverageStart'](b.component, b.start), b.start, d, m),
     });
     if (b.end !== null && b.endMs !== null)
       out.push({
@@ -171,15 +175,12 @@ function coverageEntries(d: TimelineData, m: Catalogue): Entry[] {
     const key = `${o.component}\u0000${o.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const chosen = d.chosenStart && d.chosenStart.day === o.start ? d.chosenStart : null;
     const start = `${m['page.coverageStart'](o.component, o.start)}${m['page.semi']}${m['page.movedBy'](o.by)}`;
     out.push({
       ms: o.startMs,
       kind: 'coverage',
       when: m['page.dateIn'](o.start, zone),
-      text: chosen
-        ? `${start}${m['page.semi']}${m['page.chosenStart'](startEvent(chosen.event, m), chosen.eventId, chosen.offsetDays)}`
-        : start,
+      text: withChosenStart(start, o.start, d, m),
     });
   }
   const w = d.returnWindow;
